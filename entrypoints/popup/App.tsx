@@ -1,0 +1,161 @@
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { AnswerField } from '../../components/AnswerField';
+import { StingPicker } from '../../components/StingPicker';
+import { TagInput } from '../../components/TagInput';
+import { listTags } from '../../utils/db';
+import { questionsFor, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../utils/templates';
+import type { PopupState } from './state';
+
+interface Props {
+  state: PopupState;
+  defaultTemplate: TemplateId;
+}
+
+/** The toolbar popup: a short, kind micro-prompt, saved with Ctrl/Cmd+Enter. */
+export function App({ state, defaultTemplate }: Props) {
+  useEffect(() => {
+    // Suggestions are a nicety: load them after the form is on screen, never before.
+    listTags()
+      .then((tags) => {
+        state.suggestions.value = tags;
+      })
+      .catch(() => {});
+    // Popups die on blur: write the pending draft the moment the page is hidden.
+    const onHide = () => void state.flushDraft();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [state]);
+
+  if (state.status.value === 'saved') {
+    return <Saved onAnother={() => state.startOver(defaultTemplate)} />;
+  }
+  return <Form state={state} />;
+}
+
+function Form({ state }: { state: PopupState }) {
+  const draft = state.draft.value;
+  const errors = state.errors.value;
+  const questions = questionsFor(draft.template, draft.prompt);
+  const template = TEMPLATES[draft.template];
+  const formError = state.attempted.value ? errors?.form : undefined;
+
+  return (
+    <form
+      class="popup"
+      aria-label="New reflection"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void state.save();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          void state.save();
+        }
+      }}
+    >
+      <header class="popup-header">
+        <h1>Fail Well</h1>
+        <label class="template-picker">
+          <span class="visually-hidden">Template</span>
+          <select
+            value={draft.template}
+            onChange={(event) => state.setTemplate(event.currentTarget.value as TemplateId)}
+          >
+            {TEMPLATE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {TEMPLATES[id].name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <p class="hint">{template.hint}</p>
+
+      {questions.map((question, index) => (
+        <AnswerField
+          key={`${draft.template}-${question.key}`}
+          id={`answer-${question.key}`}
+          label={question.label}
+          placeholder={question.placeholder}
+          value={draft.answers[question.key] ?? ''}
+          error={errors?.answers[question.key]}
+          autoFocus={index === 0}
+          rows={draft.template === 'quick' || draft.template === 'one' ? 3 : 2}
+          onInput={(text) => state.setAnswer(question.key, text)}
+        />
+      ))}
+      {draft.template === 'one' && (
+        <button type="button" class="link" onClick={() => state.setTemplate('quick')}>
+          Add the other questions
+        </button>
+      )}
+
+      <TagInput
+        id="tags"
+        tags={draft.tags}
+        text={draft.tagText}
+        suggestions={state.suggestions.value}
+        error={errors?.tags}
+        onChange={(tags, text) => state.setTags(tags, text)}
+      />
+      <StingPicker name="sting" value={draft.sting} onChange={(sting) => state.setSting(sting)} />
+
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={draft.attachPage}
+          onChange={(event) => void state.setAttachPage(event.currentTarget.checked)}
+        />
+        Attach this page{draft.attachPage && draft.context?.title ? `: ${draft.context.title}` : ''}
+      </label>
+
+      {formError && (
+        <p class="error" role="alert">
+          {formError}
+        </p>
+      )}
+      {state.saveError.value && (
+        <p class="error" role="alert">
+          {state.saveError.value}
+        </p>
+      )}
+      <footer class="popup-footer">
+        <span class="muted shortcut" aria-hidden="true">
+          Ctrl+Enter
+        </span>
+        <button type="submit" class="primary" disabled={state.status.value === 'saving'}>
+          Save reflection
+        </button>
+      </footer>
+    </form>
+  );
+}
+
+function Saved({ onAnother }: { onAnother: () => void }) {
+  return (
+    <section class="popup saved" aria-labelledby="saved-title">
+      <h1 id="saved-title" tabIndex={-1} ref={(el) => el?.focus()}>
+        Saved. Lesson kept.
+      </h1>
+      <p role="status">Owning it is the hard part, and you just did it.</p>
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          Open my lessons
+        </button>
+        <button type="button" onClick={onAnother}>
+          Write another
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Launches Chromium with the built extension loaded, one fresh profile per test.
+ * The browser comes from CHROMIUM_PATH (default /usr/bin/chromium): never downloaded.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  type BrowserContext,
+  test as base,
+  chromium,
+  type Page,
+  type Worker,
+} from '@playwright/test';
+
+export const EXTENSION_PATH = resolve('.output/chrome-mv3');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Start Chromium with the extension; the caller closes the context and removes `profile`. */
+export async function launchWithExtension(profile: string): Promise<BrowserContext> {
+  if (!existsSync(join(EXTENSION_PATH, 'manifest.json'))) {
+    throw new Error(`No build at ${EXTENSION_PATH}: run "npm run build" first.`);
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** The extension's service worker (it starts with the browser). */
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  /** Open an extension page (`popup.html`, `options.html`) as an ordinary tab. */
+  openPage: (path: string) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  context: async ({}, use) => {
+    const profile = mkdtempSync(join(tmpdir(), 'fail-well-e2e-'));
+    const context = await launchWithExtension(profile);
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = await serviceWorker(context);
+    await use(new URL(worker.url()).host);
+  },
+  openPage: async ({ context, extensionId }, use) => {
+    await use(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    });
+  },
+});
+
+export const expect = test.expect;
+
+/** Read every stored reflection straight from IndexedDB in an extension page. */
+export function storedReflections(page: Page): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    () =>
+      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        const open = indexedDB.open('fail-well');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('reflections').objectStore('reflections').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}

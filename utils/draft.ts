@@ -1,0 +1,145 @@
+/**
+ * The popup's draft. Popups die on blur, so the draft is written on every keystroke
+ * (debounced) to extension storage, restored on the next open, and cleared only after the
+ * reflection is committed.
+ */
+import { storage } from '@wxt-dev/storage';
+import {
+  isSting,
+  isTrigger,
+  normalizeTags,
+  type ReflectionContext,
+  type Sting,
+  type Trigger,
+} from './reflection';
+import { isTemplateId, type TemplateId } from './templates';
+
+export interface Draft {
+  template: TemplateId;
+  /** The "One question" prompt shown, kept so reopening asks the same thing. */
+  prompt?: string;
+  answers: Record<string, string>;
+  tags: string[];
+  /** Tag text typed but not yet turned into a tag; saved too, so it is never lost. */
+  tagText: string;
+  sting: Sting | null;
+  attachPage: boolean;
+  context: ReflectionContext | null;
+  trigger: Trigger;
+  updatedAt: number;
+}
+
+/** A fresh draft for a template. */
+export function emptyDraft(template: TemplateId, now: number, attachPage = false): Draft {
+  return {
+    template,
+    answers: {},
+    tags: [],
+    tagText: '',
+    sting: null,
+    attachPage,
+    context: null,
+    trigger: 'manual',
+    updatedAt: now,
+  };
+}
+
+/** Whether a draft holds anything the user typed or chose. */
+export function isDraftEmpty(draft: Draft): boolean {
+  return (
+    Object.values(draft.answers).every((text) => text.trim() === '') &&
+    draft.tags.length === 0 &&
+    draft.tagText.trim() === '' &&
+    draft.sting === null
+  );
+}
+
+function text(value: unknown, max = 100_000): string {
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+function parseContext(raw: unknown): ReflectionContext | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const input = raw as Record<string, unknown>;
+  const context: ReflectionContext = {};
+  if (typeof input.title === 'string') context.title = input.title;
+  if (typeof input.url === 'string') context.url = input.url;
+  if (typeof input.selection === 'string') context.selection = input.selection;
+  return Object.keys(context).length > 0 ? context : null;
+}
+
+/** A stored draft made safe to use; null when there is none worth restoring. */
+export function parseDraft(raw: unknown): Draft | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const input = raw as Record<string, unknown>;
+  const answers: Record<string, string> = {};
+  if (typeof input.answers === 'object' && input.answers !== null) {
+    // Field by field into a fresh object: stored data never decides our prototype.
+    for (const [key, value] of Object.entries(input.answers)) {
+      if (typeof value === 'string' && key !== '__proto__') answers[key] = value;
+    }
+  }
+  return {
+    template: isTemplateId(input.template) ? input.template : 'quick',
+    ...(typeof input.prompt === 'string' ? { prompt: input.prompt } : {}),
+    answers,
+    tags: Array.isArray(input.tags)
+      ? normalizeTags(input.tags.filter((t): t is string => typeof t === 'string'))
+      : [],
+    tagText: text(input.tagText, 1000),
+    sting: isSting(input.sting) ? input.sting : null,
+    attachPage: input.attachPage === true,
+    context: parseContext(input.context),
+    trigger: isTrigger(input.trigger) ? input.trigger : 'manual',
+    updatedAt: typeof input.updatedAt === 'number' ? input.updatedAt : 0,
+  };
+}
+
+export const draftItem = storage.defineItem<Draft | null>('local:draft', { fallback: null });
+
+/** The saved draft, if any. */
+export async function loadDraft(): Promise<Draft | null> {
+  return parseDraft(await draftItem.getValue());
+}
+
+/** Remove the draft (only after its reflection is committed). */
+export async function clearDraft(): Promise<void> {
+  await draftItem.removeValue();
+}
+
+export interface DraftSaver {
+  /** Save this draft soon; a newer call replaces an older pending one. */
+  schedule(draft: Draft): void;
+  /** Save the pending draft now (on hide/unload, before leaving). */
+  flush(): Promise<void>;
+  /** Forget the pending draft without saving it (after a commit). */
+  cancel(): void;
+}
+
+/** A debounced writer: at most one write per `delayMs` while typing, never a lost last word. */
+export function createDraftSaver(
+  write: (draft: Draft) => Promise<void>,
+  delayMs = 150,
+): DraftSaver {
+  let pending: Draft | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = async () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const draft = pending;
+    pending = null;
+    if (draft) await write(draft);
+  };
+  return {
+    schedule(draft) {
+      pending = draft;
+      if (timer === null) timer = setTimeout(() => void flush(), delayMs);
+    },
+    flush,
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      pending = null;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  // Explicit imports: a reader (and a mock) sees where every name comes from.
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Fail Well',
+    description: 'Turn setbacks into lessons: a kind micro-prompt, kept on your device.',
+    permissions: ['storage', 'activeTab'],
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Reflect on a setback',
+      },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'fail-well@fail-well.app',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
