@@ -4,6 +4,7 @@
  * reflection is committed.
  */
 import { storage } from '@wxt-dev/storage';
+import { isRecord, ownRecord } from './parse';
 import {
   isSting,
   isTrigger,
@@ -59,8 +60,8 @@ function text(value: unknown, max = 100_000): string {
 }
 
 function parseContext(raw: unknown): ReflectionContext | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const input = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return null;
+  const input = ownRecord(raw);
   const context: ReflectionContext = {};
   if (typeof input.title === 'string') context.title = input.title;
   if (typeof input.url === 'string') context.url = input.url;
@@ -70,14 +71,12 @@ function parseContext(raw: unknown): ReflectionContext | null {
 
 /** A stored draft made safe to use; null when there is none worth restoring. */
 export function parseDraft(raw: unknown): Draft | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const input = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return null;
+  const input = ownRecord(raw);
   const answers: Record<string, string> = {};
-  if (typeof input.answers === 'object' && input.answers !== null) {
-    // Field by field into a fresh object: stored data never decides our prototype.
-    for (const [key, value] of Object.entries(input.answers)) {
-      if (typeof value === 'string' && key !== '__proto__') answers[key] = value;
-    }
+  // Field by field into a fresh object: stored data never decides our prototype.
+  for (const [key, value] of Object.entries(ownRecord(input.answers))) {
+    if (typeof value === 'string' && key !== '__proto__') answers[key] = value;
   }
   return {
     template: isTemplateId(input.template) ? input.template : 'quick',

@@ -3,6 +3,7 @@
  * defaults and repairs bad values (a hand-edited or imported value never breaks a page).
  */
 import { storage } from '@wxt-dev/storage';
+import { bool, oneOf, ownRecord } from './parse';
 import { isTemplateId, type TemplateId } from './templates';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -17,31 +18,16 @@ export const DEFAULT_SETTINGS = {
 
 export type Settings = typeof DEFAULT_SETTINGS;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
-    ? (value as T)
-    : fallback;
-}
-
 /** Settings from anything (stored, imported, hand-edited): defaults filled, bad values repaired. */
 export function parseSettings(raw: unknown): Settings {
   // Own properties only: a value whose prototype carries settings must not sneak them in.
-  const input: Record<string, unknown> = isRecord(raw)
-    ? Object.fromEntries(Object.entries(raw))
-    : {};
+  const input = ownRecord(raw);
   const d = DEFAULT_SETTINGS;
   return {
     defaultTemplate: isTemplateId(input.defaultTemplate)
       ? input.defaultTemplate
       : d.defaultTemplate,
-    attachPageByDefault:
-      typeof input.attachPageByDefault === 'boolean'
-        ? input.attachPageByDefault
-        : d.attachPageByDefault,
+    attachPageByDefault: bool(input.attachPageByDefault, d.attachPageByDefault),
     theme: oneOf(input.theme, ['system', 'light', 'dark'], d.theme),
   };
 }

@@ -1,10 +1,13 @@
 import { useEffect } from 'preact/hooks';
-import { ReflectionCard } from '../../components/ReflectionCard';
 import { onDbEvent, onReflectionsChanged } from '../../utils/db';
+import { SECTIONS } from './sections';
+import { Lessons } from './sections/Lessons';
 import type { ReviewState } from './state';
+import { useRoute } from './useRoute';
 
-/** The review dashboard: your lessons, newest first. */
+/** The review dashboard: lessons, and the sections around them. */
 export function App({ state }: { state: ReviewState }) {
+  const { route } = useRoute();
   useEffect(() => {
     void state.refresh();
     const offChange = onReflectionsChanged(() => void state.refresh());
@@ -22,6 +25,20 @@ export function App({ state }: { state: ReviewState }) {
       <header class="page-header">
         <h1>Fail Well</h1>
         <p class="muted">Your lessons, kept on this device.</p>
+        <nav aria-label="Sections">
+          <ul class="tabs">
+            {SECTIONS.map((section) => (
+              <li key={section.id}>
+                <a
+                  href={`#/${section.id}`}
+                  aria-current={route.section === section.id ? 'page' : undefined}
+                >
+                  {section.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
       <DbNotice state={state} />
       {state.error.value && (
@@ -29,51 +46,8 @@ export function App({ state }: { state: ReviewState }) {
           {state.error.value}
         </p>
       )}
-      <main>
-        {state.loaded.value && state.items.value.length === 0 ? (
-          <FirstRun />
-        ) : (
-          <List state={state} />
-        )}
-      </main>
+      <main>{route.section === 'lessons' && <Lessons state={state} />}</main>
     </div>
-  );
-}
-
-function List({ state }: { state: ReviewState }) {
-  return (
-    <section aria-labelledby="list-title">
-      <h2 id="list-title">Reflections</h2>
-      <ol class="list">
-        {state.items.value.map((reflection) => (
-          <li key={reflection.id}>
-            <ReflectionCard reflection={reflection} />
-          </li>
-        ))}
-      </ol>
-      {state.next.value !== null && (
-        <button type="button" onClick={() => void state.loadMore()}>
-          Show older reflections
-        </button>
-      )}
-    </section>
-  );
-}
-
-function FirstRun() {
-  return (
-    <section class="first-run" aria-labelledby="first-run-title">
-      <h2 id="first-run-title">Turn setbacks into lessons</h2>
-      <p>
-        Everyone slips. Owning it, learning from it and sharing the lesson is what builds trust.
-        Fail Well makes that a one-minute habit: a short, kind prompt — what happened, what did I
-        learn, what will I do next time — kept only on this device.
-      </p>
-      <p>
-        Write your first reflection from the Fail Well button in the toolbar, or press{' '}
-        <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>F</kbd>. It will appear here.
-      </p>
-    </section>
   );
 }
 

@@ -1,0 +1,10 @@
+/** The sections of the options page, in nav order; the first is the default. */
+export const SECTIONS = [{ id: 'lessons', name: 'Lessons' }] as const;
+
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+export const DEFAULT_SECTION: SectionId = 'lessons';
+
+export function isSectionId(value: string): value is SectionId {
+  return SECTIONS.some((section) => section.id === value);
+}
