@@ -7,10 +7,10 @@
  * BroadcastChannel so other open pages refresh.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { Reflection } from './reflection';
+import { firstReview, type Reflection } from './reflection';
 
 export const DB_NAME = 'fail-well';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Version 1 of the schema. Old versions stay here when new ones are added. */
 export interface FailWellDBv1 extends DBSchema {
@@ -28,7 +28,19 @@ export interface FailWellDBv1 extends DBSchema {
   };
 }
 
-export type FailWellDB = FailWellDBv1;
+/** Version 2: the resurfacing queue reads lessons by when they are next due. */
+export interface FailWellDBv2 extends DBSchema {
+  reflections: {
+    key: string;
+    value: Reflection;
+    indexes: FailWellDBv1['reflections']['indexes'] & {
+      /** `review.nextDueAt`: every record has one from version 2 on. */
+      'by-reviewDue': number;
+    };
+  };
+}
+
+export type FailWellDB = FailWellDBv2;
 
 /** Something the page should tell the user about the database connection. */
 export type DbEvent =
@@ -58,14 +70,27 @@ export function onDbEvent(listener: (event: DbEvent) => void): () => void {
 
 function open(): Promise<IDBPDatabase<FailWellDB>> {
   connection ??= openDB<FailWellDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      // Append-only ladder: each step upgrades from the version before it.
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      // Append-only ladder: each step upgrades from the version before it. Only IndexedDB
+      // work is awaited here, or the upgrade transaction would close under us.
       if (oldVersion < 1) {
         const store = db.createObjectStore('reflections', { keyPath: 'id' });
         store.createIndex('by-createdAt', 'createdAt');
         store.createIndex('by-updatedAt', 'updatedAt');
         store.createIndex('by-tag', 'tags', { multiEntry: true });
         store.createIndex('by-deletedAt', 'deletedAt');
+      }
+      if (oldVersion < 2) {
+        const store = tx.objectStore('reflections');
+        store.createIndex('by-reviewDue', 'review.nextDueAt');
+        // Records from version 1 have no review state: give each its first due date.
+        let cursor = await store.openCursor();
+        while (cursor) {
+          if (!cursor.value.review) {
+            await cursor.update({ ...cursor.value, review: firstReview(cursor.value.createdAt) });
+          }
+          cursor = await cursor.continue();
+        }
       }
     },
     blocked() {

@@ -78,6 +78,7 @@ export interface Reflection {
   followUps: FollowUp[];
   share: ShareRecord | null;
   pinned: boolean;
+  /** Null only in records written before schema version 2 (the upgrade fills it in). */
   review: ReviewState | null;
   /** Soft delete: set when deleted (undo clears it); purged later. Absent from the index when null. */
   deletedAt: number | null;
@@ -92,6 +93,14 @@ export interface ReflectionInput {
   sting: Sting | null;
   trigger?: Trigger;
   context?: ReflectionContext | null;
+}
+
+/** A lesson first comes back for review this long after it was written. */
+export const FIRST_REVIEW_AFTER_MS = 7 * 86_400_000;
+
+/** The review state of a reflection written at `createdAt` and never seen since. */
+export function firstReview(createdAt: number): ReviewState {
+  return { count: 0, nextDueAt: createdAt + FIRST_REVIEW_AFTER_MS, retired: false };
 }
 
 /** Normalise one tag: trimmed, lower-case, inner whitespace as single hyphens. */
@@ -178,7 +187,7 @@ export function createReflection(input: ReflectionInput, id: string, now: number
     followUps: [],
     share: null,
     pinned: false,
-    review: null,
+    review: firstReview(now),
     deletedAt: null,
   };
 }

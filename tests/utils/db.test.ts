@@ -16,7 +16,7 @@ import {
   saveReflection,
   updateReflection,
 } from '../../utils/db';
-import { createReflection, type Reflection } from '../../utils/reflection';
+import { createReflection, FIRST_REVIEW_AFTER_MS, type Reflection } from '../../utils/reflection';
 
 function reflection(n: number, over: Partial<Reflection> = {}): Reflection {
   return {
@@ -122,10 +122,45 @@ describe('schema upgrades', () => {
     expect([...store.indexNames].sort()).toEqual([
       'by-createdAt',
       'by-deletedAt',
+      'by-reviewDue',
       'by-tag',
       'by-updatedAt',
     ]);
     expect(store.index('by-tag').multiEntry).toBe(true);
+    db.close();
+  });
+
+  it('upgrades seeded version 1 data to version 2, giving every row a review due date', async () => {
+    // Version 1 exactly as it shipped: the store, four indexes, records without review state.
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        const store = db.createObjectStore('reflections', { keyPath: 'id' });
+        store.createIndex('by-createdAt', 'createdAt');
+        store.createIndex('by-updatedAt', 'updatedAt');
+        store.createIndex('by-tag', 'tags', { multiEntry: true });
+        store.createIndex('by-deletedAt', 'deletedAt');
+      },
+    });
+    const seeded = [1, 2, 3].map((n) => reflection(n, { review: null, tags: [`t${n}`] }));
+    for (const r of seeded) await v1.put('reflections', r);
+    v1.close();
+
+    const page = await listReflections();
+    expect(page.items).toHaveLength(3);
+    for (const r of seeded) {
+      expect(await getReflection(r.id)).toEqual({
+        ...r,
+        review: { count: 0, nextDueAt: r.createdAt + FIRST_REVIEW_AFTER_MS, retired: false },
+      });
+    }
+    await closeDb();
+    const db = await openDB(DB_NAME);
+    expect(await db.getAllKeysFromIndex('reflections', 'by-reviewDue')).toEqual([
+      'id-1',
+      'id-2',
+      'id-3',
+    ]);
+    expect(await db.getAllKeysFromIndex('reflections', 'by-tag', 't2')).toEqual(['id-2']);
     db.close();
   });
 });

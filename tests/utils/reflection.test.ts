@@ -91,7 +91,7 @@ describe('createReflection', () => {
       followUps: [],
       share: null,
       pinned: false,
-      review: null,
+      review: { count: 0, nextDueAt: 1_700_000_000_000 + 7 * 86_400_000, retired: false },
       deletedAt: null,
     });
   });
