@@ -6,7 +6,11 @@ export default defineConfig({
   // Explicit imports: a reader (and a mock) sees where every name comes from.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Extension pages run in browsers with native modulepreload: skip Vite's polyfill.
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifest: ({ browser }) => ({
     name: 'Fail Well',
     description: 'Turn setbacks into lessons: a kind micro-prompt, kept on your device.',

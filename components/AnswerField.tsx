@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { LIMITS } from '../utils/reflection';
 
 interface Props {
@@ -12,6 +11,15 @@ interface Props {
   onInput: (value: string) => void;
 }
 
+/**
+ * `autofocus` is ignored for elements rendered after load, so focus by hand. A stable
+ * function: Preact calls a ref again only when it changes, i.e. once on mount. No hooks here,
+ * so the popup (which shares this component) stays inside its size budget.
+ */
+function focusOnMount(element: HTMLTextAreaElement | null): void {
+  element?.focus();
+}
+
 /** One question with its answer box, a counter near the limit, and the limit message. */
 export function AnswerField({
   id,
@@ -23,11 +31,6 @@ export function AnswerField({
   rows = 2,
   onInput,
 }: Props) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    // The `autofocus` attribute is ignored for elements rendered after load: focus by hand.
-    if (autoFocus) ref.current?.focus();
-  }, [autoFocus]);
   const showCounter = value.length >= LIMITS.counterFrom;
   const over = value.length > LIMITS.answerChars;
   const describedBy = [showCounter && `${id}-count`, error && `${id}-error`]
@@ -42,7 +45,7 @@ export function AnswerField({
         value={value}
         rows={rows}
         placeholder={placeholder}
-        ref={ref}
+        ref={autoFocus ? focusOnMount : undefined}
         aria-invalid={over || undefined}
         aria-describedby={describedBy || undefined}
         onInput={(event) => onInput(event.currentTarget.value)}

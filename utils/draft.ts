@@ -3,7 +3,7 @@
  * (debounced) to extension storage, restored on the next open, and cleared only after the
  * reflection is committed.
  */
-import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
 import { isRecord, ownRecord } from './parse';
 import {
   isSting,
@@ -94,16 +94,24 @@ export function parseDraft(raw: unknown): Draft | null {
   };
 }
 
-export const draftItem = storage.defineItem<Draft | null>('local:draft', { fallback: null });
+// Plain `storage.local`: the popup reads the draft before its first paint, and a storage
+// library would not fit its size budget. `parseDraft` is the schema check on every read.
+const DRAFT_KEY = 'draft';
 
 /** The saved draft, if any. */
 export async function loadDraft(): Promise<Draft | null> {
-  return parseDraft(await draftItem.getValue());
+  const stored = await browser.storage.local.get(DRAFT_KEY);
+  return parseDraft(stored[DRAFT_KEY]);
+}
+
+/** Store the draft (on every keystroke, debounced by `createDraftSaver`). */
+export async function saveDraft(draft: Draft): Promise<void> {
+  await browser.storage.local.set({ [DRAFT_KEY]: draft });
 }
 
 /** Remove the draft (only after its reflection is committed). */
 export async function clearDraft(): Promise<void> {
-  await draftItem.removeValue();
+  await browser.storage.local.remove(DRAFT_KEY);
 }
 
 export interface DraftSaver {

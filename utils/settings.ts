@@ -1,8 +1,9 @@
 /**
- * User settings: one versioned storage item, read through a pure `parseSettings` that fills
- * defaults and repairs bad values (a hand-edited or imported value never breaks a page).
+ * User settings: their shape, defaults and a pure `parseSettings` that fills defaults and
+ * repairs bad values (a hand-edited or imported value never breaks a page). Writing and
+ * watching go through the versioned item in settings-store.ts.
  */
-import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
 import { bool, oneOf, ownRecord } from './parse';
 import { isTemplateId, type TemplateId } from './templates';
 
@@ -32,23 +33,16 @@ export function parseSettings(raw: unknown): Settings {
   };
 }
 
-/** `sync:` so settings follow the user between their browsers; reflections never do. */
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+/** Where settings live: `sync`, so they follow the user between browsers; reflections never do. */
+export const SETTINGS_AREA = 'sync';
+export const SETTINGS_KEY = 'settings';
 
-/** The current settings, always valid. */
+/**
+ * The current settings, always valid. A plain `storage.sync` read of the same key the
+ * versioned item (settings-store.ts) writes: the popup needs settings before its first paint
+ * and cannot afford the storage library in its 15 KB budget.
+ */
 export async function getSettings(): Promise<Settings> {
-  return parseSettings(await settingsItem.getValue());
-}
-
-/** Save settings (repaired first, so storage only ever holds valid values). */
-export async function setSettings(next: Settings): Promise<void> {
-  await settingsItem.setValue(parseSettings(next));
-}
-
-/** Call `listener` with valid settings whenever they change (here or in another page). */
-export function watchSettings(listener: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => listener(parseSettings(value)));
+  const stored = await browser.storage[SETTINGS_AREA].get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
 }

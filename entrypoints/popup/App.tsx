@@ -1,9 +1,8 @@
-import { useEffect } from 'preact/hooks';
+import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AnswerField } from '../../components/AnswerField';
 import { StingPicker } from '../../components/StingPicker';
 import { TagInput } from '../../components/TagInput';
-import { listTags } from '../../utils/db';
 import { questionsFor, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../utils/templates';
 import type { PopupState } from './state';
 
@@ -12,37 +11,30 @@ interface Props {
   defaultTemplate: TemplateId;
 }
 
-/** The toolbar popup: a short, kind micro-prompt, saved with Ctrl/Cmd+Enter. */
+/**
+ * The toolbar popup: a short, kind micro-prompt, saved with Ctrl/Cmd+Enter. A plain function
+ * of the state snapshot; main.tsx re-renders it on every change (no hooks: the popup's
+ * size budget has no room for them).
+ */
 export function App({ state, defaultTemplate }: Props) {
-  useEffect(() => {
-    // Suggestions are a nicety: load them after the form is on screen, never before.
-    listTags()
-      .then((tags) => {
-        state.suggestions.value = tags;
-      })
-      .catch(() => {});
-    // Popups die on blur: write the pending draft the moment the page is hidden.
-    const onHide = () => void state.flushDraft();
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onHide);
-    };
-  }, [state]);
-
-  if (state.status.value === 'saved') {
+  if (state.get().status === 'saved') {
     return <Saved onAnother={() => state.startOver(defaultTemplate)} />;
   }
   return <Form state={state} />;
 }
 
+/** Render the popup into `root` and again after every state change; returns the unsubscribe. */
+export function mountPopup(root: HTMLElement, state: PopupState, defaultTemplate: TemplateId) {
+  const draw = () => render(<App state={state} defaultTemplate={defaultTemplate} />, root);
+  draw();
+  return state.subscribe(draw);
+}
+
 function Form({ state }: { state: PopupState }) {
-  const draft = state.draft.value;
-  const errors = state.errors.value;
+  const { draft, errors, attempted, saveError, suggestions, status } = state.get();
   const questions = questionsFor(draft.template, draft.prompt);
   const template = TEMPLATES[draft.template];
-  const formError = state.attempted.value ? errors?.form : undefined;
+  const formError = attempted ? errors?.form : undefined;
 
   return (
     <form
@@ -100,7 +92,7 @@ function Form({ state }: { state: PopupState }) {
         id="tags"
         tags={draft.tags}
         text={draft.tagText}
-        suggestions={state.suggestions.value}
+        suggestions={suggestions}
         error={errors?.tags}
         onChange={(tags, text) => state.setTags(tags, text)}
       />
@@ -120,16 +112,16 @@ function Form({ state }: { state: PopupState }) {
           {formError}
         </p>
       )}
-      {state.saveError.value && (
+      {saveError && (
         <p class="error" role="alert">
-          {state.saveError.value}
+          {saveError}
         </p>
       )}
       <footer class="popup-footer">
         <span class="muted shortcut" aria-hidden="true">
           Ctrl+Enter
         </span>
-        <button type="submit" class="primary" disabled={state.status.value === 'saving'}>
+        <button type="submit" class="primary" disabled={status === 'saving'}>
           Save reflection
         </button>
       </footer>

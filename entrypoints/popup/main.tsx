@@ -1,8 +1,8 @@
-import { render } from 'preact';
+import { listTags } from '../../utils/db';
 import { emptyDraft, loadDraft } from '../../utils/draft';
 import { getSettings } from '../../utils/settings';
 import { applyTheme } from '../../utils/theme';
-import { App } from './App';
+import { mountPopup } from './App';
 import { createPopupState } from './state';
 import './style.css';
 
@@ -14,10 +14,16 @@ async function main() {
   const state = createPopupState(
     draft ?? emptyDraft(settings.defaultTemplate, Date.now(), settings.attachPageByDefault),
   );
-  render(
-    <App state={state} defaultTemplate={settings.defaultTemplate} />,
-    document.getElementById('app') as HTMLElement,
-  );
+  mountPopup(document.getElementById('app') as HTMLElement, state, settings.defaultTemplate);
+
+  // Popups die on blur: write the pending draft the moment the page is hidden.
+  const flush = () => void state.flushDraft();
+  document.addEventListener('visibilitychange', flush);
+  window.addEventListener('pagehide', flush);
+  // Suggestions are a nicety (and open the database before the first save): after the paint.
+  listTags()
+    .then(state.setSuggestions)
+    .catch(() => {});
 }
 
 void main();

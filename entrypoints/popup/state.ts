@@ -1,10 +1,10 @@
 /**
- * The popup's state and actions: signals for the draft and the save status; plain functions
- * that change them. Every change is written to the draft store, so nothing typed is lost.
+ * The popup's state and actions. One immutable snapshot plus subscribers instead of signals:
+ * the popup has a 15 KB budget and this is all the reactivity it needs. Every change to the
+ * draft is written to the draft store, so nothing typed is lost.
  */
-import { computed, signal } from '@preact/signals';
 import { describeDbError, saveReflection } from '../../utils/db';
-import { clearDraft, createDraftSaver, type Draft, draftItem, emptyDraft } from '../../utils/draft';
+import { clearDraft, createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/draft';
 import { currentPageContext } from '../../utils/page-context';
 import {
   createReflection,
@@ -12,11 +12,22 @@ import {
   parseTagText,
   type ReflectionInput,
   type Sting,
+  type ValidationErrors,
   validateReflection,
 } from '../../utils/reflection';
 import { oneQuestion, type TemplateId } from '../../utils/templates';
 
 export type Status = 'editing' | 'saving' | 'saved';
+
+export interface PopupSnapshot {
+  draft: Draft;
+  status: Status;
+  /** Set by the first save attempt: only then is "write a few words" worth saying. */
+  attempted: boolean;
+  saveError: string | null;
+  suggestions: string[];
+  errors: ValidationErrors | null;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -33,7 +44,7 @@ export function draftToInput(draft: Draft): ReflectionInput {
   };
 }
 
-/** A draft for `template`, asking today's rotating question when it is "One question". */
+/** A draft for its template, asking today's rotating question when it is "One question". */
 function withPrompt(draft: Draft, now: number): Draft {
   if (draft.template !== 'one' || draft.prompt) return draft;
   return { ...draft, prompt: oneQuestion(Math.floor(now / DAY_MS)).label };
@@ -41,35 +52,46 @@ function withPrompt(draft: Draft, now: number): Draft {
 
 export function createPopupState(initial: Draft, options: { now?: () => number } = {}) {
   const now = options.now ?? Date.now;
-  const draft = signal<Draft>(withPrompt(initial, now()));
-  const status = signal<Status>('editing');
-  const attempted = signal(false);
-  const saveError = signal<string | null>(null);
-  const suggestions = signal<string[]>([]);
-  const errors = computed(() => validateReflection(draftToInput(draft.value)));
-  const saver = createDraftSaver((d) => draftItem.setValue(d));
+  const listeners = new Set<() => void>();
+  const saver = createDraftSaver(saveDraft);
+  const draft = withPrompt(initial, now());
+  let snapshot: PopupSnapshot = {
+    draft,
+    status: 'editing',
+    attempted: false,
+    saveError: null,
+    suggestions: [],
+    errors: validateReflection(draftToInput(draft)),
+  };
+
+  function set(patch: Partial<PopupSnapshot>): void {
+    snapshot = { ...snapshot, ...patch };
+    if (patch.draft) snapshot.errors = validateReflection(draftToInput(patch.draft));
+    for (const listener of listeners) listener();
+  }
 
   function update(patch: Partial<Draft>): void {
-    draft.value = { ...draft.value, ...patch, updatedAt: now() };
-    saveError.value = null;
-    saver.schedule(draft.value);
+    const next = { ...snapshot.draft, ...patch, updatedAt: now() };
+    set({ draft: next, saveError: null });
+    saver.schedule(next);
   }
 
   return {
-    draft,
-    status,
-    attempted,
-    saveError,
-    suggestions,
-    errors,
+    get: () => snapshot,
+    /** Call `listener` after every change; returns the unsubscribe function. */
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     flushDraft: () => saver.flush(),
+    setSuggestions: (suggestions: string[]) => set({ suggestions }),
 
     setAnswer(key: string, text: string) {
-      update({ answers: { ...draft.value.answers, [key]: text } });
+      update({ answers: { ...snapshot.draft.answers, [key]: text } });
     },
     /** Switching keeps every answer: shared questions stay filled, others wait in the draft. */
     setTemplate(template: TemplateId) {
-      update(withPrompt({ ...draft.value, template }, now()));
+      update(withPrompt({ ...snapshot.draft, template }, now()));
     },
     setTags(tags: string[], tagText: string) {
       update({ tags, tagText });
@@ -79,7 +101,7 @@ export function createPopupState(initial: Draft, options: { now?: () => number }
     },
     async setAttachPage(attachPage: boolean) {
       update({ attachPage });
-      if (attachPage && !draft.value.context) {
+      if (attachPage && !snapshot.draft.context) {
         const context = await currentPageContext().catch(() => null);
         if (context) update({ context });
       }
@@ -87,30 +109,28 @@ export function createPopupState(initial: Draft, options: { now?: () => number }
 
     /** Validate and commit; on any failure the draft stays and a message says why. */
     async save(): Promise<boolean> {
-      attempted.value = true;
-      if (status.value === 'saving' || errors.value) return false;
-      status.value = 'saving';
-      const reflection = createReflection(draftToInput(draft.value), crypto.randomUUID(), now());
+      set({ attempted: true });
+      if (snapshot.status === 'saving' || snapshot.errors) return false;
+      set({ status: 'saving' });
+      const input = draftToInput(snapshot.draft);
       try {
-        await saveReflection(reflection);
+        await saveReflection(createReflection(input, crypto.randomUUID(), now()));
       } catch (error) {
-        status.value = 'editing';
-        saveError.value = describeDbError(error);
+        set({ status: 'editing', saveError: describeDbError(error) });
         await saver.flush();
         return false;
       }
       // Only a committed reflection clears the draft.
       saver.cancel();
       await clearDraft();
-      status.value = 'saved';
+      set({ status: 'saved' });
       return true;
     },
 
     /** After a save: a fresh, empty form. */
     startOver(template: TemplateId) {
-      draft.value = withPrompt(emptyDraft(template, now(), draft.value.attachPage), now());
-      attempted.value = false;
-      status.value = 'editing';
+      const fresh = withPrompt(emptyDraft(template, now(), snapshot.draft.attachPage), now());
+      set({ draft: fresh, attempted: false, status: 'editing' });
     },
   };
 }

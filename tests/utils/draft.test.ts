@@ -3,11 +3,11 @@ import {
   clearDraft,
   createDraftSaver,
   type Draft,
-  draftItem,
   emptyDraft,
   isDraftEmpty,
   loadDraft,
   parseDraft,
+  saveDraft,
 } from '../../utils/draft';
 
 describe('parseDraft', () => {
@@ -56,7 +56,7 @@ describe('parseDraft', () => {
 describe('draft store', () => {
   it('keeps the draft in extension storage until cleared', async () => {
     expect(await loadDraft()).toBeNull();
-    await draftItem.setValue({ ...emptyDraft('quick', 1), answers: { learned: 'hi' } });
+    await saveDraft({ ...emptyDraft('quick', 1), answers: { learned: 'hi' } });
     expect((await loadDraft())?.answers).toEqual({ learned: 'hi' });
     await clearDraft();
     expect(await loadDraft()).toBeNull();

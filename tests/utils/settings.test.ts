@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  getSettings,
-  parseSettings,
-  setSettings,
-  settingsItem,
-} from '../../utils/settings';
+import { DEFAULT_SETTINGS, getSettings, parseSettings } from '../../utils/settings';
+import { setSettings, settingsItem, watchSettings } from '../../utils/settings-store';
 
 describe('parseSettings', () => {
   it.each([
@@ -40,5 +35,14 @@ describe('settings storage', () => {
     expect(await getSettings()).toMatchObject({ theme: 'dark' });
     await settingsItem.setValue({ theme: 'neon' } as never);
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('tells watchers the new, repaired settings', async () => {
+    const seen: string[] = [];
+    const off = watchSettings((settings) => seen.push(settings.theme));
+    await setSettings({ ...DEFAULT_SETTINGS, theme: 'light' });
+    await settingsItem.setValue({ theme: 'neon' } as never);
+    off();
+    expect(seen).toEqual(['light', 'system']);
   });
 });

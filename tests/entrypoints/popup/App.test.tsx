@@ -1,16 +1,25 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { render as preactRender } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../entrypoints/popup/App';
+import { mountPopup } from '../../../entrypoints/popup/App';
 import { createPopupState } from '../../../entrypoints/popup/state';
 import { listReflections } from '../../../utils/db';
 import { emptyDraft, loadDraft } from '../../../utils/draft';
 
+let root: HTMLElement | null = null;
+function cleanup() {
+  if (root) preactRender(null, root);
+  root?.remove();
+  root = null;
+}
 afterEach(cleanup);
 
+/** Mount the popup the way main.tsx does. */
 function renderPopup(draft = emptyDraft('quick', 0)) {
   const state = createPopupState(draft, { now: () => 1_750_000_000_000 });
-  render(<App state={state} defaultTemplate="quick" />);
+  root = document.body.appendChild(document.createElement('main'));
+  mountPopup(root, state, 'quick');
   return state;
 }
 

@@ -1,0 +1,27 @@
+/**
+ * The versioned settings item (`@wxt-dev/storage`): writes, watches and future migrations.
+ * Pages that only read use `getSettings` from settings.ts (same key, no library).
+ */
+import { storage } from '@wxt-dev/storage';
+import {
+  DEFAULT_SETTINGS,
+  parseSettings,
+  SETTINGS_AREA,
+  SETTINGS_KEY,
+  type Settings,
+} from './settings';
+
+export const settingsItem = storage.defineItem<Settings>(`${SETTINGS_AREA}:${SETTINGS_KEY}`, {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Save settings (repaired first, so storage only ever holds valid values). */
+export async function setSettings(next: Settings): Promise<void> {
+  await settingsItem.setValue(parseSettings(next));
+}
+
+/** Call `listener` with valid settings whenever they change (here or in another page). */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => listener(parseSettings(value)));
+}
