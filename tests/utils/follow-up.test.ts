@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answerFollowUp,
+  appliedRate,
+  DEFAULT_FOLLOW_UP_SETTINGS,
+  dueFollowUps,
+  followUpDueAt,
+  isClosed,
+  openCommitments,
+  parseFollowUpSettings,
+  planFollowUps,
+} from '../../utils/follow-up';
+import { createReflection, type FollowUpOutcome, type Reflection } from '../../utils/reflection';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 10, 1, 9);
+
+function withCommitment(id: string, createdAt = T0, over: Partial<Reflection> = {}): Reflection {
+  const answers = { learned: 'Read the diff', nextTime: 'Run it locally first' };
+  return {
+    ...createReflection({ template: 'quick', answers, tags: [], sting: null }, id, createdAt),
+    followUps: planFollowUps(answers, createdAt, DEFAULT_FOLLOW_UP_SETTINGS),
+    ...over,
+  };
+}
+
+describe('planFollowUps', () => {
+  it('plans 1, 7 and 30 days after writing', () => {
+    expect(
+      planFollowUps({ nextTime: 'x' }, T0, DEFAULT_FOLLOW_UP_SETTINGS).map(
+        (f) => (f.dueAt - T0) / DAY,
+      ),
+    ).toEqual([1, 7, 30]);
+  });
+
+  it.each([
+    [{ learned: 'x' }, DEFAULT_FOLLOW_UP_SETTINGS],
+    [{ nextTime: '   ' }, DEFAULT_FOLLOW_UP_SETTINGS],
+    [{ nextTime: 'x' }, { ...DEFAULT_FOLLOW_UP_SETTINGS, enabled: false }],
+  ])('plans nothing for %j', (answers, settings) => {
+    expect(planFollowUps(answers, T0, settings)).toEqual([]);
+  });
+});
+
+describe('parseFollowUpSettings', () => {
+  it.each([
+    [undefined, DEFAULT_FOLLOW_UP_SETTINGS],
+    [{ afterDays: [30, 3, 3, 0, -1, 'x'] }, { ...DEFAULT_FOLLOW_UP_SETTINGS, afterDays: [3, 30] }],
+    [{ afterDays: [] }, DEFAULT_FOLLOW_UP_SETTINGS],
+    [
+      { afterDays: [1, 2, 3, 4, 5, 6, 7] },
+      { ...DEFAULT_FOLLOW_UP_SETTINGS, afterDays: [1, 2, 3, 4, 5] },
+    ],
+    [
+      { enabled: false, retryDays: 500 },
+      { ...DEFAULT_FOLLOW_UP_SETTINGS, enabled: false, retryDays: 90 },
+    ],
+  ])('repairs %j', (raw, expected) => {
+    expect(parseFollowUpSettings(raw)).toEqual(expected);
+  });
+});
+
+describe('answering', () => {
+  const answer = (r: Reflection, outcome: FollowUpOutcome, at: number) =>
+    answerFollowUp(r, outcome, ` note ${outcome} `, at, DEFAULT_FOLLOW_UP_SETTINGS);
+
+  it('is due one day after writing, and not before', () => {
+    const r = withCommitment('a');
+    expect(dueFollowUps([r], T0 + DAY - 1)).toEqual([]);
+    expect(dueFollowUps([r], T0 + DAY)).toEqual([r]);
+  });
+
+  it('"applied" closes the commitment and keeps the note', () => {
+    const r = answer(withCommitment('a'), 'applied', T0 + DAY + 5);
+    expect(isClosed(r)).toBe(true);
+    expect(followUpDueAt(r)).toBeNull();
+    expect(r.followUps).toEqual([
+      { dueAt: T0 + DAY, answeredAt: T0 + DAY + 5, outcome: 'applied', note: 'note applied' },
+    ]);
+  });
+
+  it('"no longer relevant" closes it too', () => {
+    expect(followUpDueAt(answer(withCommitment('a'), 'no-longer-relevant', T0 + DAY))).toBeNull();
+  });
+
+  it('"partly" moves on to the next planned check', () => {
+    expect(followUpDueAt(answer(withCommitment('a'), 'partly', T0 + DAY))).toBe(T0 + 7 * DAY);
+  });
+
+  it('"not yet" asks again a week later when nothing sooner is planned', () => {
+    let r = withCommitment('a');
+    r = answer(r, 'partly', T0 + DAY); // next: day 7
+    r = answer(r, 'not-yet', T0 + 7 * DAY); // next: day 14 (sooner than day 30)
+    expect(followUpDueAt(r)).toBe(T0 + 14 * DAY);
+    r = answer(r, 'not-yet', T0 + 14 * DAY); // day 30 is 16 days away: retry at day 21
+    expect(followUpDueAt(r)).toBe(T0 + 21 * DAY);
+  });
+
+  it('"not yet" on the last check keeps asking', () => {
+    const r = withCommitment('a', T0, {
+      followUps: [{ dueAt: T0, answeredAt: null, outcome: null, note: '' }],
+    });
+    expect(followUpDueAt(answer(r, 'not-yet', T0 + 1))).toBe(T0 + 1 + 7 * DAY);
+  });
+
+  it('lists open commitments soonest first, without deleted or closed ones', () => {
+    const late = withCommitment('late', T0 + 3 * DAY);
+    const soon = withCommitment('soon', T0);
+    const closed = answer(withCommitment('closed'), 'applied', T0 + DAY);
+    const deleted = withCommitment('deleted', T0, { deletedAt: T0 });
+    expect(openCommitments([late, closed, deleted, soon]).map((r) => r.id)).toEqual([
+      'soon',
+      'late',
+    ]);
+  });
+});
+
+describe('appliedRate', () => {
+  const answered = (id: string, outcomes: [FollowUpOutcome, number][]): Reflection =>
+    withCommitment(id, T0, {
+      followUps: outcomes.map(([outcome, at]) => ({
+        dueAt: at,
+        answeredAt: at,
+        outcome,
+        note: '',
+      })),
+    });
+
+  it('is applied ÷ answered, leaving "no longer relevant" out', () => {
+    const rs = [
+      answered('a', [['applied', T0 + DAY]]),
+      answered('b', [
+        ['not-yet', T0 + DAY],
+        ['partly', T0 + 7 * DAY],
+      ]),
+      answered('c', [['no-longer-relevant', T0 + DAY]]),
+      withCommitment('unanswered'),
+    ];
+    expect(appliedRate(rs)).toEqual({ applied: 1, answered: 3, rate: 1 / 3 });
+  });
+
+  it('counts only answers inside the period', () => {
+    const rs = [
+      answered('a', [['applied', T0 + DAY]]),
+      answered('b', [['not-yet', T0 + 10 * DAY]]),
+    ];
+    expect(appliedRate(rs, T0, T0 + 2 * DAY)).toEqual({ applied: 1, answered: 1, rate: 1 });
+    expect(appliedRate(rs, T0 + 2 * DAY)).toEqual({ applied: 0, answered: 1, rate: 0 });
+  });
+
+  it('is null with nothing answered', () => {
+    expect(appliedRate([withCommitment('a')]).rate).toBeNull();
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Sharing a lesson: one reflection, or a digest of a period, as plain text or Markdown that
+ * reads well pasted into a chat, an email, a 1:1 or a retro. Pure: locale and time zone are
+ * parameters (undefined = the browser's).
+ */
+import { followUpDueAt, isClosed } from './follow-up';
+import type { Reflection } from './reflection';
+import { questionLabel } from './templates';
+
+export type ShareFormat = 'text' | 'markdown';
+
+/** What can be left in or out. Answer keys are shared by name; the rest are extras. */
+export type ShareField = string;
+export const EXTRA_FIELDS = ['date', 'tags', 'sting', 'context'] as const;
+
+/** Headings that read as a story rather than a form. */
+const SHARE_LABELS: Readonly<Record<string, string>> = {
+  happened: 'What happened',
+  learned: 'What I learned',
+  nextTime: 'Next time I will',
+};
+
+/** Fields shared unless the user leaves them out: the lesson, not the feelings. */
+export function defaultShareFields(reflection: Reflection): ShareField[] {
+  const quiet = new Set(['feelings', 'lucky']);
+  return [...Object.keys(reflection.answers).filter((key) => !quiet.has(key)), 'date', 'tags'];
+}
+
+export interface ShareOptions {
+  locale?: string;
+  timeZone?: string;
+}
+
+function day(epochMs: number, options: ShareOptions): string {
+  return new Intl.DateTimeFormat(options.locale, {
+    dateStyle: 'medium',
+    timeZone: options.timeZone,
+  }).format(epochMs);
+}
+
+/** Escape Markdown so user text shows as typed, never as formatting or links. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/([\\`*_[\]<>#|~])/g, '\\$1')
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^(\s*)([-+])(\s)/, '$1\\$2$3')
+        .replace(/^(\s*)(\d+)\.(\s)/, '$1$2\\.$3')
+        .replace(/^(\s*)=/, '$1\\='),
+    )
+    .join('  \n'); // two spaces: a line break that Markdown keeps
+}
+
+function label(reflection: Reflection, key: string): string {
+  return (
+    SHARE_LABELS[key] ??
+    questionLabel(reflection.template, key, reflection.prompt).replace(/\?$/, '')
+  );
+}
+
+/** One reflection, with only the chosen fields, ready to paste. */
+export function formatShare(
+  reflection: Reflection,
+  fields: readonly ShareField[],
+  format: ShareFormat,
+  options: ShareOptions = {},
+): string {
+  const md = format === 'markdown';
+  const text = (value: string) => (md ? escapeMarkdown(value) : value);
+  const include = new Set(fields);
+  const title = include.has('date')
+    ? `A lesson from ${day(reflection.createdAt, options)}`
+    : 'A lesson';
+  const lines: string[] = [md ? `**${title}**` : title, ''];
+  for (const [key, answer] of Object.entries(reflection.answers)) {
+    if (!include.has(key) || !answer.trim()) continue;
+    lines.push(
+      md
+        ? `**${label(reflection, key)}:** ${text(answer.trim())}`
+        : `${label(reflection, key)}: ${answer.trim()}`,
+    );
+  }
+  if (include.has('context') && reflection.context) {
+    const { title: page, url, selection } = reflection.context;
+    const where = [page, url].filter(Boolean).join(' — ');
+    if (where) lines.push(md ? `**Context:** ${text(where)}` : `Context: ${where}`);
+    if (selection) lines.push(md ? `> ${text(selection)}` : `“${selection}”`);
+  }
+  if (include.has('sting') && reflection.sting !== null) lines.push(`Sting: ${reflection.sting}/5`);
+  if (include.has('tags') && reflection.tags.length > 0) {
+    lines.push(
+      `Tags: ${reflection.tags.map((t) => (md ? `\`${t.replace(/`/g, '')}\`` : t)).join(', ')}`,
+    );
+  }
+  return `${lines.join('\n').trim()}\n`;
+}
+
+export interface DigestRange {
+  /** Inclusive, epoch ms. */
+  from: number;
+  /** Exclusive, epoch ms. */
+  to: number;
+  tag?: string;
+}
+
+/** Exactly the reflections of a digest: in the range, with the tag if given, oldest first. */
+export function digestReflections(
+  reflections: readonly Reflection[],
+  range: DigestRange,
+): Reflection[] {
+  return reflections
+    .filter(
+      (r) =>
+        r.deletedAt === null &&
+        r.createdAt >= range.from &&
+        r.createdAt < range.to &&
+        (!range.tag || r.tags.includes(range.tag)),
+    )
+    .sort((a, b) => a.createdAt - b.createdAt);
+}
+
+function commitmentStatus(reflection: Reflection): string {
+  if (isClosed(reflection)) {
+    const closing = reflection.followUps.find(
+      (f) => f.outcome === 'applied' || f.outcome === 'no-longer-relevant',
+    );
+    return closing?.outcome === 'applied' ? 'applied' : 'no longer relevant';
+  }
+  return followUpDueAt(reflection) === null ? '' : 'open';
+}
+
+/** The lessons and commitments of a period, for a 1:1 or a retro. */
+export function formatDigest(
+  reflections: readonly Reflection[],
+  range: DigestRange,
+  format: ShareFormat,
+  options: ShareOptions = {},
+): string {
+  const md = format === 'markdown';
+  const text = (value: string) => (md ? escapeMarkdown(value) : value);
+  const chosen = digestReflections(reflections, range);
+  const period = `${day(range.from, options)} – ${day(range.to - 1, options)}`;
+  const title = `Lessons, ${period}${range.tag ? ` (${range.tag})` : ''}`;
+  const lines = [md ? `## ${text(title)}` : title, ''];
+  if (chosen.length === 0) lines.push('No reflections in this period.');
+  for (const r of chosen) {
+    const lesson = (
+      r.answers.learned ||
+      r.answers.happened ||
+      Object.values(r.answers)[0] ||
+      ''
+    ).trim();
+    lines.push(`${md ? '- ' : '• '}${day(r.createdAt, options)}: ${text(lesson)}`);
+    const next = r.answers.nextTime?.trim();
+    if (next) {
+      const status = commitmentStatus(r);
+      lines.push(`  ${md ? '- ' : '  '}Next time: ${text(next)}${status ? ` (${status})` : ''}`);
+    }
+  }
+  return `${lines.join('\n').trim()}\n`;
+}
