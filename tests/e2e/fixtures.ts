@@ -43,6 +43,20 @@ export async function launchWithExtension(profile: string): Promise<BrowserConte
   });
 }
 
+/**
+ * On install the extension opens its review page once (first run; Chromium navigates the
+ * start-up blank tab to it). Wait for that and close it, so it cannot take over a page a test
+ * is about to navigate.
+ */
+export async function closeFirstRunTab(context: BrowserContext): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const page = context.pages().find((p) => p.url().endsWith('/options.html'));
+    if (page) return page.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('The first-run review page did not open after install.');
+}
+
 /** The extension's service worker (it starts with the browser). */
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -66,6 +80,7 @@ export const test = base.extend<Fixtures>({
   },
   extensionId: async ({ context }, use) => {
     const worker = await serviceWorker(context);
+    await closeFirstRunTab(context);
     await use(new URL(worker.url()).host);
   },
   openPage: async ({ context, extensionId }, use) => {
