@@ -5,7 +5,9 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   // Explicit imports: a reader (and a mock) sees where every name comes from.
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // One source image; every manifest size is generated from it.
+  autoIcons: { baseIconPath: 'public/icon.svg', developmentIndicator: 'overlay' },
   vite: () => ({
     plugins: [preact()],
     // Extension pages run in browsers with native modulepreload: skip Vite's polyfill.
