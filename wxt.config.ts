@@ -14,13 +14,14 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
-    name: 'Fail Well',
-    description: 'Turn setbacks into lessons: a kind micro-prompt, kept on your device.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab'],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+F' },
-        description: 'Reflect on a setback',
+        description: '__MSG_commandOpenPopup__',
       },
     },
     ...(browser === 'firefox' && {

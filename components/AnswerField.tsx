@@ -1,3 +1,4 @@
+import { formatNumber, t } from '../utils/i18n';
 import { LIMITS } from '../utils/reflection';
 
 interface Props {
@@ -52,7 +53,7 @@ export function AnswerField({
       />
       {showCounter && (
         <p id={`${id}-count`} class={over ? 'counter over' : 'counter'}>
-          {value.length.toLocaleString()} / {LIMITS.answerChars.toLocaleString()}
+          {t('answerCounter', formatNumber(value.length), formatNumber(LIMITS.answerChars))}
         </p>
       )}
       {error && (

@@ -1,11 +1,12 @@
+import { type MessageKey, t } from '../utils/i18n';
 import type { Sting } from '../utils/reflection';
 
-const LEVELS: readonly { value: Sting; name: string }[] = [
-  { value: 1, name: 'barely' },
-  { value: 2, name: 'a little' },
-  { value: 3, name: 'some' },
-  { value: 4, name: 'quite a bit' },
-  { value: 5, name: 'a lot' },
+const LEVELS: readonly { value: Sting; name: MessageKey }[] = [
+  { value: 1, name: 'sting1' },
+  { value: 2, name: 'sting2' },
+  { value: 3, name: 'sting3' },
+  { value: 4, name: 'sting4' },
+  { value: 5, name: 'sting5' },
 ];
 
 interface Props {
@@ -19,17 +20,17 @@ export function StingPicker({ name, value, onChange }: Props) {
   return (
     <fieldset class="sting">
       <legend>
-        How much did it sting? <span class="muted">(optional)</span>
+        {t('stingLegend')} <span class="muted">{t('optional')}</span>
       </legend>
       <div class="sting-options">
         {LEVELS.map((level) => (
-          <label key={level.value} class="sting-option" title={level.name}>
+          <label key={level.value} class="sting-option" title={t(level.name)}>
             <input
               type="radio"
               name={name}
               value={level.value}
               checked={value === level.value}
-              aria-label={`${level.value} — ${level.name}`}
+              aria-label={t('stingLevel', level.value, t(level.name))}
               onChange={() => onChange(level.value)}
             />
             <span aria-hidden="true">{level.value}</span>
@@ -37,7 +38,7 @@ export function StingPicker({ name, value, onChange }: Props) {
         ))}
         {value !== null && (
           <button type="button" class="link" onClick={() => onChange(null)}>
-            Clear
+            {t('clear')}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import { normalizeTag, normalizeTags } from '../utils/reflection';
 
 interface Props {
@@ -31,7 +32,7 @@ export function TagInput({ id, tags, text, suggestions, error, onChange }: Props
   const unused = suggestions.filter((s) => !tags.includes(s));
   return (
     <div class="field">
-      <label for={id}>Tags</label>
+      <label for={id}>{t('tagsLabel')}</label>
       <div class="tags">
         {tags.length > 0 && (
           <ul class="chips">
@@ -40,7 +41,7 @@ export function TagInput({ id, tags, text, suggestions, error, onChange }: Props
                 <span>{tag}</span>
                 <button
                   type="button"
-                  aria-label={`Remove tag ${tag}`}
+                  aria-label={t('tagsRemove', tag)}
                   onClick={() =>
                     onChange(
                       tags.filter((t) => t !== tag),
@@ -59,7 +60,7 @@ export function TagInput({ id, tags, text, suggestions, error, onChange }: Props
           type="text"
           list={listId}
           value={text}
-          placeholder={tags.length === 0 ? 'e.g. code-review, meetings' : ''}
+          placeholder={tags.length === 0 ? t('tagsPlaceholder') : ''}
           autoComplete="off"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}

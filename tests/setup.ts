@@ -2,9 +2,15 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb } from '../utils/db';
+import { getMessageFrom, readCatalogue } from './i18n-fake';
+
+const getMessage = getMessageFrom(readCatalogue('en'));
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // The fake browser leaves i18n unimplemented: answer from the English catalogue.
+  fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getUILanguage = () => 'en';
   // A fresh, empty IndexedDB for every test.
   globalThis.indexedDB = new IDBFactory();
 });

@@ -7,6 +7,7 @@
  * BroadcastChannel so other open pages refresh.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { t } from './i18n';
 import { firstReview, type Reflection } from './reflection';
 
 export const DB_NAME = 'fail-well';
@@ -273,13 +274,13 @@ export function describeDbError(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   const inner = error instanceof Error && error.cause instanceof Error ? error.cause.name : '';
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return 'Your browser is out of storage space for Fail Well, so this was not saved. Your draft is kept — free some space and try again.';
+    return t('dbErrorQuota');
   }
   if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'AbortError') {
-    return 'The browser could not write to storage just now. Your draft is kept — try again in a moment.';
+    return t('dbErrorWrite');
   }
   if (name === 'SecurityError' || name === 'NotFoundError') {
-    return 'This browser is not allowing Fail Well to store reflections (private mode or "never remember history"?). Your draft is kept in the popup.';
+    return t('dbErrorUnavailable');
   }
-  return 'Something went wrong while saving. Your draft is kept — try again.';
+  return t('dbErrorOther');
 }

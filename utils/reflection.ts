@@ -2,6 +2,8 @@
  * The stored record — a reflection — and the pure rules about it: limits, tag
  * normalisation, validation and creation. No browser APIs here.
  */
+
+import { formatNumber, t } from './i18n';
 import { isTemplateId, type TemplateId } from './templates';
 
 export const TRIGGERS = [
@@ -141,26 +143,28 @@ export function validateReflection(input: ReflectionInput): ValidationErrors | n
   let hasError = false;
   for (const [key, text] of Object.entries(input.answers)) {
     if (text.length > LIMITS.answerChars) {
-      errors.answers[key] =
-        `This answer is ${(text.length - LIMITS.answerChars).toLocaleString()} characters over ` +
-        `the ${LIMITS.answerChars.toLocaleString()} limit. Trim it a little to save — nothing is lost meanwhile.`;
+      errors.answers[key] = t(
+        'errorAnswerTooLong',
+        formatNumber(text.length - LIMITS.answerChars),
+        formatNumber(LIMITS.answerChars),
+      );
       hasError = true;
     }
   }
   if (!Object.values(input.answers).some((text) => text.trim() !== '')) {
-    errors.form = 'Write a few words in any answer to save.';
+    errors.form = t('errorEmpty');
     hasError = true;
   }
   const tooLong = input.tags.filter((tag) => tag.length > LIMITS.tagChars);
   if (input.tags.length > LIMITS.tags) {
-    errors.tags = `Up to ${LIMITS.tags} tags, please — remove ${input.tags.length - LIMITS.tags}.`;
+    errors.tags = t('errorTooManyTags', LIMITS.tags, input.tags.length - LIMITS.tags);
     hasError = true;
   } else if (tooLong.length > 0) {
-    errors.tags = `Tags can be up to ${LIMITS.tagChars} characters: shorten “${tooLong[0]?.slice(0, 20)}…”.`;
+    errors.tags = t('errorTagTooLong', LIMITS.tagChars, tooLong[0]?.slice(0, 20) ?? '');
     hasError = true;
   }
   if (input.sting !== null && !isSting(input.sting)) {
-    errors.form = 'Sting is a number from 1 to 5.';
+    errors.form = t('errorSting');
     hasError = true;
   }
   return hasError ? errors : null;

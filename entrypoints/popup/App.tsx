@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { AnswerField } from '../../components/AnswerField';
 import { StingPicker } from '../../components/StingPicker';
 import { TagInput } from '../../components/TagInput';
+import { t } from '../../utils/i18n';
 import { questionsFor, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../utils/templates';
 import type { PopupState } from './state';
 
@@ -39,7 +40,7 @@ function Form({ state }: { state: PopupState }) {
   return (
     <form
       class="popup"
-      aria-label="New reflection"
+      aria-label={t('popupFormName')}
       onSubmit={(event) => {
         event.preventDefault();
         void state.save();
@@ -54,27 +55,27 @@ function Form({ state }: { state: PopupState }) {
       <header class="popup-header">
         <h1>Fail Well</h1>
         <label class="template-picker">
-          <span class="visually-hidden">Template</span>
+          <span class="visually-hidden">{t('popupTemplate')}</span>
           <select
             value={draft.template}
             onChange={(event) => state.setTemplate(event.currentTarget.value as TemplateId)}
           >
             {TEMPLATE_IDS.map((id) => (
               <option key={id} value={id}>
-                {TEMPLATES[id].name}
+                {t(TEMPLATES[id].name)}
               </option>
             ))}
           </select>
         </label>
       </header>
-      <p class="hint">{template.hint}</p>
+      <p class="hint">{t(template.hint)}</p>
 
       {questions.map((question, index) => (
         <AnswerField
           key={`${draft.template}-${question.key}`}
           id={`answer-${question.key}`}
-          label={question.label}
-          placeholder={question.placeholder}
+          label={t(question.label)}
+          placeholder={question.placeholder && t(question.placeholder)}
           value={draft.answers[question.key] ?? ''}
           error={errors?.answers[question.key]}
           autoFocus={index === 0}
@@ -84,7 +85,7 @@ function Form({ state }: { state: PopupState }) {
       ))}
       {draft.template === 'one' && (
         <button type="button" class="link" onClick={() => state.setTemplate('quick')}>
-          Add the other questions
+          {t('popupAddOtherQuestions')}
         </button>
       )}
 
@@ -104,7 +105,9 @@ function Form({ state }: { state: PopupState }) {
           checked={draft.attachPage}
           onChange={(event) => void state.setAttachPage(event.currentTarget.checked)}
         />
-        Attach this page{draft.attachPage && draft.context?.title ? `: ${draft.context.title}` : ''}
+        {draft.attachPage && draft.context?.title
+          ? t('popupAttachPageTitled', draft.context.title)
+          : t('popupAttachPage')}
       </label>
 
       {formError && (
@@ -119,10 +122,10 @@ function Form({ state }: { state: PopupState }) {
       )}
       <footer class="popup-footer">
         <span class="muted shortcut" aria-hidden="true">
-          Ctrl+Enter
+          {t('popupShortcutHint')}
         </span>
         <button type="submit" class="primary" disabled={status === 'saving'}>
-          Save reflection
+          {t('popupSave')}
         </button>
       </footer>
     </form>
@@ -133,19 +136,19 @@ function Saved({ onAnother }: { onAnother: () => void }) {
   return (
     <section class="popup saved" aria-labelledby="saved-title">
       <h1 id="saved-title" tabIndex={-1} ref={(el) => el?.focus()}>
-        Saved. Lesson kept.
+        {t('popupSavedTitle')}
       </h1>
-      <p role="status">Owning it is the hard part, and you just did it.</p>
+      <p role="status">{t('popupSavedBody')}</p>
       <div class="actions">
         <button
           type="button"
           class="primary"
           onClick={() => void browser.runtime.openOptionsPage()}
         >
-          Open my lessons
+          {t('popupOpenLessons')}
         </button>
         <button type="button" onClick={onAnother}>
-          Write another
+          {t('popupWriteAnother')}
         </button>
       </div>
     </section>

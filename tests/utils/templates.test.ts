@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { t } from '../../utils/i18n';
 import {
   CANONICAL_KEYS,
   canonicalAnswers,
@@ -46,7 +47,7 @@ describe('templates', () => {
     ],
     ['ssc', ['Start?', 'Stop?', 'Continue?']],
   ] as const)('%s asks its questions in order', (id, labels) => {
-    expect(TEMPLATES[id].questions.map((q) => q.label)).toEqual(labels);
+    expect(TEMPLATES[id].questions.map((q) => t(q.label))).toEqual(labels);
   });
 
   it.each(TEMPLATE_IDS.filter((id) => id !== 'one'))(
