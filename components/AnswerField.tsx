@@ -7,6 +7,9 @@ interface Props {
   value: string;
   placeholder?: string;
   error?: string;
+  /** A gentle suggestion about the wording (self-blame), dismissible. */
+  hint?: string;
+  onDismissHint?: () => void;
   autoFocus?: boolean;
   rows?: number;
   onInput: (value: string) => void;
@@ -28,13 +31,15 @@ export function AnswerField({
   value,
   placeholder,
   error,
+  hint,
+  onDismissHint,
   autoFocus,
   rows = 2,
   onInput,
 }: Props) {
   const showCounter = value.length >= LIMITS.counterFrom;
   const over = value.length > LIMITS.answerChars;
-  const describedBy = [showCounter && `${id}-count`, error && `${id}-error`]
+  const describedBy = [showCounter && `${id}-count`, error && `${id}-error`, hint && `${id}-hint`]
     .filter(Boolean)
     .join(' ');
   return (
@@ -55,6 +60,21 @@ export function AnswerField({
         <p id={`${id}-count`} class={over ? 'counter over' : 'counter'}>
           {t('answerCounter', formatNumber(value.length), formatNumber(LIMITS.answerChars))}
         </p>
+      )}
+      {hint && (
+        <div id={`${id}-hint`} class="hint-box" role="status">
+          <p>{hint}</p>
+          {onDismissHint && (
+            <button
+              type="button"
+              class="link"
+              aria-label={t('selfBlameDismiss')}
+              onClick={onDismissHint}
+            >
+              ×
+            </button>
+          )}
+        </div>
       )}
       {error && (
         <p id={`${id}-error`} class="error" role="alert">

@@ -2,57 +2,10 @@
  * Follow-through: each "next time" commitment comes back after a few days — "did you apply
  * it?" — until it is applied or no longer relevant. Pure functions; time is a parameter.
  */
-import { bool, clampInt, ownRecord } from './parse';
+import type { FollowUpSettings } from './follow-up-plan';
 import type { FollowUp, FollowUpOutcome, Reflection } from './reflection';
 
 const DAY_MS = 86_400_000;
-
-export const DEFAULT_FOLLOW_UP_SETTINGS = {
-  enabled: true,
-  /** Days after writing when the commitment comes back. */
-  afterDays: [1, 7, 30] as number[],
-  /** "Not yet" asks again this many days later. */
-  retryDays: 7,
-};
-
-export type FollowUpSettings = typeof DEFAULT_FOLLOW_UP_SETTINGS;
-
-/** Follow-up settings from anything: sorted unique days in 1–365, at most five of them. */
-export function parseFollowUpSettings(raw: unknown): FollowUpSettings {
-  const input = ownRecord(raw);
-  const d = DEFAULT_FOLLOW_UP_SETTINGS;
-  const days = Array.isArray(input.afterDays)
-    ? [
-        ...new Set(
-          input.afterDays
-            .filter((n) => typeof n === 'number' && n >= 1)
-            .map((n) => clampInt(n, 1, 365, 1)),
-        ),
-      ]
-        .sort((a, b) => a - b)
-        .slice(0, 5)
-    : d.afterDays;
-  return {
-    enabled: bool(input.enabled, d.enabled),
-    afterDays: days.length > 0 ? days : d.afterDays,
-    retryDays: clampInt(input.retryDays, 1, 90, d.retryDays),
-  };
-}
-
-/** The follow-ups a new reflection gets: none without a "next time" answer or when off. */
-export function planFollowUps(
-  answers: Readonly<Record<string, string>>,
-  createdAt: number,
-  settings: FollowUpSettings,
-): FollowUp[] {
-  if (!settings.enabled || !answers.nextTime?.trim()) return [];
-  return settings.afterDays.map((days) => ({
-    dueAt: createdAt + days * DAY_MS,
-    answeredAt: null,
-    outcome: null,
-    note: '',
-  }));
-}
 
 /** Whether the commitment is settled: applied, or no longer relevant. */
 export function isClosed(reflection: Pick<Reflection, 'followUps'>): boolean {

@@ -1,8 +1,9 @@
 /**
- * Self-blame phrases and the kinder suggestion for each kind. Data only, in one place, so
- * it can be translated. A phrase matches whole words, case-insensitively; "'" also matches
- * the typographic apostrophe and a space matches any run of whitespace.
+ * Self-blame phrases and the kinder suggestion for each kind. The wording lives in
+ * `_locales` (one message per kind, phrases separated by "|") so it is translated with the
+ * rest; this file only says which messages make up which kind.
  */
+import { type MessageKey, t } from './i18n';
 
 export type BlameKind = 'label' | 'absolute' | 'blame';
 
@@ -15,43 +16,39 @@ export interface BlamePhrases {
   exceptIn?: readonly string[];
 }
 
-export const SELF_BLAME_PHRASES: readonly BlamePhrases[] = [
-  {
-    kind: 'label',
-    suggestion:
-      'That sounds harsh on yourself. Try describing what happened instead of judging who you are — “I missed a step” rather than “I’m stupid”.',
-    phrases: [
-      "I'm so stupid",
-      'I am so stupid',
-      "I'm stupid",
-      'I am stupid',
-      "I'm an idiot",
-      'I am an idiot',
-      "I'm such an idiot",
-      "I'm useless",
-      'I am useless',
-      "I'm hopeless",
-      "I'm a failure",
-      "I'm such a failure",
-      'I am a failure',
-      "I'm the worst",
-      "I'm terrible at",
-      "I can't do anything right",
-      "what's wrong with me",
-      'I should have known better',
-    ],
-  },
+const KINDS: ReadonlyArray<{
+  kind: BlameKind;
+  phrases: MessageKey;
+  hint: MessageKey;
+  exceptIn?: string[];
+}> = [
+  { kind: 'label', phrases: 'selfBlameLabelPhrases', hint: 'selfBlameLabelHint' },
   {
     kind: 'absolute',
-    suggestion:
-      '“Always” and “never” are rarely the whole story. What happened this time, and what made it likely?',
-    phrases: ['I always', 'I never'],
+    phrases: 'selfBlameAbsolutePhrases',
+    hint: 'selfBlameAbsoluteHint',
     exceptIn: ['nextTime'],
   },
-  {
-    kind: 'blame',
-    suggestion:
-      'Owning it is good; blaming yourself isn’t needed. What part was yours, and what part was the situation?',
-    phrases: ['my fault', 'all my fault', 'entirely my fault', "it's on me"],
-  },
+  { kind: 'blame', phrases: 'selfBlameBlamePhrases', hint: 'selfBlameBlameHint' },
 ];
+
+const split = (text: string) =>
+  text
+    .split('|')
+    .map((phrase) => phrase.trim())
+    .filter(Boolean);
+
+/** The phrase list in the browser's language. */
+export function selfBlamePhrases(): BlamePhrases[] {
+  return KINDS.map(({ kind, phrases, hint, exceptIn }) => ({
+    kind,
+    suggestion: t(hint),
+    phrases: split(t(phrases)),
+    ...(exceptIn ? { exceptIn } : {}),
+  }));
+}
+
+/** Words that, right before a phrase, undo it ("not my fault"). */
+export function selfBlameNegations(): string[] {
+  return split(t('selfBlameNegations'));
+}

@@ -1,8 +1,14 @@
 /**
  * Spots self-blame language in an answer so the popup can suggest, gently, describing what
- * happened instead of judging. Pure; the phrase list is data (self-blame-phrases.ts).
+ * happened instead of judging. The phrase list is data from `_locales` (self-blame-phrases.ts);
+ * matching is pure over it.
  */
-import { type BlameKind, type BlamePhrases, SELF_BLAME_PHRASES } from './self-blame-phrases';
+import {
+  type BlameKind,
+  type BlamePhrases,
+  selfBlameNegations,
+  selfBlamePhrases,
+} from './self-blame-phrases';
 
 export interface BlameHint {
   kind: BlameKind;
@@ -19,40 +25,37 @@ function phraseSource(phrase: string): string {
     .replace(/\s+/g, '\\s+');
 }
 
-interface Matcher {
-  group: BlamePhrases;
-  pattern: RegExp;
+export interface Matchers {
+  groups: Array<{ group: BlamePhrases; pattern: RegExp }>;
+  negation: RegExp;
 }
 
-/** Compile the phrase list once: one case-insensitive, whole-word pattern per kind. */
-export function compileMatchers(groups: readonly BlamePhrases[] = SELF_BLAME_PHRASES): Matcher[] {
-  return groups.map((group) => ({
-    group,
-    // Letters on either side (any script) mean it is part of another word.
-    pattern: new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${group.phrases.map(phraseSource).join('|')})(?![\\p{L}\\p{N}])`,
-      'iu',
-    ),
-  }));
+/** Compile a phrase list once: one case-insensitive, whole-word pattern per kind. */
+export function compileMatchers(
+  groups: readonly BlamePhrases[] = selfBlamePhrases(),
+  negations: readonly string[] = selfBlameNegations(),
+): Matchers {
+  // Letters or digits on either side (any script) mean it is part of another word.
+  const words = (phrases: readonly string[]) => phrases.map(phraseSource).join('|');
+  return {
+    groups: groups.map((group) => ({
+      group,
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words(group.phrases)})(?![\\p{L}\\p{N}])`, 'iu'),
+    })),
+    // "not my fault" is not self-blame: a negation just before the match undoes it.
+    negation: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words(negations)})\\s+$`, 'iu'),
+  };
 }
 
-const DEFAULT_MATCHERS = compileMatchers();
-
-/** "not my fault" is not self-blame: ignore a match right after a negation. */
-function negated(text: string, index: number): boolean {
-  return /\b(?:not|isn['’]t|wasn['’]t)\s+$/i.test(text.slice(Math.max(0, index - 12), index));
-}
+let defaults: Matchers | null = null;
 
 /** The first self-blame phrase in an answer, or null. `key` is the answer's question key. */
-export function findSelfBlame(
-  text: string,
-  key: string,
-  matchers: readonly Matcher[] = DEFAULT_MATCHERS,
-): BlameHint | null {
-  for (const { group, pattern } of matchers) {
+export function findSelfBlame(text: string, key: string, matchers?: Matchers): BlameHint | null {
+  const { groups, negation } = matchers ?? (defaults ??= compileMatchers());
+  for (const { group, pattern } of groups) {
     if (group.exceptIn?.includes(key)) continue;
     const found = pattern.exec(text);
-    if (found && !negated(text, found.index)) {
+    if (found && !negation.test(text.slice(0, found.index))) {
       return { kind: group.kind, match: found[0], suggestion: group.suggestion };
     }
   }

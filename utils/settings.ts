@@ -4,6 +4,7 @@
  * watching go through the versioned item in settings-store.ts.
  */
 import { browser } from 'wxt/browser';
+import { DEFAULT_FOLLOW_UP_SETTINGS, parseFollowUpSettings } from './follow-up-plan';
 import { bool, oneOf, ownRecord } from './parse';
 import { isTemplateId, type TemplateId } from './templates';
 
@@ -15,6 +16,9 @@ export const DEFAULT_SETTINGS = {
   /** Tick "attach this page" by default in the popup. */
   attachPageByDefault: false,
   theme: 'system' as Theme,
+  /** Gentle hints when an answer uses self-blame language. */
+  selfBlameHints: true,
+  followUps: DEFAULT_FOLLOW_UP_SETTINGS,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -30,6 +34,8 @@ export function parseSettings(raw: unknown): Settings {
       : d.defaultTemplate,
     attachPageByDefault: bool(input.attachPageByDefault, d.attachPageByDefault),
     theme: oneOf(input.theme, ['system', 'light', 'dark'], d.theme),
+    selfBlameHints: bool(input.selfBlameHints, d.selfBlameHints),
+    followUps: parseFollowUpSettings(input.followUps),
   };
 }
 

@@ -18,9 +18,9 @@ interface Props {
  * size budget has no room for them).
  */
 export function App({ state, defaultTemplate }: Props) {
-  if (state.get().status === 'saved') {
-    return <Saved onAnother={() => state.startOver(defaultTemplate)} />;
-  }
+  const { status } = state.get();
+  if (status === 'saved') return <Saved onAnother={() => state.startOver(defaultTemplate)} />;
+  if (status === 'checked-in') return <CheckedIn />;
   return <Form state={state} />;
 }
 
@@ -32,7 +32,7 @@ export function mountPopup(root: HTMLElement, state: PopupState, defaultTemplate
 }
 
 function Form({ state }: { state: PopupState }) {
-  const { draft, errors, attempted, saveError, suggestions, status } = state.get();
+  const { draft, errors, attempted, saveError, suggestions, status, hints } = state.get();
   const questions = questionsFor(draft.template, draft.prompt);
   const template = TEMPLATES[draft.template];
   const formError = attempted ? errors?.form : undefined;
@@ -78,6 +78,8 @@ function Form({ state }: { state: PopupState }) {
           placeholder={question.placeholder && t(question.placeholder)}
           value={draft.answers[question.key] ?? ''}
           error={errors?.answers[question.key]}
+          hint={hints[question.key]?.suggestion}
+          onDismissHint={() => state.dismissHint(question.key)}
           autoFocus={index === 0}
           rows={draft.template === 'quick' || draft.template === 'one' ? 3 : 2}
           onInput={(text) => state.setAnswer(question.key, text)}
@@ -121,6 +123,9 @@ function Form({ state }: { state: PopupState }) {
         </p>
       )}
       <footer class="popup-footer">
+        <button type="button" class="link checkin" onClick={() => void state.checkIn()}>
+          {t('checkinButton')}
+        </button>
         <span class="muted shortcut" aria-hidden="true">
           {t('popupShortcutHint')}
         </span>
@@ -151,6 +156,17 @@ function Saved({ onAnother }: { onAnother: () => void }) {
           {t('popupWriteAnother')}
         </button>
       </div>
+    </section>
+  );
+}
+
+function CheckedIn() {
+  return (
+    <section class="popup saved" aria-labelledby="checkin-title">
+      <h1 id="checkin-title" tabIndex={-1} ref={(el) => el?.focus()}>
+        {t('checkinDoneTitle')}
+      </h1>
+      <p role="status">{t('checkinDoneBody')}</p>
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import { listTags } from '../../utils/db';
 import { emptyDraft, loadDraft } from '../../utils/draft';
 import { getSettings } from '../../utils/settings';
 import { applyTheme } from '../../utils/theme';
@@ -13,6 +12,7 @@ async function main() {
   applyTheme(document.documentElement, settings.theme);
   const state = createPopupState(
     draft ?? emptyDraft(settings.defaultTemplate, Date.now(), settings.attachPageByDefault),
+    { selfBlameHints: settings.selfBlameHints, followUps: settings.followUps },
   );
   mountPopup(document.getElementById('app') as HTMLElement, state, settings.defaultTemplate);
 
@@ -20,10 +20,8 @@ async function main() {
   const flush = () => void state.flushDraft();
   document.addEventListener('visibilitychange', flush);
   window.addEventListener('pagehide', flush);
-  // Suggestions are a nicety (and open the database before the first save): after the paint.
-  listTags()
-    .then(state.setSuggestions)
-    .catch(() => {});
+  // Suggestions and hints are niceties (and open the database before the first save).
+  state.preload().catch(() => {});
 }
 
 void main();

@@ -2,9 +2,13 @@
  * The popup's state and actions. One immutable snapshot plus subscribers instead of signals:
  * the popup has a 15 KB budget and this is all the reactivity it needs. Every change to the
  * draft is written to the draft store, so nothing typed is lost.
+ *
+ * The database and the self-blame detector are not needed to type: they load right after
+ * the first paint (`preload`), off the path to "ready to type".
  */
-import { describeDbError, saveReflection } from '../../utils/db';
+import { checkIn } from '../../utils/checkin';
 import { clearDraft, createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/draft';
+import { type FollowUpSettings, planFollowUps } from '../../utils/follow-up-plan';
 import { currentPageContext } from '../../utils/page-context';
 import {
   createReflection,
@@ -15,9 +19,10 @@ import {
   type ValidationErrors,
   validateReflection,
 } from '../../utils/reflection';
+import type { BlameHint } from '../../utils/self-blame';
 import { oneQuestion, type TemplateId } from '../../utils/templates';
 
-export type Status = 'editing' | 'saving' | 'saved';
+export type Status = 'editing' | 'saving' | 'saved' | 'checked-in';
 
 export interface PopupSnapshot {
   draft: Draft;
@@ -27,6 +32,10 @@ export interface PopupSnapshot {
   saveError: string | null;
   suggestions: string[];
   errors: ValidationErrors | null;
+  /** Self-blame hints per answer key (empty when hints are off or dismissed). */
+  hints: Record<string, BlameHint>;
+  /** Answer keys whose hint the user dismissed while this popup is open. */
+  dismissed: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -50,8 +59,31 @@ function withPrompt(draft: Draft, now: number): Draft {
   return { ...draft, prompt: oneQuestion(Math.floor(now / DAY_MS)).label };
 }
 
-export function createPopupState(initial: Draft, options: { now?: () => number } = {}) {
+export interface PopupOptions {
+  now?: () => number;
+  /** Show gentle hints on self-blame language (a setting). */
+  selfBlameHints?: boolean;
+  /** How a "next time" commitment is followed up (a setting); none when absent. */
+  followUps?: FollowUpSettings;
+}
+
+const loadDb = () => import('../../utils/db');
+const loadSelfBlame = () => import('../../utils/self-blame');
+
+export function createPopupState(initial: Draft, options: PopupOptions = {}) {
   const now = options.now ?? Date.now;
+  let findSelfBlame: Awaited<ReturnType<typeof loadSelfBlame>>['findSelfBlame'] | null = null;
+
+  function hintsFor(draft: Draft, dismissed: readonly string[]): Record<string, BlameHint> {
+    const hints: Record<string, BlameHint> = {};
+    if (!options.selfBlameHints || !findSelfBlame) return hints;
+    for (const [key, text] of Object.entries(draft.answers)) {
+      const hint = dismissed.includes(key) ? null : findSelfBlame(text, key);
+      if (hint) hints[key] = hint;
+    }
+    return hints;
+  }
+
   const listeners = new Set<() => void>();
   const saver = createDraftSaver(saveDraft);
   const draft = withPrompt(initial, now());
@@ -62,11 +94,15 @@ export function createPopupState(initial: Draft, options: { now?: () => number }
     saveError: null,
     suggestions: [],
     errors: validateReflection(draftToInput(draft)),
+    hints: hintsFor(draft, []),
+    dismissed: [],
   };
 
   function set(patch: Partial<PopupSnapshot>): void {
     snapshot = { ...snapshot, ...patch };
     if (patch.draft) snapshot.errors = validateReflection(draftToInput(patch.draft));
+    if (patch.draft || patch.dismissed)
+      snapshot.hints = hintsFor(snapshot.draft, snapshot.dismissed);
     for (const listener of listeners) listener();
   }
 
@@ -84,7 +120,19 @@ export function createPopupState(initial: Draft, options: { now?: () => number }
       return () => listeners.delete(listener);
     },
     flushDraft: () => saver.flush(),
-    setSuggestions: (suggestions: string[]) => set({ suggestions }),
+
+    /** After the first paint: open the database (tag suggestions) and load the hint detector. */
+    async preload(): Promise<void> {
+      const [db] = await Promise.all([
+        loadDb(),
+        options.selfBlameHints &&
+          loadSelfBlame().then((module) => {
+            findSelfBlame = module.findSelfBlame;
+            set({ dismissed: snapshot.dismissed }); // recompute hints for text typed meanwhile
+          }),
+      ]);
+      set({ suggestions: await db.listTags() });
+    },
 
     setAnswer(key: string, text: string) {
       update({ answers: { ...snapshot.draft.answers, [key]: text } });
@@ -95,6 +143,10 @@ export function createPopupState(initial: Draft, options: { now?: () => number }
     },
     setTags(tags: string[], tagText: string) {
       update({ tags, tagText });
+    },
+    /** Hide the self-blame hint of one answer for the rest of this popup. */
+    dismissHint(key: string) {
+      set({ dismissed: [...snapshot.dismissed, key] });
     },
     setSting(sting: Sting | null) {
       update({ sting });
@@ -113,10 +165,15 @@ export function createPopupState(initial: Draft, options: { now?: () => number }
       if (snapshot.status === 'saving' || snapshot.errors) return false;
       set({ status: 'saving' });
       const input = draftToInput(snapshot.draft);
+      const at = now();
+      const reflection = createReflection(input, crypto.randomUUID(), at);
+      if (options.followUps)
+        reflection.followUps = planFollowUps(reflection.answers, at, options.followUps);
+      const db = await loadDb();
       try {
-        await saveReflection(createReflection(input, crypto.randomUUID(), now()));
+        await db.saveReflection(reflection);
       } catch (error) {
-        set({ status: 'editing', saveError: describeDbError(error) });
+        set({ status: 'editing', saveError: db.describeDbError(error) });
         await saver.flush();
         return false;
       }
@@ -125,6 +182,13 @@ export function createPopupState(initial: Draft, options: { now?: () => number }
       await clearDraft();
       set({ status: 'saved' });
       return true;
+    },
+
+    /** "Nothing to reflect on today": count the day without an entry; the draft stays. */
+    async checkIn() {
+      await saver.flush();
+      await checkIn(now());
+      set({ status: 'checked-in' });
     },
 
     /** After a save: a fresh, empty form. */

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   answerFollowUp,
   appliedRate,
-  DEFAULT_FOLLOW_UP_SETTINGS,
   dueFollowUps,
   followUpDueAt,
   isClosed,
   openCommitments,
+} from '../../utils/follow-up';
+import {
+  DEFAULT_FOLLOW_UP_SETTINGS,
   parseFollowUpSettings,
   planFollowUps,
-} from '../../utils/follow-up';
+} from '../../utils/follow-up-plan';
 import { createReflection, type FollowUpOutcome, type Reflection } from '../../utils/reflection';
 
 const DAY = 86_400_000;

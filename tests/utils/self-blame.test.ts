@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findSelfBlame } from '../../utils/self-blame';
-import { SELF_BLAME_PHRASES } from '../../utils/self-blame-phrases';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { compileMatchers, findSelfBlame } from '../../utils/self-blame';
+import { selfBlamePhrases } from '../../utils/self-blame-phrases';
+import { getMessageFrom, readCatalogue } from '../i18n-fake';
 
 describe('findSelfBlame', () => {
   it.each([
@@ -35,8 +37,19 @@ describe('findSelfBlame', () => {
     expect(findSelfBlame("I'm so stupid", 'nextTime')?.kind).toBe('label');
   });
 
+  it('reads German phrases and negations from the German catalogue', () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(
+      readCatalogue('de'),
+    ) as typeof fakeBrowser.i18n.getMessage;
+    const german = compileMatchers();
+    expect(findSelfBlame('Das war alles meine Schuld.', 'happened', german)?.kind).toBe('blame');
+    expect(findSelfBlame('Das war nicht meine Schuld.', 'happened', german)).toBeNull();
+    expect(findSelfBlame('Ich bin so dumm gewesen', 'learned', german)?.kind).toBe('label');
+    expect(findSelfBlame('Ich vergesse immer die Tests', 'learned', german)?.kind).toBe('absolute');
+  });
+
   it('has a kind suggestion for every kind, and no empty phrases', () => {
-    for (const group of SELF_BLAME_PHRASES) {
+    for (const group of selfBlamePhrases()) {
       expect(group.suggestion.length).toBeGreaterThan(20);
       for (const phrase of group.phrases) expect(phrase.trim()).not.toBe('');
     }

@@ -3,10 +3,14 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render as preactRender } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mountPopup } from '../../../entrypoints/popup/App';
-import { createPopupState } from '../../../entrypoints/popup/state';
+import { createPopupState, type PopupOptions } from '../../../entrypoints/popup/state';
+import { loadCheckins } from '../../../utils/checkin';
 import { listReflections } from '../../../utils/db';
 import { emptyDraft, loadDraft } from '../../../utils/draft';
+import { DEFAULT_FOLLOW_UP_SETTINGS } from '../../../utils/follow-up-plan';
 
+const NOW = 1_750_000_000_000;
+const DAY = 86_400_000;
 let root: HTMLElement | null = null;
 function cleanup() {
   if (root) preactRender(null, root);
@@ -15,11 +19,12 @@ function cleanup() {
 }
 afterEach(cleanup);
 
-/** Mount the popup the way main.tsx does. */
-function renderPopup(draft = emptyDraft('quick', 0)) {
-  const state = createPopupState(draft, { now: () => 1_750_000_000_000 });
+/** Mount the popup the way main.tsx does, including what it loads after the first paint. */
+async function renderPopup(draft = emptyDraft('quick', 0), options: PopupOptions = {}) {
+  const state = createPopupState(draft, { now: () => NOW, ...options });
   root = document.body.appendChild(document.createElement('main'));
   mountPopup(root, state, 'quick');
+  await state.preload();
   return state;
 }
 
@@ -27,8 +32,8 @@ const type = (label: string, text: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value: text } });
 
 describe('popup form', () => {
-  it('opens ready to type in the Quick template', () => {
-    renderPopup();
+  it('opens ready to type in the Quick template', async () => {
+    await renderPopup();
     expect(screen.getByRole('textbox', { name: 'What happened?' })).toBe(document.activeElement);
     expect(screen.getByRole('textbox', { name: 'What did I learn?' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'What will I do next time?' })).toBeTruthy();
@@ -36,7 +41,7 @@ describe('popup form', () => {
   });
 
   it('saves with Ctrl+Enter, clears the draft and says so kindly', async () => {
-    renderPopup();
+    await renderPopup();
     type('What happened?', 'Shipped a typo to prod');
     type('What did I learn?', 'Read the diff once more');
     type('Tags', 'deploys, Friday');
@@ -56,7 +61,7 @@ describe('popup form', () => {
   });
 
   it('asks for words when everything is empty, and saves nothing', async () => {
-    renderPopup();
+    await renderPopup();
     fireEvent.click(screen.getByRole('button', { name: 'Save reflection' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Write a few words in any answer to save.',
@@ -65,7 +70,7 @@ describe('popup form', () => {
   });
 
   it('shows a counter near the limit and keeps text past it, refusing to save', async () => {
-    renderPopup();
+    await renderPopup();
     type('What did I learn?', 'a'.repeat(4600));
     expect(screen.getByText('4,600 / 5,000')).toBeTruthy();
     type('What did I learn?', 'a'.repeat(5003));
@@ -79,21 +84,21 @@ describe('popup form', () => {
   });
 
   it('writes every keystroke to the draft store and restores it', async () => {
-    const state = renderPopup();
+    const state = await renderPopup();
     type('What happened?', 'Half a thought');
     await state.flushDraft();
     expect((await loadDraft())?.answers).toEqual({ happened: 'Half a thought' });
 
     cleanup();
     const restored = await loadDraft();
-    renderPopup(restored ?? undefined);
+    await renderPopup(restored ?? undefined);
     expect(screen.getByLabelText<HTMLTextAreaElement>('What happened?').value).toBe(
       'Half a thought',
     );
   });
 
-  it('keeps answers when switching templates', () => {
-    renderPopup();
+  it('keeps answers when switching templates', async () => {
+    await renderPopup();
     type('What happened?', 'Missed the deadline');
     fireEvent.change(screen.getByRole('combobox', { name: 'Template' }), {
       target: { value: 'aar' },
@@ -105,11 +110,48 @@ describe('popup form', () => {
   });
 
   it('adds tags with Enter and removes them by name', async () => {
-    renderPopup();
+    await renderPopup();
     type('Tags', 'Code Review');
     fireEvent.keyDown(screen.getByLabelText('Tags'), { key: 'Enter' });
     expect(screen.getByText('code-review')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag code-review' }));
     await waitFor(() => expect(screen.queryByText('code-review')).toBeNull());
+  });
+
+  it('gently suggests kinder wording for self-blame, and the hint can be dismissed', async () => {
+    await renderPopup(undefined, { selfBlameHints: true });
+    type('What happened?', "I'm so stupid, I deleted the branch");
+    const hint = screen.getByRole('status');
+    expect(hint.textContent).toMatch(/describing what happened instead of judging/);
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss suggestion' }));
+    expect(screen.queryByRole('status')).toBeNull();
+    type('What happened?', "I'm so stupid, I deleted the branch again");
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('shows no hints when the setting is off', async () => {
+    await renderPopup(undefined, { selfBlameHints: false });
+    type('What happened?', "I'm so stupid");
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('plans follow-ups for a "next time" commitment', async () => {
+    await renderPopup(undefined, { followUps: DEFAULT_FOLLOW_UP_SETTINGS });
+    type('What will I do next time?', 'Ask for a second reviewer');
+    fireEvent.click(screen.getByRole('button', { name: 'Save reflection' }));
+    await screen.findByRole('heading', { name: 'Saved. Lesson kept.' });
+    const [saved] = (await listReflections()).items;
+    expect(saved?.followUps.map((f) => (f.dueAt - NOW) / DAY)).toEqual([1, 7, 30]);
+  });
+
+  it('checks in a calm day with one tap, keeping the draft', async () => {
+    const state = await renderPopup();
+    type('What happened?', 'Maybe later');
+    fireEvent.click(screen.getByRole('button', { name: 'Nothing to reflect on today' }));
+    await screen.findByRole('heading', { name: 'Noted. A calm day counts too.' });
+    expect(await loadCheckins()).toHaveLength(1);
+    await state.flushDraft();
+    expect((await loadDraft())?.answers.happened).toBe('Maybe later');
+    expect((await listReflections()).items).toEqual([]);
   });
 });
