@@ -149,10 +149,16 @@ export class SearchIndex {
     for (const [round, term] of terms.entries()) {
       const touched: number[] = [];
       const [from, to] = this.range(term);
+      // One rarity for the whole prefix group, so "depl" ranks "deploy" over "deployment"
+      // by closeness, and ranking stays steady as a word is typed letter by letter.
+      let groupDocs = 0;
+      for (let t = from; t < to; t++) {
+        groupDocs += (this.postings.get(this.sorted[t] as string) as Postings).docs.length;
+      }
+      const idf = Math.log(1 + alive / Math.min(alive, Math.max(1, groupDocs)));
       for (let t = from; t < to; t++) {
         const word = this.sorted[t] as string;
         const list = this.postings.get(word) as Postings;
-        const idf = Math.log(1 + alive / list.docs.length);
         const boost = word === term ? 1 : PREFIX_FACTOR * (term.length / word.length) ** 0.5;
         for (let i = 0; i < list.docs.length; i++) {
           const doc = list.docs[i] as number;
