@@ -68,8 +68,11 @@ export function VirtualList<T>({ items, rowHeight, keyOf, renderRow, reveal, lab
     const observer = new ResizeObserver((entries) => {
       let changed = false;
       for (const entry of entries) {
-        const key = (entry.target as HTMLElement).dataset.key as string;
-        const extra = Math.round((entry.target as HTMLElement).offsetHeight - rowHeight);
+        const row = entry.target as HTMLElement;
+        // A row with no height is not laid out (hidden page, test DOM): nothing to learn.
+        if (row.offsetHeight === 0) continue;
+        const key = row.dataset.key as string;
+        const extra = Math.round(row.offsetHeight - rowHeight);
         const known = extras.current.get(key) ?? 0;
         if (Math.abs(extra - known) < 1) continue;
         if (extra === 0) extras.current.delete(key);
