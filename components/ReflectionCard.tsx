@@ -69,7 +69,10 @@ export function ReflectionCard({
         {reflection.sting !== null && <span>Sting {reflection.sting}/5</span>}
         {reflection.tags.map((tag) => (
           <span key={tag} class="tag">
-            <Highlighted text={tag} terms={terms} />
+            {/* One inner span: the tag's flex gap must not split "code-" from a marked "review". */}
+            <span>
+              <Highlighted text={tag} terms={terms} />
+            </span>
           </span>
         ))}
       </p>

@@ -18,7 +18,7 @@ import type { ReviewState } from '../state';
 import { useRoute } from '../useRoute';
 
 /** Height of a collapsed row, gap included; style.css gives `.row` exactly this. */
-export const ROW_HEIGHT = 148;
+export const ROW_HEIGHT = 134;
 
 const keyOf = (r: Reflection) => r.id;
 
