@@ -8,7 +8,7 @@
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { t } from './i18n';
-import { firstReview, type Reflection } from './reflection';
+import { firstReview, type Reflection, type ReviewState } from './reflection';
 
 export const DB_NAME = 'fail-well';
 export const DB_VERSION = 2;
@@ -187,6 +187,52 @@ export async function listReflections(
 export async function allReflections(): Promise<Reflection[]> {
   const db = await open();
   return db.getAll('reflections');
+}
+
+/**
+ * Up to `count` reflections (deleted ones included) after `afterId` in key order: one
+ * `getAll` per batch, so reading 100,000 takes dozens of requests, not 100,000 cursor steps.
+ */
+export async function readReflectionsAfter(
+  afterId: string | null,
+  count: number,
+): Promise<Reflection[]> {
+  const db = await open();
+  return db.getAll(
+    'reflections',
+    afterId === null ? null : IDBKeyRange.lowerBound(afterId, true),
+    count,
+  );
+}
+
+/** Reflections by id, in the same order; missing ones left out. */
+export async function getReflections(ids: readonly string[]): Promise<Reflection[]> {
+  const db = await open();
+  const tx = db.transaction('reflections');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return found.filter((r): r is Reflection => r !== undefined);
+}
+
+/**
+ * Store a new resurfacing state. Not an edit of the lesson, so `updatedAt` stays as it is.
+ * Returns the stored record, or undefined when it is gone.
+ */
+export async function setReviewState(
+  id: string,
+  review: ReviewState,
+): Promise<Reflection | undefined> {
+  const db = await open();
+  const tx = db.transaction('reflections', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next: Reflection = { ...current, review };
+  await tx.store.put(next);
+  await tx.done;
+  announce({ type: 'updated', ids: [id] });
+  return next;
 }
 
 /** How many reflections are stored, deleted ones included. */

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { onDbEvent, onReflectionsChanged } from '../../utils/db';
 import { SECTIONS } from './sections';
+import { Insights } from './sections/Insights';
 import { Lessons } from './sections/Lessons';
 import type { ReviewState } from './state';
 import { useRoute } from './useRoute';
@@ -9,8 +10,8 @@ import { useRoute } from './useRoute';
 export function App({ state }: { state: ReviewState }) {
   const { route } = useRoute();
   useEffect(() => {
-    void state.refresh();
-    const offChange = onReflectionsChanged(() => void state.refresh());
+    void state.start();
+    const offChange = onReflectionsChanged((change) => void state.onChange(change));
     const offDb = onDbEvent((event) => {
       state.notice.value = event;
     });
@@ -46,7 +47,10 @@ export function App({ state }: { state: ReviewState }) {
           {state.error.value}
         </p>
       )}
-      <main>{route.section === 'lessons' && <Lessons state={state} />}</main>
+      <main>
+        {route.section === 'lessons' && <Lessons state={state} />}
+        {route.section === 'insights' && <Insights state={state} />}
+      </main>
     </div>
   );
 }

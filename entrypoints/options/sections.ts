@@ -1,5 +1,8 @@
 /** The sections of the options page, in nav order; the first is the default. */
-export const SECTIONS = [{ id: 'lessons', name: 'Lessons' }] as const;
+export const SECTIONS = [
+  { id: 'lessons', name: 'Lessons' },
+  { id: 'insights', name: 'Insights' },
+] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
 

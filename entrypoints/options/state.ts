@@ -1,47 +1,323 @@
 /**
- * The review page's state: the list of reflections read page by page (never all of them
- * into the DOM), kept live through the database's change channel.
+ * The review page's state. First rows come straight from a cursor (fast, whatever the
+ * number of reflections); then every reflection is read in batches in the background, the
+ * search index built as they arrive, and from then on the list, search, filters, insights
+ * and look-back work on that in-memory copy, kept live through the database's change channel.
  */
-import { signal } from '@preact/signals';
-import { type DbEvent, describeDbError, listReflections } from '../../utils/db';
-import type { Reflection } from '../../utils/reflection';
+import { batch, signal } from '@preact/signals';
+import { localZone, type TimeZone } from '../../utils/calendar';
+import {
+  type DbEvent,
+  deleteReflection,
+  describeDbError,
+  getReflections,
+  listReflections,
+  purgeDeleted,
+  type ReflectionsChange,
+  readReflectionsAfter,
+  restoreReflection,
+  setReviewState,
+  updateReflection,
+} from '../../utils/db';
+import { firstReview, type Reflection, type Sting } from '../../utils/reflection';
+import { type ReviewAction, reviewAfter } from '../../utils/resurface';
+import { SearchIndex } from '../../utils/search';
 
-const PAGE_SIZE = 50;
+/** Rows shown before the full read is done. */
+const FIRST_PAGE = 50;
+/** Reflections per background read; each batch is indexed in slices of `SLICE`. */
+const BATCH = 2000;
+const SLICE = 500;
+/** Soft-deleted reflections are kept this long for "Undo", then purged on page load. */
+export const PURGE_AFTER_MS = 30 * 86_400_000;
 
-export function createReviewState() {
-  const items = signal<Reflection[]>([]);
-  const next = signal<number | null>(null);
-  const loaded = signal(false);
+/** What an edit can change. */
+export interface ReflectionEdit {
+  answers: Record<string, string>;
+  tags: string[];
+  sting: Sting | null;
+}
+
+export type LoadPhase = 'loading' | 'reading' | 'ready';
+
+interface Options {
+  zone?: TimeZone;
+  now?: () => number;
+  /** Yield to the page between slices of work, so typing and scrolling stay smooth. */
+  yieldToPage?: () => Promise<void>;
+}
+
+/**
+ * Let the page handle input and paint between slices of work. `scheduler.yield` where there
+ * is one; otherwise a message, which (unlike a zero timeout) is neither clamped to 4 ms nor
+ * throttled to once a second when the tab is in the background.
+ */
+const defaultYield = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+};
+
+export function createReviewState(options: Options = {}) {
+  const zone = options.zone ?? localZone;
+  const now = options.now ?? Date.now;
+  const yieldToPage = options.yieldToPage ?? defaultYield;
+
+  /** Every reflection read so far, soft-deleted ones included (for "Undo"). */
+  const store = new Map<string, Reflection>();
+  /** The live ones, newest first; valid once `phase` is ready. */
+  let newestFirst: Reflection[] = [];
+  let index = new SearchIndex();
+
+  const phase = signal<LoadPhase>('loading');
+  /** The newest reflections, shown while the rest are read. */
+  const firstPage = signal<Reflection[]>([]);
+  const readCount = signal(0);
+  /** Bumped on every change to the in-memory copy, so views recompute. */
+  const version = signal(0);
   const error = signal<string | null>(null);
   const notice = signal<DbEvent | null>(null);
+  /** Polite announcements for screen readers (saves, deletes, undo). */
+  const announcement = signal('');
+  /** The last deleted reflection, while its "Undo" is offered. */
+  const undoable = signal<Reflection | null>(null);
+  let generation = 0;
+  /** Changes that arrived while reading; applied again once the read is complete. */
+  const changedWhileReading = new Set<string>();
 
-  /** Read the newest page again, as many rows as are shown now (after a change elsewhere). */
-  async function refresh(): Promise<void> {
+  function say(message: string) {
+    // Same text twice in a row would not be re-announced: clear first.
+    announcement.value = '';
+    queueMicrotask(() => {
+      announcement.value = message;
+    });
+  }
+
+  /** Put a reflection (new, edited, deleted or restored) into the in-memory copy and index. */
+  function apply(r: Reflection) {
+    const before = store.get(r.id);
+    store.set(r.id, r);
+    index.add(r); // removes it from the index when deleted
+    if (phase.value === 'ready') {
+      if (before && before.deletedAt === null) {
+        const at = newestFirst.indexOf(before);
+        if (at !== -1) newestFirst.splice(at, 1);
+      }
+      if (r.deletedAt === null) newestFirst.splice(insertionPoint(newestFirst, r), 0, r);
+    } else {
+      const page = firstPage.value.filter((x) => x.id !== r.id);
+      if (r.deletedAt === null) page.splice(insertionPoint(page, r), 0, r);
+      firstPage.value = page;
+    }
+    version.value++;
+  }
+
+  /** Read the newest rows, purge old soft-deletes, then read everything in the background. */
+  async function start(): Promise<void> {
+    const mine = ++generation;
     try {
-      const page = await listReflections({ limit: Math.max(PAGE_SIZE, items.value.length) });
-      items.value = page.items;
-      next.value = page.next;
-      error.value = null;
+      const page = await listReflections({ limit: FIRST_PAGE });
+      if (mine !== generation) return;
+      batch(() => {
+        firstPage.value = page.items;
+        phase.value = 'reading';
+        error.value = null;
+      });
+      // Purging is housekeeping: it must never stand between the person and the list.
+      void purgeDeleted(now() - PURGE_AFTER_MS).catch(() => {});
+      await readAll(mine);
     } catch (e) {
-      error.value = describeDbError(e);
-    } finally {
-      loaded.value = true;
+      if (mine === generation) error.value = describeLoadError(e);
     }
   }
 
-  /** Append the next page. */
-  async function loadMore(): Promise<void> {
-    if (next.value === null) return;
+  async function readAll(mine: number): Promise<void> {
+    store.clear();
+    index = new SearchIndex();
+    readCount.value = 0;
+    let after: string | null = null;
+    for (;;) {
+      const found = await readReflectionsAfter(after, BATCH);
+      if (mine !== generation) return;
+      for (let i = 0; i < found.length; i += SLICE) {
+        for (const r of found.slice(i, i + SLICE)) {
+          store.set(r.id, r);
+          index.add(r);
+        }
+        await yieldToPage();
+        if (mine !== generation) return;
+      }
+      readCount.value += found.length;
+      if (found.length < BATCH) break;
+      after = (found[found.length - 1] as Reflection).id;
+    }
+    newestFirst = [...store.values()]
+      .filter((r) => r.deletedAt === null)
+      .sort((a, b) => b.createdAt - a.createdAt);
+    batch(() => {
+      phase.value = 'ready';
+      version.value++;
+    });
+    if (changedWhileReading.size > 0) {
+      const ids = [...changedWhileReading];
+      changedWhileReading.clear();
+      for (const r of await getReflections(ids)) apply(r);
+    }
+  }
+
+  /** React to a change announced by any page (this one included). */
+  async function onChange(change: ReflectionsChange): Promise<void> {
+    if (change.type === 'bulk') {
+      // An import or a wipe: re-read everything rather than guess what changed.
+      phase.value = 'loading';
+      return start();
+    }
+    if (phase.value !== 'ready') for (const id of change.ids) changedWhileReading.add(id);
     try {
-      const page = await listReflections({ before: next.value, limit: PAGE_SIZE });
-      items.value = [...items.value, ...page.items];
-      next.value = page.next;
+      for (const r of await getReflections(change.ids)) apply(r);
+    } catch (e) {
+      error.value = describeLoadError(e);
+    }
+  }
+
+  /** Save an edit; returns an error message, or null when saved. */
+  async function saveEdit(id: string, edit: ReflectionEdit): Promise<string | null> {
+    try {
+      const saved = await updateReflection(id, (r) => ({ ...r, ...edit }), now());
+      if (!saved)
+        return 'This reflection no longer exists — it may have been deleted in another tab.';
+      apply(saved);
+      say('Changes saved.');
+      return null;
+    } catch (e) {
+      return describeDbError(e);
+    }
+  }
+
+  async function togglePin(id: string): Promise<void> {
+    try {
+      const saved = await updateReflection(id, (r) => ({ ...r, pinned: !r.pinned }), now());
+      if (saved) {
+        apply(saved);
+        say(saved.pinned ? 'Pinned.' : 'Unpinned.');
+      }
     } catch (e) {
       error.value = describeDbError(e);
     }
   }
 
-  return { items, next, loaded, error, notice, refresh, loadMore };
+  async function remove(id: string): Promise<void> {
+    try {
+      await deleteReflection(id, now());
+      const [deleted] = await getReflections([id]);
+      if (!deleted) return;
+      apply(deleted);
+      undoable.value = deleted;
+      say('Reflection deleted. Press Undo to bring it back.');
+    } catch (e) {
+      error.value = describeDbError(e);
+    }
+  }
+
+  async function undoDelete(): Promise<void> {
+    const deleted = undoable.value;
+    if (!deleted) return;
+    try {
+      await restoreReflection(deleted.id, now());
+      const [restored] = await getReflections([deleted.id]);
+      undoable.value = null;
+      if (restored) apply(restored);
+      say('Reflection restored.');
+    } catch (e) {
+      error.value = describeDbError(e);
+    }
+  }
+
+  /** Record what the person said about a resurfaced lesson. */
+  async function review(id: string, action: ReviewAction): Promise<void> {
+    const current = store.get(id);
+    if (!current) return;
+    try {
+      const next = reviewAfter(current.review ?? firstReview(current.createdAt), action, now());
+      const saved = await setReviewState(id, next);
+      if (saved) apply(saved);
+      say(
+        action === 'retire' ? 'Retired: it will not come back.' : 'Noted. It will come back later.',
+      );
+    } catch (e) {
+      error.value = describeDbError(e);
+    }
+  }
+
+  return {
+    zone,
+    now,
+    phase,
+    firstPage,
+    readCount,
+    version,
+    error,
+    notice,
+    announcement,
+    undoable,
+    start,
+    onChange,
+    saveEdit,
+    togglePin,
+    remove,
+    undoDelete,
+    review,
+    /** Live reflections newest first: all of them when ready, the first page before. */
+    newestFirst(): readonly Reflection[] {
+      return phase.value === 'ready' ? newestFirst : firstPage.value;
+    },
+    /** The search index, once every reflection is in it. */
+    searchIndex(): SearchIndex | null {
+      return phase.value === 'ready' ? index : null;
+    },
+    lookup(id: string): Reflection | undefined {
+      return store.get(id) ?? firstPage.value.find((r) => r.id === id);
+    },
+    /** Every tag in use, most used first (suggestions and the tag filter). */
+    tags(): string[] {
+      const counts = new Map<string, number>();
+      for (const r of phase.value === 'ready' ? newestFirst : firstPage.value) {
+        for (const tag of r.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      }
+      return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+    },
+  };
 }
 
 export type ReviewState = ReturnType<typeof createReviewState>;
+
+/** Where `r` goes in a newest-first list (binary search on `createdAt`). */
+function insertionPoint(list: readonly Reflection[], r: Reflection): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as Reflection).createdAt > r.createdAt) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A plain-words message for a failure to read (not save) reflections. */
+function describeLoadError(error: unknown): string {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError') {
+    return 'Your browser is out of storage space for Fail Well. Free some space, then reload this page.';
+  }
+  if (name === 'SecurityError' || name === 'NotFoundError') {
+    return 'This browser is not letting Fail Well open its storage (private mode or "never remember history"?).';
+  }
+  return 'Fail Well could not read your reflections just now. Reload the page to try again — nothing is lost.';
+}

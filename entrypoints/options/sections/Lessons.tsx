@@ -1,26 +1,278 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { FilterBar } from '../../../components/FilterBar';
+import { LookBack } from '../../../components/LookBack';
 import { ReflectionCard } from '../../../components/ReflectionCard';
+import { ReflectionEditor } from '../../../components/ReflectionEditor';
+import { VirtualList } from '../../../components/VirtualList';
+import {
+  applyView,
+  filterFromParams,
+  filterToParams,
+  hasFilters,
+  type ViewFilter,
+} from '../../../utils/filter';
+import type { Reflection } from '../../../utils/reflection';
+import { nextToResurface, onThisDay } from '../../../utils/resurface';
 import type { ReviewState } from '../state';
+import { useRoute } from '../useRoute';
 
-/** Your reflections, newest first, read a page at a time. */
+/** Height of a collapsed row, gap included; style.css gives `.row` exactly this. */
+export const ROW_HEIGHT = 134;
+
+const keyOf = (r: Reflection) => r.id;
+
+/** Whether a key press belongs to a text field (shortcuts stay out of the way there). */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+}
+
+/** Your reflections: search, filters, the list (virtualised), editing and looking back. */
 export function Lessons({ state }: { state: ReviewState }) {
-  if (state.loaded.value && state.items.value.length === 0) return <FirstRun />;
+  const { route, navigate, replace } = useRoute();
+  const phase = state.phase.value;
+  const version = state.version.value;
+  const firstPage = state.firstPage.value;
+  const paramsKey = JSON.stringify(route.params);
+  const filter = useMemo(() => filterFromParams(route.params), [paramsKey]);
+  const view = useMemo(
+    () => applyView(state.newestFirst(), filter, state.zone, state.searchIndex(), state.lookup),
+    [filter, version, phase, firstPage, state],
+  );
+  const tags = useMemo(() => state.tags(), [version, phase, firstPage, state]);
+  const lookBack = useMemo(() => {
+    if (phase !== 'ready') return null;
+    const all = state.newestFirst();
+    const now = state.now();
+    return { due: nextToResurface(all, now), onThisDay: onThisDay(all, now, state.zone) };
+  }, [version, phase, state]);
+
+  const [selected, setSelected] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [editing, setEditing] = useState<string | null>(null);
+  const [reveal, setReveal] = useState<{ index: number } | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const focusAfterRender = useRef(false);
+
+  const setFilter = (next: ViewFilter, typing: boolean) => {
+    const target = { section: route.section, params: filterToParams(next) };
+    if (typing) replace(target);
+    else navigate(target);
+  };
+
+  const toggle = (id: string) => {
+    const next = new Set(expanded);
+    if (!next.delete(id)) next.add(id);
+    setExpanded(next);
+  };
+
+  const remove = async (id: string) => {
+    const at = view.items.findIndex((r) => r.id === id);
+    await state.remove(id);
+    if (latest.current === id) {
+      // Keep the place: the next row moves up into the selection.
+      const after = view.items[at + 1] ?? view.items[at - 1];
+      select(after ? after.id : null);
+    }
+  };
+
+  // Key presses can come faster than renders: the latest selection lives in a ref too.
+  const latest = useRef<string | null>(selected);
+  const select = (id: string | null) => {
+    latest.current = id;
+    setSelected(id);
+  };
+  const handlers = useRef({ move: (_: number) => {} });
+  handlers.current = {
+    move(step: number) {
+      if (view.items.length === 0) return;
+      const current = latest.current;
+      const at = current === null ? -1 : view.items.findIndex((r) => r.id === current);
+      const index = Math.min(view.items.length - 1, Math.max(0, at === -1 ? 0 : at + step));
+      select((view.items[index] as Reflection).id);
+      setReveal({ index });
+      focusAfterRender.current = true;
+    },
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTyping(event.target)) return;
+      const { move } = handlers.current;
+      const id = latest.current;
+      switch (event.key) {
+        case '/':
+          event.preventDefault();
+          search.current?.focus();
+          return;
+        case 'j':
+          event.preventDefault();
+          move(1);
+          return;
+        case 'k':
+          event.preventDefault();
+          move(-1);
+          return;
+      }
+      if (id === null) return;
+      if (event.key === 'e') {
+        event.preventDefault();
+        setEditing(id);
+      } else if (event.key === 'p') {
+        event.preventDefault();
+        void state.togglePin(id);
+      } else if (event.key === 'Delete') {
+        event.preventDefault();
+        void remove(id);
+      } else if (event.key === 'o' || event.key === 'Enter') {
+        if (
+          event.key === 'Enter' &&
+          !(event.target instanceof HTMLElement && event.target.tagName === 'ARTICLE')
+        )
+          return;
+        event.preventDefault();
+        toggle(id);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  useEffect(() => {
+    const target = latest.current;
+    if (!focusAfterRender.current || target === null) return;
+    const row = document.querySelector<HTMLElement>(`[data-key="${CSS.escape(target)}"] article`);
+    // The row may not be rendered until the list has scrolled to it: try again next render.
+    if (!row) return;
+    focusAfterRender.current = false;
+    row.focus({ preventScroll: true });
+  });
+
+  const searching = filter.q.trim() !== '' || hasFilters(filter);
+  if (
+    phase !== 'loading' &&
+    !searching &&
+    state.newestFirst().length === 0 &&
+    !state.undoable.value
+  ) {
+    return <FirstRun />;
+  }
+
+  const count = view.items.length;
   return (
     <section aria-labelledby="list-title">
-      <h2 id="list-title">Reflections</h2>
-      <ol class="list">
-        {state.items.value.map((reflection) => (
-          <li key={reflection.id}>
-            <ReflectionCard reflection={reflection} />
-          </li>
-        ))}
-      </ol>
-      {state.next.value !== null && (
-        <button type="button" onClick={() => void state.loadMore()}>
-          Show older reflections
-        </button>
+      <h2 id="list-title" class="visually-hidden">
+        Reflections
+      </h2>
+      {!searching && lookBack && (
+        <LookBack
+          due={lookBack.due}
+          onThisDay={lookBack.onThisDay}
+          onReview={(id, action) => void state.review(id, action)}
+        />
       )}
+      <FilterBar filter={filter} tags={tags} searchRef={search} onChange={setFilter} />
+      <p class="list-status muted">
+        {phase === 'loading'
+          ? 'Opening your reflections…'
+          : phase === 'reading'
+            ? searching
+              ? `Looking through the newest ${count.toLocaleString()} while the rest are read (${state.readCount.value.toLocaleString()} so far)…`
+              : `Reading older reflections… ${state.readCount.value.toLocaleString()} so far`
+            : searching
+              ? `${count.toLocaleString()} ${count === 1 ? 'reflection matches' : 'reflections match'}`
+              : `${count.toLocaleString()} ${count === 1 ? 'reflection' : 'reflections'}, newest first`}
+        <span class="shortcuts" aria-hidden="true">
+          <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>e</kbd> edit · <kbd>p</kbd>{' '}
+          pin · <kbd>Del</kbd> delete
+        </span>
+      </p>
+      {phase === 'ready' && searching && count === 0 && (
+        <p class="empty">Nothing matches. Try fewer words or clear a filter.</p>
+      )}
+      <VirtualList
+        items={view.items}
+        rowHeight={ROW_HEIGHT}
+        keyOf={keyOf}
+        reveal={reveal}
+        label="Reflections"
+        renderRow={(reflection) =>
+          editing === reflection.id ? (
+            <ReflectionEditor
+              reflection={reflection}
+              suggestions={tags}
+              onCancel={() => {
+                setEditing(null);
+                focusAfterRender.current = true;
+              }}
+              onSave={async (edit) => {
+                const message = await state.saveEdit(reflection.id, edit);
+                if (message === null) {
+                  setEditing(null);
+                  select(reflection.id);
+                  focusAfterRender.current = true;
+                }
+                return message;
+              }}
+            />
+          ) : (
+            <div
+              class={selected === reflection.id ? 'row-card selected' : 'row-card'}
+              onFocusIn={() => select(reflection.id)}
+            >
+              <ReflectionCard
+                reflection={reflection}
+                terms={view.terms}
+                expanded={expanded.has(reflection.id)}
+                onToggle={() => toggle(reflection.id)}
+                onEdit={() => setEditing(reflection.id)}
+                onPin={() => void state.togglePin(reflection.id)}
+                onDelete={() => void remove(reflection.id)}
+              />
+            </div>
+          )
+        }
+      />
+      <UndoBar state={state} />
+      <p role="status" class="visually-hidden">
+        {state.announcement.value}
+      </p>
     </section>
   );
+}
+
+function UndoBar({ state }: { state: ReviewState }) {
+  const deleted = state.undoable.value;
+  if (!deleted) return null;
+  return (
+    <div class="toast">
+      <span>Reflection deleted.</span>
+      <button type="button" class="primary" onClick={() => void state.undoDelete()}>
+        Undo
+      </button>
+      <button
+        type="button"
+        class="link"
+        aria-label="Dismiss"
+        onClick={() => {
+          state.undoable.value = null;
+        }}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
+
+async function openPopup() {
+  try {
+    await browser.action.openPopup();
+  } catch {
+    // Not every browser lets a page open the toolbar popup: open the same form in a tab.
+    window.open(browser.runtime.getURL('/popup.html'), '_blank');
+  }
 }
 
 function FirstRun() {
@@ -33,9 +285,12 @@ function FirstRun() {
         learn, what will I do next time — kept only on this device.
       </p>
       <p>
-        Write your first reflection from the Fail Well button in the toolbar, or press{' '}
-        <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>F</kbd>. It will appear here.
+        Write one from the Fail Well button in the toolbar, or press <kbd>Alt</kbd>+<kbd>Shift</kbd>
+        +<kbd>F</kbd>. Your lessons will appear here, with search, insights and a gentle look back.
       </p>
+      <button type="button" class="primary" onClick={() => void openPopup()}>
+        Write your first reflection
+      </button>
     </section>
   );
 }

@@ -1,0 +1,163 @@
+import type { Ref } from 'preact';
+import { EMPTY_FILTER, hasFilters, type ViewFilter } from '../utils/filter';
+import { TRIGGER_LABELS } from '../utils/format';
+import { isSting, isTrigger, TRIGGERS } from '../utils/reflection';
+import { isTemplateId, TEMPLATE_IDS, TEMPLATES } from '../utils/templates';
+
+interface Props {
+  filter: ViewFilter;
+  tags: readonly string[];
+  searchRef?: Ref<HTMLInputElement>;
+  /** `typing` changes (the search box) replace the history entry instead of adding one. */
+  onChange: (filter: ViewFilter, typing: boolean) => void;
+}
+
+/** Search box and filters for the reflections list; the page keeps them in the URL. */
+export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
+  const set = (patch: Partial<ViewFilter>) => onChange({ ...filter, ...patch }, false);
+  const unusedTags = tags.filter((tag) => !filter.tags.includes(tag));
+  return (
+    <search class="filters">
+      <div class="search-row">
+        <label for="search" class="visually-hidden">
+          Search reflections
+        </label>
+        <input
+          id="search"
+          type="search"
+          ref={searchRef}
+          value={filter.q}
+          placeholder="Search every answer and tag  ( / )"
+          autoComplete="off"
+          onInput={(event) => onChange({ ...filter, q: event.currentTarget.value }, true)}
+        />
+      </div>
+      <div class="filter-row">
+        <div class="filter">
+          <label for="filter-tag">Tag</label>
+          <select
+            id="filter-tag"
+            value=""
+            onChange={(event) => {
+              const tag = event.currentTarget.value;
+              if (tag) set({ tags: [...filter.tags, tag] });
+            }}
+          >
+            <option value="">Add a tag…</option>
+            {unusedTags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filter">
+          <label for="filter-from">From</label>
+          <input
+            id="filter-from"
+            type="date"
+            value={filter.from ?? ''}
+            max={filter.to ?? undefined}
+            onChange={(event) => set({ from: event.currentTarget.value || null })}
+          />
+        </div>
+        <div class="filter">
+          <label for="filter-to">To</label>
+          <input
+            id="filter-to"
+            type="date"
+            value={filter.to ?? ''}
+            min={filter.from ?? undefined}
+            onChange={(event) => set({ to: event.currentTarget.value || null })}
+          />
+        </div>
+        <div class="filter">
+          <label for="filter-template">Template</label>
+          <select
+            id="filter-template"
+            value={filter.template ?? ''}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              set({ template: isTemplateId(value) ? value : null });
+            }}
+          >
+            <option value="">Any</option>
+            {TEMPLATE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {TEMPLATES[id].name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filter">
+          <label for="filter-trigger">Prompted by</label>
+          <select
+            id="filter-trigger"
+            value={filter.trigger ?? ''}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              set({ trigger: isTrigger(value) ? value : null });
+            }}
+          >
+            <option value="">Anything</option>
+            {TRIGGERS.map((trigger) => (
+              <option key={trigger} value={trigger}>
+                {TRIGGER_LABELS[trigger]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filter">
+          <label for="filter-sting">Sting</label>
+          <select
+            id="filter-sting"
+            value={filter.sting ?? ''}
+            onChange={(event) => {
+              const value = Number(event.currentTarget.value);
+              set({ sting: isSting(value) ? value : null });
+            }}
+          >
+            <option value="">Any</option>
+            {[2, 3, 4].map((n) => (
+              <option key={n} value={n}>
+                {n} or more
+              </option>
+            ))}
+            <option value="5">5 only</option>
+          </select>
+        </div>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={filter.pinned}
+            onChange={(event) => set({ pinned: event.currentTarget.checked })}
+          />
+          Pinned only
+        </label>
+      </div>
+      {(filter.tags.length > 0 || hasFilters(filter) || filter.q) && (
+        <div class="active-filters">
+          {filter.tags.length > 0 && (
+            <ul class="chips" aria-label="Tag filters">
+              {filter.tags.map((tag) => (
+                <li key={tag} class="chip">
+                  <span>{tag}</span>
+                  <button
+                    type="button"
+                    aria-label={`Remove tag filter ${tag}`}
+                    onClick={() => set({ tags: filter.tags.filter((t) => t !== tag) })}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" class="link" onClick={() => onChange(EMPTY_FILTER, false)}>
+            Clear search and filters
+          </button>
+        </div>
+      )}
+    </search>
+  );
+}

@@ -1,0 +1,55 @@
+import { formatDateTime } from '../utils/format';
+import type { Reflection } from '../utils/reflection';
+import type { OnThisDay, ReviewAction } from '../utils/resurface';
+import { lessonOf } from './ReflectionCard';
+
+interface Props {
+  /** The lesson due to come back, if any. */
+  due: Reflection | null;
+  onThisDay: readonly OnThisDay[];
+  onReview: (id: string, action: ReviewAction) => void;
+}
+
+/** Looking back: one past lesson at a time, and what was written on this date before. */
+export function LookBack({ due, onThisDay, onReview }: Props) {
+  if (!due && onThisDay.length === 0) return null;
+  return (
+    <div class="look-back">
+      {due && (
+        <section class="resurface" aria-labelledby="resurface-title">
+          <h2 id="resurface-title">A lesson to revisit</h2>
+          <blockquote class="lesson">{lessonOf(due)}</blockquote>
+          <p class="muted meta">
+            Written {formatDateTime(due.createdAt)}
+            {due.review && due.review.count > 0 && ` · seen ${due.review.count}×`}
+          </p>
+          <div class="card-actions">
+            <button type="button" class="primary" onClick={() => onReview(due.id, 'seen')}>
+              Seen it
+            </button>
+            <button type="button" onClick={() => onReview(due.id, 'relevant')}>
+              Still relevant
+            </button>
+            <button type="button" onClick={() => onReview(due.id, 'retire')}>
+              Retire
+            </button>
+          </div>
+          <p class="muted hint">Each time you see it, it comes back less often.</p>
+        </section>
+      )}
+      {onThisDay.length > 0 && (
+        <section class="on-this-day" aria-labelledby="on-this-day-title">
+          <h2 id="on-this-day-title">On this day</h2>
+          <ul>
+            {onThisDay.map(({ reflection, ago }) => (
+              <li key={reflection.id}>
+                <span class="muted">{ago}: </span>
+                {lessonOf(reflection)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Lessons } from '../../../entrypoints/options/sections/Lessons';
+import { createReviewState } from '../../../entrypoints/options/state';
+import { fixedZone } from '../../../utils/calendar';
+import { getReflection, saveReflection } from '../../../utils/db';
+import { createReflection, type Reflection } from '../../../utils/reflection';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+const HOUR = 3_600_000;
+
+function make(id: string, hoursAgo: number, learned: string, tags: string[] = []): Reflection {
+  return createReflection(
+    { template: 'quick', answers: { happened: `happened ${id}`, learned }, tags, sting: 2 },
+    id,
+    NOW - hoursAgo * HOUR,
+  );
+}
+
+async function setup(reflections: Reflection[]) {
+  for (const r of reflections) await saveReflection(r);
+  const state = createReviewState({
+    zone: fixedZone(0),
+    now: () => NOW,
+    yieldToPage: () => Promise.resolve(),
+  });
+  render(<Lessons state={state} />);
+  await state.start();
+  return state;
+}
+
+const list = () => screen.getByRole('list', { name: 'Reflections' });
+const lessons = () =>
+  within(list())
+    .getAllByRole('article')
+    .map((a) => a.querySelector('.lesson')?.textContent);
+
+beforeEach(() => {
+  history.replaceState(null, '', '#/lessons');
+});
+afterEach(cleanup);
+
+describe('Lessons', () => {
+  it('explains the extension and offers a first reflection when there is none', async () => {
+    await setup([]);
+    expect(await screen.findByRole('heading', { name: 'Turn setbacks into lessons' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Write your first reflection' })).toBeTruthy();
+  });
+
+  it('lists reflections newest first with lesson, tags, sting and trigger', async () => {
+    await setup([
+      make('a', 30, 'Oldest lesson'),
+      make('b', 1, 'Newest lesson', ['ops']),
+      make('c', 5, 'Middle lesson'),
+    ]);
+    await screen.findByText('3 reflections, newest first');
+    expect(lessons()).toEqual(['Newest lesson', 'Middle lesson', 'Oldest lesson']);
+    const first = within(list()).getAllByRole('article')[0] as HTMLElement;
+    expect(within(first).getByText('ops')).toBeTruthy();
+    expect(within(first).getByText('Sting 2/5')).toBeTruthy();
+    expect(within(first).getByText('On my own')).toBeTruthy();
+    fireEvent.click(within(first).getByRole('button', { name: 'Read all answers' }));
+    expect(within(first).getByText('happened b')).toBeTruthy();
+  });
+
+  it('search and filters narrow the list and go into the URL', async () => {
+    await setup([
+      make('a', 3, 'Deploy on a quiet day', ['ops']),
+      make('b', 2, 'Ask before deploying', ['meetings']),
+      make('c', 1, 'Write it down'),
+    ]);
+    await screen.findByText('3 reflections, newest first');
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search reflections' }), {
+      target: { value: 'depl' },
+    });
+    await screen.findByText('2 reflections match');
+    expect(location.hash).toBe('#/lessons?q=depl');
+    // The match is marked, as text.
+    expect(within(list()).getAllByText('Deploy')[0]?.tagName).toBe('MARK');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Tag' }), { target: { value: 'ops' } });
+    await screen.findByText('1 reflection matches');
+    expect(lessons()).toEqual(['Deploy on a quiet day']);
+    expect(location.hash).toBe('#/lessons?q=depl&tags=ops');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
+    await screen.findByText('3 reflections, newest first');
+  });
+
+  it('edits in place with the popup’s validation, and saves', async () => {
+    await setup([make('a', 1, 'First try')]);
+    await screen.findByText('1 reflection, newest first');
+    fireEvent.click(screen.getByRole('button', { name: /^Edit reflection/ }));
+    const form = screen.getByRole('form', { name: /^Edit reflection/ });
+    const happened = within(form).getByRole('textbox', { name: 'What happened?' });
+    const learned = within(form).getByRole('textbox', { name: 'What did I learn?' });
+    fireEvent.input(happened, { target: { value: '' } });
+    fireEvent.input(learned, { target: { value: '   ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+    expect(await within(form).findByText('Write a few words in any answer to save.')).toBeTruthy();
+
+    fireEvent.input(learned, { target: { value: 'x'.repeat(5001) } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+    expect(await within(form).findByText(/1 characters over the 5,000 limit/)).toBeTruthy();
+
+    fireEvent.input(learned, { target: { value: 'Second, better try' } });
+    fireEvent.click(within(form).getByRole('radio', { name: '5 — a lot' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+    expect(lessons()).toEqual(['Second, better try']);
+    const stored = await getReflection('a');
+    expect(stored?.answers).toEqual({ learned: 'Second, better try' });
+    expect(stored?.sting).toBe(5);
+    expect(stored?.updatedAt).toBeGreaterThan(stored?.createdAt as number);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Changes saved.'));
+  });
+
+  it('deletes with an Undo that really restores', async () => {
+    await setup([make('a', 2, 'Keep me'), make('b', 1, 'Delete me')]);
+    await screen.findByText('2 reflections, newest first');
+    fireEvent.click(
+      screen.getAllByRole('button', { name: /^Delete reflection/ })[0] as HTMLElement,
+    );
+    await screen.findByText('1 reflection, newest first');
+    expect(lessons()).toEqual(['Keep me']);
+    expect((await getReflection('b'))?.deletedAt).toBe(NOW);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('2 reflections, newest first');
+    expect(lessons()).toEqual(['Delete me', 'Keep me']);
+    expect((await getReflection('b'))?.deletedAt).toBeNull();
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Reflection restored.'),
+    );
+  });
+
+  it('pins and unpins', async () => {
+    await setup([make('a', 1, 'Pin me')]);
+    await screen.findByText('1 reflection, newest first');
+    fireEvent.click(screen.getByRole('button', { name: /^Pin reflection/ }));
+    await waitFor(async () => expect((await getReflection('a'))?.pinned).toBe(true));
+    expect(screen.getByRole('article', { name: /, pinned$/ })).toBeTruthy();
+  });
+});

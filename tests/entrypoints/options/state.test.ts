@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createReviewState, PURGE_AFTER_MS } from '../../../entrypoints/options/state';
+import { fixedZone } from '../../../utils/calendar';
+import {
+  countReflections,
+  deleteReflection,
+  saveReflection,
+  updateReflection,
+} from '../../../utils/db';
+import { createReflection, type Reflection } from '../../../utils/reflection';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+
+function make(id: string, at: number, learned: string): Reflection {
+  return createReflection(
+    { template: 'quick', answers: { learned }, tags: [], sting: null },
+    id,
+    at,
+  );
+}
+
+async function ready(reflections: Reflection[]) {
+  for (const r of reflections) await saveReflection(r);
+  const state = createReviewState({
+    zone: fixedZone(0),
+    now: () => NOW,
+    yieldToPage: () => Promise.resolve(),
+  });
+  await state.start();
+  return state;
+}
+
+const ids = (state: Awaited<ReturnType<typeof ready>>) => state.newestFirst().map((r) => r.id);
+const found = (state: Awaited<ReturnType<typeof ready>>, q: string) =>
+  state.searchIndex()?.search(q).ids;
+
+describe('review state', () => {
+  it('reads every reflection in batches, newest first, and indexes them', async () => {
+    const many = Array.from({ length: 4500 }, (_, i) =>
+      make(`r${i}`, NOW - i * 1000, `lesson ${i}`),
+    );
+    const state = await ready(many);
+    expect(state.phase.value).toBe('ready');
+    expect(state.readCount.value).toBe(4500);
+    expect(ids(state).slice(0, 3)).toEqual(['r0', 'r1', 'r2']);
+    expect(ids(state)).toHaveLength(4500);
+    expect(found(state, '4499')).toEqual(['r4499']);
+  });
+
+  it('follows saves, edits and deletes made by other pages', async () => {
+    const state = await ready([make('a', NOW - 1000, 'first words')]);
+    await saveReflection(make('b', NOW, 'from the popup'));
+    await state.onChange({ type: 'saved', ids: ['b'] });
+    expect(ids(state)).toEqual(['b', 'a']);
+    expect(found(state, 'popup')).toEqual(['b']);
+
+    await updateReflection('a', (r) => ({ ...r, answers: { learned: 'edited elsewhere' } }), NOW);
+    await state.onChange({ type: 'updated', ids: ['a'] });
+    expect(found(state, 'first')).toEqual([]);
+    expect(found(state, 'elsewhere')).toEqual(['a']);
+
+    await deleteReflection('b', NOW);
+    await state.onChange({ type: 'deleted', ids: ['b'] });
+    expect(ids(state)).toEqual(['a']);
+    expect(found(state, 'popup')).toEqual([]);
+  });
+
+  it('re-reads everything after a bulk change (an import)', async () => {
+    const state = await ready([make('a', NOW - 1000, 'before')]);
+    await saveReflection(make('imported', NOW - 5000, 'came in an import'));
+    await state.onChange({ type: 'bulk' });
+    expect(ids(state)).toEqual(['a', 'imported']);
+    expect(found(state, 'import')).toEqual(['imported']);
+  });
+
+  it('purges reflections soft-deleted more than 30 days ago on load, keeps recent ones', async () => {
+    await saveReflection({ ...make('old', NOW - 1e10, 'x'), deletedAt: NOW - PURGE_AFTER_MS - 1 });
+    await saveReflection({ ...make('recent', NOW - 1e10, 'y'), deletedAt: NOW - 1000 });
+    const state = await ready([make('live', NOW, 'z')]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await countReflections()).toBe(2);
+    expect(ids(state)).toEqual(['live']);
+  });
+});

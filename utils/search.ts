@@ -1,0 +1,246 @@
+/**
+ * Full-text search over reflections: an inverted index of our own (measured against
+ * MiniSearch and FlexSearch in bench/search.bench.ts), prefix matching on every query word,
+ * results by relevance then newest first, and safe highlighting as plain segments.
+ * Pure: no browser APIs, so it runs in Node tests and benchmarks alike.
+ */
+import type { Reflection } from './reflection';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_WORD = /[a-z0-9]+/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range means "any ASCII".
+const ASCII = /^[\x00-\x7f]*$/;
+/** Saturation of repeated words (BM25's k1): the tenth "deploy" adds little. */
+const K1 = 1.2;
+/** A word that only starts with the query counts for less than the whole word. */
+const PREFIX_FACTOR = 0.6;
+/** The lesson and the tags say most about a reflection. */
+const WEIGHTS = { learned: 2, tag: 2, other: 1 } as const;
+
+/** Lower-case, accent-free form of a text, so "Café" is found by "cafe". */
+export function normalizeText(text: string): string {
+  const lower = text.toLowerCase();
+  // Most text is plain ASCII: skip the costly Unicode normalisation for it.
+  return ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+/** The normalised words of a text, in order, repeats kept. */
+export function tokenize(text: string): string[] {
+  const normal = normalizeText(text);
+  // The ASCII pattern is several times faster than the Unicode one, and most text is ASCII.
+  return normal.match(ASCII.test(normal) ? ASCII_WORD : WORD) ?? [];
+}
+
+/** The distinct words of a query, in the order typed. */
+export function queryTerms(query: string): string[] {
+  return [...new Set(tokenize(query))];
+}
+
+/** Weighted word counts of a reflection: every answer and every tag. */
+export function weightedWords(reflection: Reflection): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (text: string, weight: number) => {
+    for (const word of tokenize(text)) counts.set(word, (counts.get(word) ?? 0) + weight);
+  };
+  for (const [key, text] of Object.entries(reflection.answers)) {
+    add(text, key === 'learned' ? WEIGHTS.learned : WEIGHTS.other);
+  }
+  for (const tag of reflection.tags) add(tag, WEIGHTS.tag);
+  return counts;
+}
+
+interface Postings {
+  docs: number[];
+  weights: number[];
+}
+
+/** One search hit list: ids by relevance then date, and the words used for highlighting. */
+export interface SearchResult {
+  ids: string[];
+  terms: string[];
+}
+
+/**
+ * An inverted index. Each stored reflection gets a document number; replacing or removing
+ * a reflection retires its number (postings of retired numbers are skipped), which keeps
+ * edits O(words in the reflection) instead of rebuilding anything.
+ */
+export class SearchIndex {
+  private ids: (string | null)[] = [];
+  private created: number[] = [];
+  private numbers = new Map<string, number>();
+  private postings = new Map<string, Postings>();
+  /** Every indexed word, sorted, so a prefix is a binary-searched range. */
+  private sorted: string[] = [];
+  /** Words added since the last search; sorted in on the next one (cheap bulk builds). */
+  private fresh: string[] = [];
+  private retired = 0;
+
+  /** How many reflections are indexed. */
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  /** Whether a reflection is in the index. */
+  has(id: string): boolean {
+    return this.numbers.has(id);
+  }
+
+  /** Index a reflection, replacing an earlier version; deleted ones are removed instead. */
+  add(reflection: Reflection): void {
+    this.remove(reflection.id);
+    if (reflection.deletedAt !== null) return;
+    const doc = this.ids.length;
+    this.ids.push(reflection.id);
+    this.created.push(reflection.createdAt);
+    this.numbers.set(reflection.id, doc);
+    for (const [word, count] of weightedWords(reflection)) {
+      let list = this.postings.get(word);
+      if (!list) {
+        list = { docs: [], weights: [] };
+        this.postings.set(word, list);
+        this.fresh.push(word);
+      }
+      list.docs.push(doc);
+      list.weights.push((count * (K1 + 1)) / (count + K1));
+    }
+  }
+
+  /** Forget a reflection (no-op when absent). */
+  remove(id: string): void {
+    const doc = this.numbers.get(id);
+    if (doc === undefined) return;
+    this.numbers.delete(id);
+    this.ids[doc] = null;
+    this.retired++;
+  }
+
+  /** Words of the index that start with `prefix`, as a [from, to) range of the sorted list. */
+  private range(prefix: string): [number, number] {
+    if (this.fresh.length > 0) this.sortFresh();
+    const from = lowerBound(this.sorted, prefix);
+    let to = from;
+    while (to < this.sorted.length && (this.sorted[to] as string).startsWith(prefix)) to++;
+    return [from, to];
+  }
+
+  private sortFresh(): void {
+    if (this.fresh.length < 64) {
+      for (const word of this.fresh) this.sorted.splice(lowerBound(this.sorted, word), 0, word);
+    } else {
+      this.sorted = [...this.sorted, ...this.fresh].sort();
+    }
+    this.fresh = [];
+  }
+
+  /**
+   * Reflections containing every query word (each as a whole word or the start of one),
+   * best first: rarer words and exact words weigh more; ties go to the newest.
+   */
+  search(query: string): SearchResult {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return { ids: [], terms };
+    const total = this.ids.length;
+    const alive = Math.max(1, this.size);
+    const score = new Float64Array(total);
+    const matched = new Uint8Array(total);
+    const best = new Float64Array(total);
+    let candidates: number[] | null = null;
+    for (const [round, term] of terms.entries()) {
+      const touched: number[] = [];
+      const [from, to] = this.range(term);
+      // One rarity for the whole prefix group, so "depl" ranks "deploy" over "deployment"
+      // by closeness, and ranking stays steady as a word is typed letter by letter.
+      let groupDocs = 0;
+      for (let t = from; t < to; t++) {
+        groupDocs += (this.postings.get(this.sorted[t] as string) as Postings).docs.length;
+      }
+      const idf = Math.log(1 + alive / Math.min(alive, Math.max(1, groupDocs)));
+      for (let t = from; t < to; t++) {
+        const word = this.sorted[t] as string;
+        const list = this.postings.get(word) as Postings;
+        const boost = word === term ? 1 : PREFIX_FACTOR * (term.length / word.length) ** 0.5;
+        for (let i = 0; i < list.docs.length; i++) {
+          const doc = list.docs[i] as number;
+          // A document counts only if it matched every earlier word too (AND).
+          if (matched[doc] !== round || this.ids[doc] === null) continue;
+          const value = (list.weights[i] as number) * idf * boost;
+          if (best[doc] === 0) touched.push(doc);
+          if (value > (best[doc] as number)) best[doc] = value;
+        }
+      }
+      for (const doc of touched) {
+        matched[doc] = round + 1;
+        score[doc] = (score[doc] as number) + (best[doc] as number);
+        best[doc] = 0;
+      }
+      candidates = touched;
+      if (touched.length === 0) break;
+    }
+    const hits = candidates ?? [];
+    hits.sort(
+      (a, b) =>
+        (score[b] as number) - (score[a] as number) ||
+        (this.created[b] as number) - (this.created[a] as number),
+    );
+    return { ids: hits.map((doc) => this.ids[doc] as string), terms };
+  }
+
+  /** Share of retired document numbers; worth a rebuild when most are retired. */
+  get waste(): number {
+    return this.ids.length === 0 ? 0 : this.retired / this.ids.length;
+  }
+}
+
+/** First index in a sorted list whose value is not below `value`. */
+function lowerBound(list: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A piece of text to render: matched pieces go in a <mark>, all of it as text. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+/** Split text into plain and matched segments: a word matches when it starts with a term. */
+export function highlight(text: string, terms: readonly string[]): Segment[] {
+  if (terms.length === 0 || text === '') return text === '' ? [] : [{ text, match: false }];
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const match of text.matchAll(WORD)) {
+    const word = normalizeText(match[0]);
+    if (!terms.some((term) => word.startsWith(term))) continue;
+    const start = match.index;
+    if (start > last) segments.push({ text: text.slice(last, start), match: false });
+    segments.push({ text: match[0], match: true });
+    last = start + match[0].length;
+  }
+  if (last < text.length) segments.push({ text: text.slice(last), match: false });
+  return segments;
+}
+
+/** Whether any word of the text starts with one of the terms. */
+export function textMatches(text: string, terms: readonly string[]): boolean {
+  return highlight(text, terms).some((segment) => segment.match);
+}
+
+/** A short window of `text` around its first match, with ellipses where it was cut. */
+export function snippet(text: string, terms: readonly string[], radius = 60): string {
+  const first = highlight(text, terms).findIndex((segment) => segment.match);
+  if (first === -1 || text.length <= radius * 2) return text;
+  const before = highlight(text, terms)
+    .slice(0, first)
+    .reduce((n, s) => n + s.text.length, 0);
+  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, before - radius)) + 1);
+  const end = text.indexOf(' ', Math.min(text.length, before + radius));
+  const cut = text.slice(start, end === -1 ? text.length : end);
+  return `${start > 0 ? '…' : ''}${cut}${end === -1 ? '' : '…'}`;
+}
