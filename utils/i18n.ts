@@ -8,10 +8,24 @@ import type en from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 
+let fallback: ((key: string, substitutions: string[]) => string) | null = null;
+
 /** The message for `key` in the browser's language, with `$1`… filled from `substitutions`. */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
+  const subs = substitutions.map(String);
   // A missing translation shows its key: visible in use, and caught by the locale tests.
-  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+  return browser.i18n.getMessage(key, subs) || fallback?.(key, subs) || key;
+}
+
+/**
+ * Make sure `t` can answer before a page renders. Chromium now and then gives a page of a
+ * freshly installed extension an empty message bundle (every `getMessage` returns ''; seen
+ * under load in the end-to-end tests): then read the shipped catalogue instead.
+ */
+export async function ensureMessages(): Promise<void> {
+  if (browser.i18n.getMessage('extName')) return;
+  const { loadFallbackMessages } = await import('./i18n-fallback');
+  fallback = await loadFallbackMessages(uiLanguage().split('-')[0] ?? 'en');
 }
 
 /** The language the strings are in, for Intl formatters. */

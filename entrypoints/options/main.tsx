@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { ensureMessages } from '../../utils/i18n';
 import { getSettings } from '../../utils/settings';
 import { applyTheme } from '../../utils/theme';
 import { App } from './App';
@@ -6,7 +7,8 @@ import { createReviewState } from './state';
 import './style.css';
 
 async function main() {
-  applyTheme(document.documentElement, (await getSettings()).theme);
+  const [settings] = await Promise.all([getSettings(), ensureMessages()]);
+  applyTheme(document.documentElement, settings.theme);
   render(<App state={createReviewState()} />, document.getElementById('app') as HTMLElement);
 }
 

@@ -1,4 +1,5 @@
 import { emptyDraft, loadDraft } from '../../utils/draft';
+import { ensureMessages } from '../../utils/i18n';
 import { getSettings } from '../../utils/settings';
 import { applyTheme } from '../../utils/theme';
 import { mountPopup } from './App';
@@ -8,7 +9,11 @@ import './style.css';
 async function main() {
   // Two small storage reads before the first paint, so a restored draft is never
   // overwritten by a keystroke typed into an empty form.
-  const [settings, draft] = await Promise.all([getSettings(), loadDraft().catch(() => null)]);
+  const [settings, draft] = await Promise.all([
+    getSettings(),
+    loadDraft().catch(() => null),
+    ensureMessages(),
+  ]);
   applyTheme(document.documentElement, settings.theme);
   const state = createPopupState(
     draft ?? emptyDraft(settings.defaultTemplate, Date.now(), settings.attachPageByDefault),
