@@ -51,7 +51,8 @@ let defaults: Matchers | null = null;
 
 /** The first self-blame phrase in an answer, or null. `key` is the answer's question key. */
 export function findSelfBlame(text: string, key: string, matchers?: Matchers): BlameHint | null {
-  const { groups, negation } = matchers ?? (defaults ??= compileMatchers());
+  if (!matchers) defaults ??= compileMatchers();
+  const { groups, negation } = matchers ?? (defaults as Matchers);
   for (const { group, pattern } of groups) {
     if (group.exceptIn?.includes(key)) continue;
     const found = pattern.exec(text);
