@@ -81,44 +81,47 @@ export function onDbEvent(listener: (event: DbEvent) => void): () => void {
 }
 
 function open(): Promise<IDBPDatabase<FailWellDB>> {
-  connection ??= openDB<FailWellDB>(DB_NAME, DB_VERSION, {
-    async upgrade(db, oldVersion, _newVersion, tx) {
-      // Append-only ladder: each step upgrades from the version before it. Only IndexedDB
-      // work is awaited here, or the upgrade transaction would close under us.
-      if (oldVersion < 1) {
-        const store = db.createObjectStore('reflections', { keyPath: 'id' });
-        store.createIndex('by-createdAt', 'createdAt');
-        store.createIndex('by-updatedAt', 'updatedAt');
-        store.createIndex('by-tag', 'tags', { multiEntry: true });
-        store.createIndex('by-deletedAt', 'deletedAt');
-      }
-      if (oldVersion < 2) {
-        const store = tx.objectStore('reflections');
-        store.createIndex('by-reviewDue', 'review.nextDueAt');
-        // Records from version 1 have no review state: give each its first due date.
-        let cursor = await store.openCursor();
-        while (cursor) {
-          if (!cursor.value.review) {
-            await cursor.update({ ...cursor.value, review: firstReview(cursor.value.createdAt) });
-          }
-          cursor = await cursor.continue();
+  // Some browsers throw from indexedDB.open itself (Firefox without history): the async
+  // wrapper turns that into a rejection the catch below sees.
+  connection ??= (async () =>
+    openDB<FailWellDB>(DB_NAME, DB_VERSION, {
+      async upgrade(db, oldVersion, _newVersion, tx) {
+        // Append-only ladder: each step upgrades from the version before it. Only IndexedDB
+        // work is awaited here, or the upgrade transaction would close under us.
+        if (oldVersion < 1) {
+          const store = db.createObjectStore('reflections', { keyPath: 'id' });
+          store.createIndex('by-createdAt', 'createdAt');
+          store.createIndex('by-updatedAt', 'updatedAt');
+          store.createIndex('by-tag', 'tags', { multiEntry: true });
+          store.createIndex('by-deletedAt', 'deletedAt');
         }
-      }
-    },
-    blocked() {
-      emit({ type: 'blocked' });
-    },
-    blocking() {
-      // A newer version is waiting for us: step aside at once so it never deadlocks.
-      void connection?.then((db) => db.close());
-      connection = null;
-      emit({ type: 'versionchange' });
-    },
-    terminated() {
-      connection = null;
-      emit({ type: 'terminated' });
-    },
-  }).catch((error: unknown) => {
+        if (oldVersion < 2) {
+          const store = tx.objectStore('reflections');
+          store.createIndex('by-reviewDue', 'review.nextDueAt');
+          // Records from version 1 have no review state: give each its first due date.
+          let cursor = await store.openCursor();
+          while (cursor) {
+            if (!cursor.value.review) {
+              await cursor.update({ ...cursor.value, review: firstReview(cursor.value.createdAt) });
+            }
+            cursor = await cursor.continue();
+          }
+        }
+      },
+      blocked() {
+        emit({ type: 'blocked' });
+      },
+      blocking() {
+        // A newer version is waiting for us: step aside at once so it never deadlocks.
+        void connection?.then((db) => db.close());
+        connection = null;
+        emit({ type: 'versionchange' });
+      },
+      terminated() {
+        connection = null;
+        emit({ type: 'terminated' });
+      },
+    }))().catch((error: unknown) => {
     connection = null; // let the next call try again
     throw new DbOpenError(error);
   });

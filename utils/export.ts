@@ -82,14 +82,22 @@ export function jsonWriter(meta: ExportMeta): ExportWriter {
   };
 }
 
-function dayFormat(timeZone: string | undefined) {
-  return new Intl.DateTimeFormat('en-GB', {
+/** "Monday 2 November 2026", assembled from parts so punctuation never depends on ICU data. */
+function dayFormat(timeZone: string | undefined): { format(epochMs: number): string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
   });
+  return {
+    format(epochMs) {
+      const all = parts.formatToParts(epochMs);
+      const part = (type: string) => all.find((p) => p.type === type)?.value ?? '';
+      return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+    },
+  };
 }
 
 function timeFormat(timeZone: string | undefined) {

@@ -44,23 +44,33 @@ export function importSizeProblem(bytes: number): string | null {
   return null;
 }
 
-/** The path of the first forbidden key inside a parsed value, or null when there is none. */
-export function findForbiddenKey(value: unknown, path = ''): string | null {
+/** The path to the first forbidden key, as a list of keys; null when there is none. */
+function forbiddenPath(value: unknown): Array<string | number> | null {
+  if (typeof value !== 'object' || value === null) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findForbiddenKey(value[i], `${path}[${i}]`);
-      if (found) return found;
+      const found = forbiddenPath(value[i]);
+      if (found) return [i, ...found];
     }
     return null;
   }
-  if (!isRecord(value)) return null;
-  for (const key of Object.keys(value)) {
-    const here = path ? `${path}.${key}` : key;
-    if (FORBIDDEN_KEYS.has(key)) return here;
-    const found = findForbiddenKey(value[key], here);
-    if (found) return found;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (FORBIDDEN_KEYS.has(key)) return [key];
+    const found = forbiddenPath((value as Record<string, unknown>)[key]);
+    if (found) return [key, ...found];
   }
   return null;
+}
+
+/** The path of the first forbidden key inside a parsed value, or null when there is none. */
+export function findForbiddenKey(value: unknown, path = ''): string | null {
+  const found = forbiddenPath(value);
+  if (!found) return null;
+  return found.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key),
+    path,
+  );
 }
 
 const count = (n: number) => n.toLocaleString('en');
@@ -100,6 +110,8 @@ const ReflectionSchema = v.object({
   template: v.picklist(TEMPLATE_IDS, `should be one of: ${TEMPLATE_IDS.join(', ')}`),
   prompt: v.optional(text(500)),
   answers: v.pipe(
+    // A list is an object too: only a plain set of named answers will do.
+    v.custom<Record<string, unknown>>(isRecord, 'should be a set of answers'),
     v.record(answerKey, text(LIMITS.answerChars), 'should be a set of answers'),
     v.check(
       (answers) => Object.keys(answers).length <= 30,
@@ -185,7 +197,7 @@ const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string
 
 /** A raw record brought from `version` up to the current one. */
 export function migrateRecord(raw: unknown, version: number): unknown {
-  if (!isRecord(raw)) return raw;
+  if (!isRecord(raw) || version >= EXPORT_VERSION) return raw;
   let record = ownRecord(raw);
   for (let from = version; from < EXPORT_VERSION; from++) {
     const step = MIGRATIONS[from];
@@ -196,6 +208,13 @@ export function migrateRecord(raw: unknown, version: number): unknown {
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).map((item) => String(item.key)).join(' → ');
+}
+
+/** A required field that is absent gets one plain message, whatever its schema. */
+function messageOf(issue: v.BaseIssue<unknown>): string {
+  return issue.kind === 'schema' && issue.received === 'undefined' && issue.type === 'object'
+    ? 'is missing'
+    : issue.message;
 }
 
 /** A fresh reflection built field by field from a checked one: no parsed object is reused. */
@@ -261,7 +280,7 @@ export function checkReflection(
   if (!result.success) {
     const issue = result.issues[0];
     const where = pathOf(issue);
-    const what = where ? `“${where}” ${issue.message}` : issue.message;
+    const what = where ? `“${where}” ${messageOf(issue)}` : messageOf(issue);
     return { ok: false, message: `${name}: ${what}.` };
   }
   const r = result.output;
