@@ -59,10 +59,11 @@ describe('importing in batches', () => {
   });
 
   it('undoes every batch already written when a later batch fails (quota)', async () => {
-    const before = [richReflection(1), richReflection(2)];
+    const first = richReflection(1);
+    const before = [first, richReflection(2)];
     for (const r of before) await saveReflection(r);
     const incoming = [
-      { ...before[0], updatedAt: before[0].updatedAt + 1, pinned: !before[0].pinned }, // replace
+      { ...first, updatedAt: first.updatedAt + 1, pinned: !first.pinned }, // replaces
       ...Array.from({ length: 25 }, (_, n) => richReflection(100 + n)),
     ];
     // The third batch hits a full disk, as Chromium reports it.

@@ -127,7 +127,9 @@ describe('checking an import file', () => {
     const text = await failure(file([good, bad, plain(richReflection(3))]));
     expect(text).toMatch(message);
     expect(text).toMatch(/Nothing was imported\.$/);
-    if (typeof bad === 'object' && typeof bad.id === 'string') expect(text).toContain(`id “${id}”`);
+    if (typeof bad === 'object' && 'id' in bad && typeof bad.id === 'string') {
+      expect(text).toContain(`id “${id}”`);
+    }
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])(
