@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupDue } from '../utils/backup';
 import { countReflections, onReflectionsChanged } from '../utils/db';
-import { getSettings, watchSettings } from '../utils/settings';
+import { getSettings } from '../utils/settings';
+import { watchSettings } from '../utils/settings-store';
 import { getLastExportAt, lastExportItem } from '../utils/storage-status';
 
 /**

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { describeDbError, importReflections } from '../../../utils/db';
-import { setSettings } from '../../../utils/settings';
+import { setSettings } from '../../../utils/settings-store';
 import { readImportFile } from '../../../utils/transfer';
 import { Progress } from './Progress';
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BACKUP_EVERY, type BackupEvery } from '../../../utils/backup';
 import { formatDateTime } from '../../../utils/format';
-import { getSettings, setSettings, watchSettings } from '../../../utils/settings';
+import { getSettings } from '../../../utils/settings';
+import { setSettings, watchSettings } from '../../../utils/settings-store';
 import {
   formatBytes,
   getLastExportAt,

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BackupReminder } from '../../../components/BackupReminder';
 import { Data } from '../../../entrypoints/options/sections/Data';
 import { allReflections, importReflections } from '../../../utils/db';
-import { draftItem, emptyDraft } from '../../../utils/draft';
-import { setSettings } from '../../../utils/settings';
+import { emptyDraft, loadDraft, saveDraft } from '../../../utils/draft';
+import { setSettings } from '../../../utils/settings-store';
 import { lastExportItem } from '../../../utils/storage-status';
 import { richReflection, SETTINGS } from '../../helpers/reflections';
 
@@ -55,7 +55,7 @@ describe('Data section', () => {
 
   it('deletes everything only after the word is typed, and gives focus back', async () => {
     await importReflections([1, 2, 3].map((n) => richReflection(n)));
-    await draftItem.setValue(emptyDraft('quick', 0));
+    await saveDraft(emptyDraft('quick', 0));
     render(<Data />);
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
@@ -85,7 +85,7 @@ describe('Data section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete all reflections' }));
     await screen.findByText(/Deleted 3 reflections/);
     expect(await allReflections()).toEqual([]);
-    expect(await draftItem.getValue()).toBeNull();
+    expect(await loadDraft()).toBeNull();
   });
 });
 

@@ -1,19 +1,25 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
+import { render as preactRender } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../entrypoints/popup/App';
+import { mountPopup } from '../../../entrypoints/popup/App';
 import { createPopupState } from '../../../entrypoints/popup/state';
 import { allReflections } from '../../../utils/db';
 import { emptyDraft, loadDraft } from '../../../utils/draft';
 
+let root: HTMLElement | null = null;
 afterEach(() => {
-  cleanup();
+  if (root) preactRender(null, root);
+  root?.remove();
+  root = null;
   vi.restoreAllMocks();
 });
 
+/** Mount the popup the way main.tsx does, with one answer typed. */
 function renderPopup() {
   const state = createPopupState(emptyDraft('quick', 0), { now: () => 1_750_000_000_000 });
-  render(<App state={state} defaultTemplate="quick" />);
+  root = document.body.appendChild(document.createElement('main'));
+  mountPopup(root, state, 'quick');
   fireEvent.input(screen.getByLabelText('What did I learn?'), {
     target: { value: 'Check the disk before a big import 🙈' },
   });
