@@ -2,7 +2,8 @@
  * The browser side of export and import: streams the database through a format writer into
  * a Blob, hands it to the user as a download, and reads a chosen file (size checked first).
  */
-import { countReflections, reflectionsOldestFirst } from './db';
+import { countReflections } from './db';
+import { reflectionsOldestFirst } from './db-bulk';
 import { type ExportKind, type ExportMeta, exportFileName, writerFor } from './export';
 import { type CheckOptions, checkImport, type ImportCheck, importSizeProblem } from './import';
 import type { Reflection } from './reflection';

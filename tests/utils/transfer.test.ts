@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allReflections, deleteEverything, importReflections } from '../../utils/db';
+import { allReflections } from '../../utils/db';
+import { deleteEverything, importReflections } from '../../utils/db-bulk';
 import { MAX_IMPORT_BYTES } from '../../utils/import';
 import { buildExport, readImportFile } from '../../utils/transfer';
 import { richReflection, SETTINGS } from '../helpers/reflections';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { countReflections, deleteEverything, describeDbError } from '../../../utils/db';
+import { countReflections, describeDbError } from '../../../utils/db';
+import { deleteEverything } from '../../../utils/db-bulk';
 import { clearDraft } from '../../../utils/draft';
 
 const CONFIRM_WORD = 'delete';

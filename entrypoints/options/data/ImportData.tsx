@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { describeDbError, importReflections } from '../../../utils/db';
+import { describeDbError } from '../../../utils/db';
+import { importReflections } from '../../../utils/db-bulk';
 import { setSettings } from '../../../utils/settings-store';
 import { readImportFile } from '../../../utils/transfer';
 import { Progress } from './Progress';

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupReminder } from '../../../components/BackupReminder';
 import { Data } from '../../../entrypoints/options/sections/Data';
-import { allReflections, importReflections } from '../../../utils/db';
+import { allReflections } from '../../../utils/db';
+import { importReflections } from '../../../utils/db-bulk';
 import { emptyDraft, loadDraft, saveDraft } from '../../../utils/draft';
 import { setSettings } from '../../../utils/settings-store';
 import { lastExportItem } from '../../../utils/storage-status';
