@@ -14,7 +14,12 @@ import {
   type ReflectionsChange,
   saveReflection,
 } from '../../utils/db';
-import { deleteEverything, importReflections, reflectionsOldestFirst } from '../../utils/db-bulk';
+import {
+  deleteEverything,
+  importReflections,
+  reflectionsById,
+  reflectionsOldestFirst,
+} from '../../utils/db-bulk';
 import { richReflection } from '../helpers/reflections';
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
@@ -119,9 +124,19 @@ describe('reading for export', () => {
     expect(chunks.every((c) => c.length > 0)).toBe(true);
   });
 
+  it('reads every record once in id order, chunk by chunk', async () => {
+    const records = Array.from({ length: 11 }, (_, n) => richReflection(n));
+    await importReflections(records);
+    const chunks: string[][] = [];
+    for await (const chunk of reflectionsById(4)) chunks.push(chunk.map((r) => r.id));
+    expect(chunks.map((c) => c.length)).toEqual([4, 4, 3]);
+    expect(chunks.flat()).toEqual(records.map((r) => r.id).sort());
+  });
+
   it('reads nothing from an empty store', async () => {
     const chunks = [];
     for await (const chunk of reflectionsOldestFirst()) chunks.push(chunk);
+    for await (const chunk of reflectionsById()) chunks.push(chunk);
     expect(chunks).toEqual([]);
   });
 });
