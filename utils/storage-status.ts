@@ -3,6 +3,7 @@
  * persistence, usage and quota, and when this device last exported a backup.
  */
 import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
 
 /** What the browser says about keeping our data. */
 export interface StorageStatus {
@@ -10,16 +11,35 @@ export interface StorageStatus {
   persisted: boolean | null;
   usage: number | null;
   quota: number | null;
+  /**
+   * The extension holds `unlimitedStorage` (Chrome): its storage is exempt from quota and
+   * from eviction, even though `persisted()` still answers false.
+   */
+  unlimited: boolean;
 }
 
 /** Persistence, usage and quota, as far as this browser tells. */
 export async function readStorageStatus(): Promise<StorageStatus> {
   const manager = globalThis.navigator?.storage;
-  const [persisted, estimate] = await Promise.all([
+  const [persisted, estimate, unlimited] = await Promise.all([
     manager?.persisted ? manager.persisted().catch(() => null) : null,
     manager?.estimate ? manager.estimate().catch(() => null) : null,
+    hasUnlimitedStorage(),
   ]);
-  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+  return {
+    persisted,
+    usage: estimate?.usage ?? null,
+    quota: estimate?.quota ?? null,
+    unlimited,
+  };
+}
+
+async function hasUnlimitedStorage(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ permissions: ['unlimitedStorage'] });
+  } catch {
+    return false; // a browser without the permissions API: assume the plain quota
+  }
 }
 
 /** Ask the browser to keep our data under storage pressure; returns its answer. */

@@ -295,6 +295,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await seed(options, [reflection(1, 'One')]);
     await options.getByRole('combobox', { name: 'Backup reminder' }).selectOption('weekly');
     await expect(options.getByText(/Time for a backup/)).toBeVisible();
+    // Chromium with `unlimitedStorage`: exempt from eviction, and the page says so.
+    await expect(options.getByText(/Fail Well has unlimited storage/)).toBeVisible();
+    await expect(options.getByText(/ of \d+(\.\d)? (GB|TB) available/)).toBeVisible();
     await options.getByRole('button', { name: 'Delete everything…' }).click();
     const height = await options.evaluate(() => document.body.scrollHeight);
     await options.setViewportSize({ width: 900, height });

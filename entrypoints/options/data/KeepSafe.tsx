@@ -66,16 +66,18 @@ export function KeepSafe() {
         </dd>
         <dt>Protected from clean-up</dt>
         <dd>
-          {status?.persisted === true
-            ? 'Yes — the browser will keep it'
-            : status?.persisted === false
-              ? 'Not yet'
-              : 'Unknown'}
+          {status?.unlimited
+            ? 'Yes — Fail Well has unlimited storage, which the browser never clears to make room'
+            : status?.persisted === true
+              ? 'Yes — the browser will keep it'
+              : status?.persisted === false
+                ? 'Not yet'
+                : 'Unknown'}
         </dd>
         <dt>Last backup on this device</dt>
         <dd>{lastExportAt === null ? 'None yet' : formatDateTime(lastExportAt)}</dd>
       </dl>
-      {status?.persisted !== true && (
+      {status && !status.unlimited && status.persisted !== true && (
         <button type="button" onClick={() => void ask()}>
           Ask the browser to keep my reflections
         </button>
