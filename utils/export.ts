@@ -4,6 +4,8 @@
  * written in pieces so a page can stream 100,000 reflections into a Blob chunk by chunk
  * without holding one giant string.
  */
+
+import { t } from './i18n';
 import type { Reflection } from './reflection';
 import type { Settings } from './settings';
 import { questionLabel, TEMPLATES } from './templates';
@@ -114,7 +116,7 @@ export function markdownText(text: string): string {
 
 /** One reflection as Markdown: time and template, details, then each answer under its question. */
 function markdownReflection(r: Reflection, time: Intl.DateTimeFormat): string {
-  const lines = [`### ${time.format(r.createdAt)} · ${TEMPLATES[r.template].name}`, ''];
+  const lines = [`### ${time.format(r.createdAt)} · ${t(TEMPLATES[r.template].name)}`, ''];
   const details = [
     r.tags.length > 0 ? `Tags: ${r.tags.map(markdownText).join(', ')}` : '',
     r.sting !== null ? `Sting: ${r.sting}/5` : '',
