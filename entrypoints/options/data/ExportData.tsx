@@ -1,6 +1,8 @@
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { localZone } from '../../../utils/calendar';
 import { describeDbError } from '../../../utils/db';
 import type { ExportKind } from '../../../utils/export';
+import { scopeFromParams } from '../../../utils/export-scope';
 import { getSettings } from '../../../utils/settings';
 import { lastExportItem } from '../../../utils/storage-status';
 import { buildExport, downloadBlob } from '../../../utils/transfer';
@@ -18,9 +20,17 @@ type Phase =
   | { name: 'done'; message: string }
   | { name: 'failed'; message: string };
 
-/** Export every reflection as JSON, Markdown or CSV, with progress and cancel. */
-export function ExportData() {
+/**
+ * Export as JSON, Markdown or CSV, with progress and cancel: everything, or what the
+ * dashboard's filter shows when the page was opened from it (`params`).
+ */
+export function ExportData({ params = {} }: { params?: Readonly<Record<string, string>> }) {
   const [kind, setKind] = useState<ExportKind>('json');
+  const paramsKey = JSON.stringify(params);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: params are compared by value.
+  const scope = useMemo(() => scopeFromParams(params, localZone), [paramsKey]);
+  const [filtered, setFiltered] = useState(true);
+  const keep = scope && filtered ? scope.keep : undefined;
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const abort = useRef<AbortController | null>(null);
 
@@ -34,13 +44,14 @@ export function ExportData() {
         kind,
         { exportedAt, settings: await getSettings() },
         {
+          ...(keep ? { keep } : {}),
           signal: controller.signal,
           onProgress: (done, total) => setPhase({ name: 'busy', done, total }),
         },
       );
       downloadBlob(result.blob, result.fileName);
       // Only a complete JSON file is a backup that can be restored.
-      if (kind === 'json') await lastExportItem.setValue(exportedAt);
+      if (kind === 'json' && !keep) await lastExportItem.setValue(exportedAt);
       const n = result.count;
       setPhase({
         name: 'done',
@@ -77,7 +88,33 @@ export function ExportData() {
           </label>
         ))}
       </fieldset>
-      <p class="muted">Every reflection on this device is included.</p>
+      {scope ? (
+        <fieldset class="formats">
+          <legend>Which reflections</legend>
+          <label class="format">
+            <input
+              type="radio"
+              name="export-scope"
+              checked={filtered}
+              onChange={() => setFiltered(true)}
+            />
+            <span>
+              Those the dashboard shows <span class="muted">({scope.summary})</span>
+            </span>
+          </label>
+          <label class="format">
+            <input
+              type="radio"
+              name="export-scope"
+              checked={!filtered}
+              onChange={() => setFiltered(false)}
+            />
+            <span>Every reflection on this device</span>
+          </label>
+        </fieldset>
+      ) : (
+        <p class="muted">Every reflection on this device is included.</p>
+      )}
       {phase.name === 'busy' ? (
         <Progress
           label="Exporting…"
