@@ -27,7 +27,7 @@ type Phase =
 export function ExportData({ params = {} }: { params?: Readonly<Record<string, string>> }) {
   const [kind, setKind] = useState<ExportKind>('json');
   const paramsKey = JSON.stringify(params);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: params are compared by value.
+  // Keyed by value: the route hands a new params object on every render.
   const scope = useMemo(() => scopeFromParams(params, localZone), [paramsKey]);
   const [filtered, setFiltered] = useState(true);
   const keep = scope && filtered ? scope.keep : undefined;
