@@ -18,7 +18,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab'],
+    // Chrome: exempts IndexedDB from quota and eviction, with no install warning. Firefox warns
+    // at install for it, so there persistence is asked for from the Data section instead.
+    permissions: ['storage', 'activeTab', ...(browser === 'firefox' ? [] : ['unlimitedStorage'])],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+F' },

@@ -56,6 +56,17 @@ export type ReflectionsChange =
 
 const CHANNEL = 'fail-well:reflections';
 
+/**
+ * Opening the database failed: Firefox with "never remember history" (InvalidStateError),
+ * storage blocked by policy, or this page is older than the stored schema (VersionError).
+ */
+export class DbOpenError extends Error {
+  override name = 'DbOpenError';
+  constructor(cause: unknown) {
+    super('Could not open the reflections database', { cause });
+  }
+}
+
 let connection: Promise<IDBPDatabase<FailWellDB>> | null = null;
 const dbListeners = new Set<(event: DbEvent) => void>();
 
@@ -70,48 +81,64 @@ export function onDbEvent(listener: (event: DbEvent) => void): () => void {
 }
 
 function open(): Promise<IDBPDatabase<FailWellDB>> {
-  connection ??= openDB<FailWellDB>(DB_NAME, DB_VERSION, {
-    async upgrade(db, oldVersion, _newVersion, tx) {
-      // Append-only ladder: each step upgrades from the version before it. Only IndexedDB
-      // work is awaited here, or the upgrade transaction would close under us.
-      if (oldVersion < 1) {
-        const store = db.createObjectStore('reflections', { keyPath: 'id' });
-        store.createIndex('by-createdAt', 'createdAt');
-        store.createIndex('by-updatedAt', 'updatedAt');
-        store.createIndex('by-tag', 'tags', { multiEntry: true });
-        store.createIndex('by-deletedAt', 'deletedAt');
-      }
-      if (oldVersion < 2) {
-        const store = tx.objectStore('reflections');
-        store.createIndex('by-reviewDue', 'review.nextDueAt');
-        // Records from version 1 have no review state: give each its first due date.
-        let cursor = await store.openCursor();
-        while (cursor) {
-          if (!cursor.value.review) {
-            await cursor.update({ ...cursor.value, review: firstReview(cursor.value.createdAt) });
-          }
-          cursor = await cursor.continue();
+  // Some browsers throw from indexedDB.open itself (Firefox without history): the async
+  // wrapper turns that into a rejection the catch below sees.
+  connection ??= (async () =>
+    openDB<FailWellDB>(DB_NAME, DB_VERSION, {
+      async upgrade(db, oldVersion, _newVersion, tx) {
+        // Append-only ladder: each step upgrades from the version before it. Only IndexedDB
+        // work is awaited here, or the upgrade transaction would close under us.
+        if (oldVersion < 1) {
+          const store = db.createObjectStore('reflections', { keyPath: 'id' });
+          store.createIndex('by-createdAt', 'createdAt');
+          store.createIndex('by-updatedAt', 'updatedAt');
+          store.createIndex('by-tag', 'tags', { multiEntry: true });
+          store.createIndex('by-deletedAt', 'deletedAt');
         }
-      }
-    },
-    blocked() {
-      emit({ type: 'blocked' });
-    },
-    blocking() {
-      // A newer version is waiting for us: step aside at once so it never deadlocks.
-      void connection?.then((db) => db.close());
-      connection = null;
-      emit({ type: 'versionchange' });
-    },
-    terminated() {
-      connection = null;
-      emit({ type: 'terminated' });
-    },
-  }).catch((error: unknown) => {
+        if (oldVersion < 2) {
+          const store = tx.objectStore('reflections');
+          store.createIndex('by-reviewDue', 'review.nextDueAt');
+          // Records from version 1 have no review state: give each its first due date.
+          let cursor = await store.openCursor();
+          while (cursor) {
+            if (!cursor.value.review) {
+              await cursor.update({ ...cursor.value, review: firstReview(cursor.value.createdAt) });
+            }
+            cursor = await cursor.continue();
+          }
+        }
+      },
+      blocked() {
+        emit({ type: 'blocked' });
+      },
+      blocking() {
+        // A newer version is waiting for us: step aside at once so it never deadlocks.
+        void connection?.then((db) => db.close());
+        connection = null;
+        emit({ type: 'versionchange' });
+      },
+      terminated() {
+        connection = null;
+        emit({ type: 'terminated' });
+      },
+    }))().catch((error: unknown) => {
     connection = null; // let the next call try again
-    throw error;
+    throw new DbOpenError(error);
   });
   return connection;
+}
+
+/**
+ * The typed connection, for utils/db-bulk.ts only (import, export, delete everything). Those
+ * live apart so the popup, which shares this module, does not carry their code.
+ */
+export function connectForBulk(): Promise<IDBPDatabase<FailWellDB>> {
+  return open();
+}
+
+/** Tell other pages about a bulk change (for utils/db-bulk.ts). */
+export function announceBulk(): void {
+  announce({ type: 'bulk' });
 }
 
 /** Close this page's connection (tests, and pages that were asked to step aside). */
@@ -143,7 +170,13 @@ export function onReflectionsChanged(listener: (change: ReflectionsChange) => vo
 /** Store a new reflection (or replace one with the same id). */
 export async function saveReflection(reflection: Reflection): Promise<void> {
   const db = await open();
-  await db.put('reflections', reflection);
+  try {
+    await db.put('reflections', reflection);
+  } catch (error) {
+    // A connection the browser closed under us cannot be used again: open afresh next time.
+    if (error instanceof DOMException && error.name === 'InvalidStateError') connection = null;
+    throw error;
+  }
   announce({ type: 'saved', ids: [reflection.id] });
 }
 
@@ -318,9 +351,16 @@ export async function reflectionsWithTag(tag: string): Promise<Reflection[]> {
 /** A plain-words message for an IndexedDB failure, for showing next to the kept draft. */
 export function describeDbError(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  const inner = error instanceof Error && error.cause instanceof Error ? error.cause.name : '';
+  const cause = error instanceof Error ? error.cause : undefined;
+  const inner = cause instanceof DOMException || cause instanceof Error ? cause.name : '';
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
     return t('dbErrorQuota');
+  }
+  if (name === 'DbOpenError' && inner === 'VersionError') {
+    return 'Fail Well was updated since this page opened. Reload it to keep going — your draft is kept.';
+  }
+  if (name === 'DbOpenError') {
+    return 'This browser is not letting Fail Well open its storage (private mode or "never remember history"?). Your draft is kept in the popup; reflections can be saved once history is remembered.';
   }
   if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'AbortError') {
     return t('dbErrorWrite');

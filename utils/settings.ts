@@ -4,6 +4,7 @@
  * watching go through the versioned item in settings-store.ts.
  */
 import { browser } from 'wxt/browser';
+import { DEFAULT_BACKUP_EVERY, parseBackupEvery } from './backup';
 import { DEFAULT_FOLLOW_UP_SETTINGS, parseFollowUpSettings } from './follow-up-plan';
 import { bool, oneOf, ownRecord } from './parse';
 import { isTemplateId, type TemplateId } from './templates';
@@ -19,6 +20,7 @@ export const DEFAULT_SETTINGS = {
   /** Gentle hints when an answer uses self-blame language. */
   selfBlameHints: true,
   followUps: DEFAULT_FOLLOW_UP_SETTINGS,
+  backupEvery: DEFAULT_BACKUP_EVERY,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -36,6 +38,7 @@ export function parseSettings(raw: unknown): Settings {
     theme: oneOf(input.theme, ['system', 'light', 'dark'], d.theme),
     selfBlameHints: bool(input.selfBlameHints, d.selfBlameHints),
     followUps: parseFollowUpSettings(input.followUps),
+    backupEvery: parseBackupEvery(input.backupEvery),
   };
 }
 

@@ -1,6 +1,8 @@
 import { useEffect } from 'preact/hooks';
+import { BackupReminder } from '../../components/BackupReminder';
 import { onDbEvent, onReflectionsChanged } from '../../utils/db';
 import { SECTIONS } from './sections';
+import { Data } from './sections/Data';
 import { Insights } from './sections/Insights';
 import { Lessons } from './sections/Lessons';
 import type { ReviewState } from './state';
@@ -47,9 +49,11 @@ export function App({ state }: { state: ReviewState }) {
           {state.error.value}
         </p>
       )}
+      {route.section !== 'data' && <BackupReminder />}
       <main>
         {route.section === 'lessons' && <Lessons state={state} />}
         {route.section === 'insights' && <Insights state={state} />}
+        {route.section === 'data' && <Data />}
       </main>
     </div>
   );

@@ -2,6 +2,7 @@
 export const SECTIONS = [
   { id: 'lessons', name: 'Lessons' },
   { id: 'insights', name: 'Insights' },
+  { id: 'data', name: 'Data' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

@@ -14,6 +14,7 @@ import {
 } from '../../../utils/filter';
 import type { Reflection } from '../../../utils/reflection';
 import { nextToResurface, onThisDay } from '../../../utils/resurface';
+import { formatRoute } from '../../../utils/route';
 import type { ReviewState } from '../state';
 import { useRoute } from '../useRoute';
 
@@ -184,6 +185,9 @@ export function Lessons({ state }: { state: ReviewState }) {
             : searching
               ? `${count.toLocaleString()} ${count === 1 ? 'reflection matches' : 'reflections match'}`
               : `${count.toLocaleString()} ${count === 1 ? 'reflection' : 'reflections'}, newest first`}
+        {phase === 'ready' && searching && count > 0 && (
+          <a href={formatRoute({ section: 'data', params: route.params })}>Export these</a>
+        )}
         <span class="shortcuts" aria-hidden="true">
           <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>e</kbd> edit · <kbd>p</kbd>{' '}
           pin · <kbd>Del</kbd> delete

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+import { backupDue } from '../utils/backup';
+import { countReflections, onReflectionsChanged } from '../utils/db';
+import { getSettings } from '../utils/settings';
+import { watchSettings } from '../utils/settings-store';
+import { getLastExportAt, lastExportItem } from '../utils/storage-status';
+
+/**
+ * A gentle banner when the backup reminder the user chose is due. `now` is a parameter so
+ * tests can move time; `exportLink` is false on the Data section itself.
+ */
+export function BackupReminder({
+  now = Date.now,
+  exportLink = true,
+}: {
+  now?: () => number;
+  exportLink?: boolean;
+}) {
+  const [due, setDue] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    async function check() {
+      const [settings, lastExportAt, stored] = await Promise.all([
+        getSettings(),
+        getLastExportAt(),
+        countReflections().catch(() => 0),
+      ]);
+      if (live) setDue(backupDue(lastExportAt, settings.backupEvery, now(), stored > 0));
+    }
+    void check();
+    const offSettings = watchSettings(() => void check());
+    const offExport = lastExportItem.watch(() => void check());
+    const offChange = onReflectionsChanged(() => void check());
+    return () => {
+      live = false;
+      offSettings();
+      offExport();
+      offChange();
+    };
+  }, [now]);
+
+  if (!due) return null;
+  return (
+    <div class="notice" role="status">
+      <p>
+        Time for a backup: export your reflections so they are safe whatever happens to this
+        browser.
+      </p>
+      {exportLink && <a href="#/data">Back up now</a>}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BackupReminder } from '../../../components/BackupReminder';
+import { Data } from '../../../entrypoints/options/sections/Data';
+import { allReflections } from '../../../utils/db';
+import { importReflections } from '../../../utils/db-bulk';
+import { emptyDraft, loadDraft, saveDraft } from '../../../utils/draft';
+import { setSettings } from '../../../utils/settings-store';
+import { lastExportItem } from '../../../utils/storage-status';
+import { richReflection, SETTINGS } from '../../helpers/reflections';
+
+afterEach(cleanup);
+
+function choose(file: File) {
+  const input = screen.getByLabelText('Choose a JSON export') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+describe('Data section', () => {
+  it('imports nothing from a bad file and says which record and why', async () => {
+    await importReflections([richReflection(1)]);
+    render(<Data />);
+    const bad = JSON.stringify({
+      format: 'fail-well',
+      version: 2,
+      settings: {},
+      reflections: [
+        JSON.parse(JSON.stringify(richReflection(2))),
+        { ...JSON.parse(JSON.stringify(richReflection(3))), sting: 9 },
+      ],
+    });
+    choose(new File([bad], 'backup.json', { type: 'application/json' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Reflection 2 \(id “.*03”\): “sting” should be a number/);
+    expect(alert.textContent).toMatch(/Nothing was imported/);
+    expect(await allReflections()).toEqual([richReflection(1)]);
+  });
+
+  it('imports a good file and reports what it did', async () => {
+    await importReflections([richReflection(1)]);
+    render(<Data />);
+    const good = JSON.stringify({
+      format: 'fail-well',
+      version: 2,
+      settings: SETTINGS,
+      reflections: [richReflection(1), richReflection(2)],
+    });
+    choose(new File([good], 'backup.json', { type: 'application/json' }));
+    await screen.findByText(
+      /Imported “backup.json”: 1 new reflection added; 0 newer versions replaced older copies; 1 was already here and skipped\./,
+    );
+    expect(await allReflections()).toHaveLength(2);
+  });
+
+  it('deletes everything only after the word is typed, and gives focus back', async () => {
+    await importReflections([1, 2, 3].map((n) => richReflection(n)));
+    await saveDraft(emptyDraft('quick', 0));
+    render(<Data />);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    const confirm = await screen.findByRole('textbox', { name: 'Type “delete” to confirm' });
+    await waitFor(() => expect(document.activeElement).toBe(confirm));
+    expect(screen.getByText(/3 reflections will be deleted/)).toBeTruthy();
+    const button = screen.getByRole('button', { name: 'Delete all reflections' });
+    expect(button).toHaveProperty('disabled', true);
+
+    // Cancelling changes nothing and returns focus to where the user started.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Delete everything…' }),
+      ),
+    );
+    expect(await allReflections()).toHaveLength(3);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    const again = await screen.findByRole('textbox', { name: 'Type “delete” to confirm' });
+    fireEvent.input(again, { target: { value: 'delet' } });
+    expect(screen.getByRole('button', { name: 'Delete all reflections' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    fireEvent.input(again, { target: { value: 'delete' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all reflections' }));
+    await screen.findByText(/Deleted 3 reflections/);
+    expect(await allReflections()).toEqual([]);
+    expect(await loadDraft()).toBeNull();
+  });
+});
+
+describe('backup reminder banner', () => {
+  const NOW = 1_800_000_000_000;
+
+  it('shows when a weekly backup is overdue, and not before', async () => {
+    await importReflections([richReflection(1)]);
+    await setSettings({ ...SETTINGS, backupEvery: 'weekly' });
+    await lastExportItem.setValue(NOW - 8 * 86_400_000);
+    render(<BackupReminder now={() => NOW} />);
+    expect((await screen.findByRole('link', { name: 'Back up now' })).getAttribute('href')).toBe(
+      '#/data',
+    );
+
+    await lastExportItem.setValue(NOW - 86_400_000);
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Back up now' })).toBeNull());
+  });
+
+  it('stays quiet when the reminder is off', async () => {
+    await importReflections([richReflection(1)]);
+    render(<BackupReminder now={() => NOW} />);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByText(/Time for a backup/)).toBeNull();
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { fixedZone } from '../../utils/calendar';
+import { scopeFromParams } from '../../utils/export-scope';
+import { richReflection } from '../helpers/reflections';
+
+const utc = fixedZone(0);
+const rows = [
+  richReflection(1, { tags: ['ops'], answers: { learned: 'Deploy on Mondays' } }),
+  richReflection(2, { tags: ['ops', 'people'], answers: { learned: 'Ask for help early' } }),
+  richReflection(3, { tags: ['people'], answers: { learned: 'Deploy smaller changes' } }),
+  richReflection(4, { tags: ['ops'], deletedAt: 5 }),
+];
+
+describe('export scope from the dashboard filter', () => {
+  it.each([
+    [{}, null],
+    [{ unknown: 'x' }, null],
+    [{ tags: 'ops' }, ['1', '2']],
+    [{ q: 'deploy' }, ['1', '3']],
+    [{ q: 'deploy', tags: 'ops' }, ['1']],
+    [{ tags: 'ops,people' }, ['2']],
+  ])('%j keeps %j', (params, expected) => {
+    const scope = scopeFromParams(params, utc);
+    if (expected === null) {
+      expect(scope).toBeNull();
+      return;
+    }
+    expect(rows.filter((r) => scope?.keep(r)).map((r) => r.id.slice(-1))).toEqual(expected);
+  });
+
+  it('says what the filter is', () => {
+    expect(scopeFromParams({ q: 'deploy', tags: 'ops', pinned: '1' }, utc)?.summary).toBe(
+      'search “deploy”, tag ops, pinned only',
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+  csvField,
+  csvRow,
+  csvWriter,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  exportFileName,
+  exportToString,
+  jsonWriter,
+  markdownText,
+  markdownWriter,
+} from '../../utils/export';
+import { checkImport } from '../../utils/import';
+import { HOSTILE_TEXT, richReflection, SETTINGS } from '../helpers/reflections';
+
+const NOW = 1_800_000_000_000;
+const meta = { exportedAt: NOW, settings: SETTINGS, timeZone: 'UTC' };
+const instant = () => Promise.resolve();
+
+describe('JSON export', () => {
+  it('is versioned and round-trips through import with deep equality', async () => {
+    const reflections = [1, 2, 3, 4, 5, 6, 7].map((n) => richReflection(n));
+    reflections.push(richReflection(8, { deletedAt: NOW - 1_000, prompt: undefined }));
+    const text = exportToString(jsonWriter(meta), reflections);
+    const parsed = JSON.parse(text);
+    expect(parsed).toMatchObject({
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: NOW,
+      settings: SETTINGS,
+    });
+
+    const back = await checkImport(text, NOW, { pause: instant });
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.file.reflections).toStrictEqual(JSON.parse(JSON.stringify(reflections)));
+    expect(back.file.settings).toEqual(SETTINGS);
+    // Every character survives, including the awkward ones.
+    for (const hostile of HOSTILE_TEXT)
+      expect(text).toContain(JSON.stringify(hostile).slice(1, -1));
+  });
+
+  it('writes a valid, empty list when there is nothing to export', async () => {
+    const text = exportToString(jsonWriter(meta), []);
+    expect(JSON.parse(text).reflections).toEqual([]);
+  });
+
+  it('gives the same file whether written in one chunk or many', () => {
+    const reflections = [1, 2, 3, 4, 5].map((n) => richReflection(n));
+    const whole = exportToString(jsonWriter(meta), reflections);
+    const writer = jsonWriter(meta);
+    const pieces =
+      writer.start() +
+      writer.chunk(reflections.slice(0, 2)) +
+      writer.chunk([]) +
+      writer.chunk(reflections.slice(2)) +
+      writer.end();
+    expect(pieces).toBe(whole);
+  });
+});
+
+describe('CSV export', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['', ''],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['"', '""""'],
+    ['line\nbreak', '"line\nbreak"'],
+    ['crlf\r\nbreak', '"crlf\r\nbreak"'],
+    ['trailing,', '"trailing,"'],
+    ['  spaces  ', '  spaces  '],
+    ['emoji 🙈', 'emoji 🙈'],
+    ['שלום', 'שלום'],
+    ['=1+1', "'=1+1"],
+    ['+49 30', "'+49 30"],
+    ['-rm', "'-rm"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['=HYPERLINK("x","y")', '"\'=HYPERLINK(""x"",""y"")"'],
+  ])('quotes %j as %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it('ends each row with CRLF', () => {
+    expect(csvRow(['a', 'b,c'])).toBe('a,"b,c"\r\n');
+  });
+
+  it('is read back cell for cell by a well-kept CSV parser (papaparse)', () => {
+    const reflections = [1, 2, 3, 4, 5, 6, 7].map((n) => richReflection(n));
+    const text = exportToString(csvWriter(), reflections).replace(/^\uFEFF/, '');
+    const { data, errors } = Papa.parse<string[]>(text, { skipEmptyLines: true });
+    expect(errors).toEqual([]);
+    expect(data).toHaveLength(reflections.length + 1);
+    const header = data[0] as string[];
+    reflections.forEach((r, i) => {
+      const row = data[i + 1] as string[];
+      expect(row).toHaveLength(header.length);
+      const cell = (name: string) => row[header.indexOf(name)];
+      expect(cell('id')).toBe(r.id);
+      // Formula-looking cells get one leading apostrophe; everything else is exact.
+      const happened = r.answers.happened ?? '';
+      expect(cell('happened')).toBe(/^[=+\-@]/.test(happened) ? `'${happened}` : happened);
+      expect(cell('learned')).toBe(r.answers.learned);
+      expect(cell('tags')).toBe(r.tags.join(', '));
+      expect(cell('created')).toBe(new Date(r.createdAt).toISOString());
+    });
+  });
+
+  it('leaves soft-deleted reflections out', () => {
+    const text = exportToString(csvWriter(), [
+      richReflection(1),
+      richReflection(2, { deletedAt: NOW }),
+    ]);
+    expect(Papa.parse(text.slice(1), { skipEmptyLines: true }).data).toHaveLength(2);
+  });
+});
+
+describe('Markdown export', () => {
+  it('groups by day and puts every answer under its question', () => {
+    const day = 86_400_000;
+    const first = richReflection(1, { createdAt: Date.UTC(2026, 10, 2, 9, 15) });
+    const second = richReflection(2, { createdAt: Date.UTC(2026, 10, 2, 17, 40) });
+    const third = richReflection(3, { createdAt: Date.UTC(2026, 10, 2, 9, 15) + 2 * day });
+    const text = exportToString(markdownWriter(meta), [first, second, third]);
+
+    expect(text.match(/^## .*$/gm)).toEqual([
+      '## Monday 2 November 2026',
+      '## Wednesday 4 November 2026',
+    ]);
+    expect(text).toContain('### 09:15 · Quick');
+    expect(text).toContain('### 17:40 · Gibbs cycle');
+    expect(text).toContain('**What happened?**\n\n');
+    expect(text).toContain('**How did I feel?**\n\nUneasy, then relieved');
+    expect(text).toContain('**What will I do next time?**\n\nNext time 3');
+    // Order inside a reflection follows its answers; the lesson sits under its own question.
+    expect(text.indexOf('**What did I learn?**\n\nLesson 1')).toBeGreaterThan(
+      text.indexOf('### 09:15 · Quick'),
+    );
+  });
+
+  it('shows pasted HTML as text, never as markup', () => {
+    expect(markdownText('<script>alert(1)</script>')).toBe('\\<script>alert(1)\\</script>');
+    expect(markdownText('a\\b')).toBe('a\\\\b');
+    expect(markdownText('🙈 שלום')).toBe('🙈 שלום');
+  });
+
+  it('leaves deleted reflections out and says when there is nothing', () => {
+    const text = exportToString(markdownWriter(meta), [richReflection(1, { deletedAt: NOW })]);
+    expect(text).toContain('No reflections yet.');
+    expect(text).not.toContain('Lesson 1');
+  });
+});
+
+it.each([
+  ['json', 'fail-well-2027-01-15.json'],
+  ['markdown', 'fail-well-2027-01-15.md'],
+  ['csv', 'fail-well-2027-01-15.csv'],
+] as const)('names a %s export by its date', (kind, name) => {
+  expect(exportFileName(kind, 1_800_000_000_000, 'UTC')).toBe(name);
+});

@@ -1,0 +1,294 @@
+/**
+ * Export formats, pure: JSON (lossless, versioned — the one import reads), Markdown (a
+ * readable document) and CSV (one row per reflection, for spreadsheets). Each format is
+ * written in pieces so a page can stream 100,000 reflections into a Blob chunk by chunk
+ * without holding one giant string.
+ */
+
+import { t } from './i18n';
+import type { Reflection } from './reflection';
+import type { Settings } from './settings';
+import { questionLabel, TEMPLATES } from './templates';
+
+export const EXPORT_FORMAT = 'fail-well';
+/**
+ * Version of the JSON file layout. 1: reflections as stored before schema version 2 (no
+ * `review`); 2: every reflection carries its review state. Import migrates older versions.
+ */
+export const EXPORT_VERSION = 2;
+
+/** The whole JSON export, as the file holds it. */
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  /** Epoch ms. */
+  exportedAt: number;
+  settings: Settings;
+  reflections: Reflection[];
+}
+
+export type ExportKind = 'json' | 'markdown' | 'csv';
+
+/** What every format's header needs to know. */
+export interface ExportMeta {
+  exportedAt: number;
+  settings: Settings;
+  /** For readable formats: dates are shown in this zone (tests pin it; pages use the local one). */
+  timeZone?: string;
+}
+
+/** Writes one format piece by piece: `start`, then `chunk` for each batch, then `end`. */
+export interface ExportWriter {
+  kind: ExportKind;
+  mimeType: string;
+  extension: string;
+  start(): string;
+  chunk(reflections: readonly Reflection[]): string;
+  end(): string;
+}
+
+/** Every piece of a writer for `reflections`, joined: the whole file as one string. */
+export function exportToString(writer: ExportWriter, reflections: readonly Reflection[]): string {
+  return writer.start() + writer.chunk(reflections) + writer.end();
+}
+
+/** Lossless JSON: every record exactly as stored, one per line so the file diffs well. */
+export function jsonWriter(meta: ExportMeta): ExportWriter {
+  let first = true;
+  return {
+    kind: 'json',
+    mimeType: 'application/json',
+    extension: 'json',
+    start() {
+      first = true;
+      const head = JSON.stringify({
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exportedAt: meta.exportedAt,
+        settings: meta.settings,
+      });
+      // Reopen the object to append the reflections array after the header's fields.
+      return `${head.slice(0, -1)},"reflections":[`;
+    },
+    chunk(reflections) {
+      let out = '';
+      for (const reflection of reflections) {
+        out += `${first ? '' : ','}\n${JSON.stringify(reflection)}`;
+        first = false;
+      }
+      return out;
+    },
+    end() {
+      return '\n]}\n';
+    },
+  };
+}
+
+/** "Monday 2 November 2026", assembled from parts so punctuation never depends on ICU data. */
+function dayFormat(timeZone: string | undefined): { format(epochMs: number): string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  return {
+    format(epochMs) {
+      const all = parts.formatToParts(epochMs);
+      const part = (type: string) => all.find((p) => p.type === type)?.value ?? '';
+      return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+    },
+  };
+}
+
+function timeFormat(timeZone: string | undefined) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
+}
+
+/**
+ * Text as typed, with only `\` and `<` escaped: a Markdown viewer then shows exactly what was
+ * typed and never runs pasted HTML, while the plain file stays readable.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\\<]/g, '\\$&');
+}
+
+/** One reflection as Markdown: time and template, details, then each answer under its question. */
+function markdownReflection(r: Reflection, time: Intl.DateTimeFormat): string {
+  const lines = [`### ${time.format(r.createdAt)} · ${t(TEMPLATES[r.template].name)}`, ''];
+  const details = [
+    r.tags.length > 0 ? `Tags: ${r.tags.map(markdownText).join(', ')}` : '',
+    r.sting !== null ? `Sting: ${r.sting}/5` : '',
+    r.pinned ? 'Pinned' : '',
+    r.context?.title || r.context?.url
+      ? `Page: ${markdownText(r.context.title || '')}${r.context.url ? ` (${markdownText(r.context.url)})` : ''}`
+      : '',
+  ].filter(Boolean);
+  if (details.length > 0) lines.push(details.join(' · '), '');
+  if (r.context?.selection) {
+    lines.push(
+      ...markdownText(r.context.selection)
+        .split('\n')
+        .map((line) => `> ${line}`),
+      '',
+    );
+  }
+  for (const [key, text] of Object.entries(r.answers)) {
+    if (text.trim() === '') continue;
+    lines.push(`**${markdownText(questionLabel(r.template, key, r.prompt))}**`, '');
+    lines.push(markdownText(text), '');
+  }
+  for (const followUp of r.followUps) {
+    if (followUp.outcome) {
+      lines.push(
+        `Follow-up: ${followUp.outcome.replace(/-/g, ' ')}${followUp.note ? ` — ${markdownText(followUp.note)}` : ''}`,
+        '',
+      );
+    }
+  }
+  if (r.share?.affected) {
+    lines.push(
+      `Affected: ${markdownText(r.share.affected)} · ${r.share.told ? 'told' : 'not told yet'}`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * One readable document grouped by day. Soft-deleted reflections are left out (they are on
+ * their way to the bin). Expects reflections in ascending `createdAt` order, as the
+ * database's export reader gives them, so a day heading is written once.
+ */
+export function markdownWriter(meta: ExportMeta): ExportWriter {
+  const day = dayFormat(meta.timeZone);
+  const time = timeFormat(meta.timeZone);
+  let lastDay = '';
+  return {
+    kind: 'markdown',
+    mimeType: 'text/markdown',
+    extension: 'md',
+    start() {
+      lastDay = '';
+      return `# Fail Well — reflections\n\nExported ${day.format(meta.exportedAt)}, ${time.format(meta.exportedAt)}.\n`;
+    },
+    chunk(reflections) {
+      let out = '';
+      for (const r of reflections) {
+        if (r.deletedAt !== null) continue;
+        const heading = day.format(r.createdAt);
+        if (heading !== lastDay) {
+          out += `\n## ${heading}\n`;
+          lastDay = heading;
+        }
+        out += `\n${markdownReflection(r, time)}`;
+      }
+      return out;
+    },
+    end() {
+      return lastDay === '' ? '\nNo reflections yet.\n' : '';
+    },
+  };
+}
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, with inner quotes
+ * doubled. A field a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first)
+ * gets a leading apostrophe, as OWASP advises for CSV injection; JSON stays the lossless format.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One CSV line from fields, CRLF-terminated as RFC 4180 asks. */
+export function csvRow(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+const CSV_FIXED = [
+  'id',
+  'created',
+  'updated',
+  'template',
+  'happened',
+  'learned',
+  'next time',
+  'other answers',
+  'tags',
+  'sting',
+  'trigger',
+  'pinned',
+  'page title',
+  'page url',
+  'selection',
+] as const;
+
+function iso(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+/** The CSV cells of one reflection, in `CSV_FIXED` order. */
+export function csvCells(r: Reflection): string[] {
+  const others = Object.entries(r.answers)
+    .filter(([key, text]) => !['happened', 'learned', 'nextTime'].includes(key) && text !== '')
+    .map(([key, text]) => `${questionLabel(r.template, key, r.prompt)} ${text}`)
+    .join('\n\n');
+  return [
+    r.id,
+    iso(r.createdAt),
+    iso(r.updatedAt),
+    r.template,
+    r.answers.happened ?? '',
+    r.answers.learned ?? '',
+    r.answers.nextTime ?? '',
+    others,
+    r.tags.join(', '),
+    r.sting === null ? '' : String(r.sting),
+    r.trigger,
+    r.pinned ? 'yes' : 'no',
+    r.context?.title ?? '',
+    r.context?.url ?? '',
+    r.context?.selection ?? '',
+  ];
+}
+
+/** A spreadsheet-friendly table: a header row, then one row per (not deleted) reflection. */
+export function csvWriter(): ExportWriter {
+  return {
+    kind: 'csv',
+    mimeType: 'text/csv',
+    extension: 'csv',
+    start() {
+      // A byte-order mark so spreadsheet apps read UTF-8 (emoji, accents) correctly.
+      return `\uFEFF${csvRow(CSV_FIXED)}`;
+    },
+    chunk(reflections) {
+      let out = '';
+      for (const r of reflections) if (r.deletedAt === null) out += csvRow(csvCells(r));
+      return out;
+    },
+    end() {
+      return '';
+    },
+  };
+}
+
+/** The writer for a format. */
+export function writerFor(kind: ExportKind, meta: ExportMeta): ExportWriter {
+  if (kind === 'json') return jsonWriter(meta);
+  if (kind === 'markdown') return markdownWriter(meta);
+  return csvWriter();
+}
+
+/** A file name such as `fail-well-2026-11-29.json`, dated in the given zone. */
+export function exportFileName(kind: ExportKind, exportedAt: number, timeZone?: string): string {
+  const date = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(exportedAt);
+  return `fail-well-${date}.${kind === 'markdown' ? 'md' : kind}`;
+}

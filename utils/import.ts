@@ -1,0 +1,424 @@
+/**
+ * Reading a JSON export back, pure: size cap, parse, format and version checks, migrations of
+ * older versions, then every record validated (valibot) and rebuilt field by field. All or
+ * nothing: the first invalid record stops the import with a message naming it.
+ */
+import * as v from 'valibot';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
+import { isRecord, ownRecord } from './parse';
+import {
+  firstReview,
+  LIMITS,
+  normalizeTags,
+  type Reflection,
+  type ReflectionContext,
+  TRIGGERS,
+} from './reflection';
+import { parseSettings, type Settings } from './settings';
+import { TEMPLATE_IDS } from './templates';
+
+/** Files larger than this are refused before a byte is read. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** Clocks differ between devices; a date this far ahead is still accepted. */
+export const FUTURE_TOLERANCE_MS = 86_400_000;
+/** Keys that could reach an object's prototype when code later copies or merges the value. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A checked file, ready to write. */
+export interface ImportFile {
+  version: number;
+  exportedAt: number | null;
+  settings: Settings;
+  reflections: Reflection[];
+}
+
+export type ImportCheck = { ok: true; file: ImportFile } | { ok: false; message: string };
+
+/** A plain message when a file is too large to read, or null when its size is fine. */
+export function importSizeProblem(bytes: number): string | null {
+  if (bytes === 0) return 'This file is empty. Choose a Fail Well export (a .json file).';
+  if (bytes > MAX_IMPORT_BYTES) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString('en')} MB`;
+    return `This file is ${mb(bytes)}; Fail Well imports files up to ${mb(MAX_IMPORT_BYTES)}. Nothing was imported.`;
+  }
+  return null;
+}
+
+/** The path to the first forbidden key, as a list of keys; null when there is none. */
+function forbiddenPath(value: unknown): Array<string | number> | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = forbiddenPath(value[i]);
+      if (found) return [i, ...found];
+    }
+    return null;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (FORBIDDEN_KEYS.has(key)) return [key];
+    const found = forbiddenPath((value as Record<string, unknown>)[key]);
+    if (found) return [key, ...found];
+  }
+  return null;
+}
+
+/** The path of the first forbidden key inside a parsed value, or null when there is none. */
+export function findForbiddenKey(value: unknown, path = ''): string | null {
+  const found = forbiddenPath(value);
+  if (!found) return null;
+  return found.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key),
+    path,
+  );
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+function text(max: number) {
+  return v.pipe(
+    v.string('should be text'),
+    v.maxLength(
+      max,
+      (issue) =>
+        `is ${count(String(issue.input).length)} characters long; the limit is ${count(max)}`,
+    ),
+  );
+}
+
+const epoch = v.pipe(
+  v.number('should be a date (milliseconds since 1970)'),
+  v.integer('should be a whole number of milliseconds'),
+  v.minValue(0, 'should not be before 1970'),
+);
+
+const answerKey = v.pipe(
+  v.string(),
+  v.minLength(1, 'has an answer without a name'),
+  v.maxLength(60, 'has an answer name longer than 60 characters'),
+);
+
+/** The current (version 2) shape of one stored reflection. */
+const ReflectionSchema = v.object({
+  id: v.pipe(
+    v.string('should be text'),
+    v.minLength(1, 'should not be empty'),
+    v.maxLength(100, 'is longer than 100 characters'),
+  ),
+  createdAt: epoch,
+  updatedAt: epoch,
+  template: v.picklist(TEMPLATE_IDS, `should be one of: ${TEMPLATE_IDS.join(', ')}`),
+  prompt: v.optional(text(500)),
+  answers: v.pipe(
+    // A list is an object too: only a plain set of named answers will do.
+    v.custom<Record<string, unknown>>(isRecord, 'should be a set of answers'),
+    v.record(answerKey, text(LIMITS.answerChars), 'should be a set of answers'),
+    v.check(
+      (answers) => Object.keys(answers).length <= 30,
+      'has more than 30 answers; no template asks that many',
+    ),
+  ),
+  tags: v.pipe(
+    v.array(text(LIMITS.tagChars), 'should be a list of tags'),
+    v.maxLength(LIMITS.tags, `has more than ${LIMITS.tags} tags`),
+  ),
+  sting: v.nullable(v.picklist([1, 2, 3, 4, 5], 'should be a number from 1 to 5, or null')),
+  trigger: v.picklist(TRIGGERS, `should be one of: ${TRIGGERS.join(', ')}`),
+  context: v.nullable(
+    v.object(
+      {
+        title: v.optional(text(1_000)),
+        url: v.optional(text(8_000)),
+        selection: v.optional(text(LIMITS.answerChars)),
+      },
+      'should be an object or null',
+    ),
+  ),
+  followUps: v.pipe(
+    v.array(
+      v.object(
+        {
+          dueAt: epoch,
+          answeredAt: v.nullable(epoch),
+          outcome: v.nullable(
+            v.picklist(
+              ['applied', 'partly', 'not-yet', 'no-longer-relevant'],
+              'should be applied, partly, not-yet, no-longer-relevant or null',
+            ),
+          ),
+          note: text(LIMITS.answerChars),
+        },
+        'should be an object',
+      ),
+      'should be a list',
+    ),
+    v.maxLength(50, 'has more than 50 follow-ups'),
+  ),
+  share: v.nullable(
+    v.object(
+      {
+        affected: text(1_000),
+        told: v.boolean('should be true or false'),
+        toldAt: v.nullable(epoch),
+      },
+      'should be an object or null',
+    ),
+  ),
+  pinned: v.boolean('should be true or false'),
+  review: v.object(
+    {
+      count: v.pipe(
+        v.number('should be a number'),
+        v.integer('should be a whole number'),
+        v.minValue(0, 'should not be negative'),
+      ),
+      nextDueAt: epoch,
+      retired: v.boolean('should be true or false'),
+    },
+    'should be an object',
+  ),
+  deletedAt: v.nullable(epoch),
+});
+
+type CheckedReflection = v.InferOutput<typeof ReflectionSchema>;
+
+/**
+ * Explicit, append-only migrations of one raw record from file version N to N + 1. They run
+ * on a fresh copy of the record's own properties, before validation.
+ */
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 1 files predate review state: give each lesson its first due date, like the
+  // database's own version 2 upgrade does.
+  1: (raw) => ({
+    ...raw,
+    review: raw.review ?? firstReview(typeof raw.createdAt === 'number' ? raw.createdAt : 0),
+  }),
+};
+
+/** A raw record brought from `version` up to the current one. */
+export function migrateRecord(raw: unknown, version: number): unknown {
+  if (!isRecord(raw) || version >= EXPORT_VERSION) return raw;
+  let record = ownRecord(raw);
+  for (let from = version; from < EXPORT_VERSION; from++) {
+    const step = MIGRATIONS[from];
+    if (step) record = step(record);
+  }
+  return record;
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).map((item) => String(item.key)).join(' → ');
+}
+
+/** A required field that is absent gets one plain message, whatever its schema. */
+function messageOf(issue: v.BaseIssue<unknown>): string {
+  return issue.kind === 'schema' && issue.received === 'undefined' && issue.type === 'object'
+    ? 'is missing'
+    : issue.message;
+}
+
+/** A fresh reflection built field by field from a checked one: no parsed object is reused. */
+function rebuild(r: CheckedReflection): Reflection {
+  const context: ReflectionContext | null = r.context
+    ? {
+        ...(r.context.title !== undefined ? { title: r.context.title } : {}),
+        ...(r.context.url !== undefined ? { url: r.context.url } : {}),
+        ...(r.context.selection !== undefined ? { selection: r.context.selection } : {}),
+      }
+    : null;
+  return {
+    id: r.id,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    template: r.template,
+    ...(r.prompt !== undefined ? { prompt: r.prompt } : {}),
+    // Object.fromEntries defines properties; it never calls a setter such as __proto__.
+    answers: Object.fromEntries(Object.entries(r.answers).map(([k, t]) => [k, t])),
+    tags: normalizeTags(r.tags),
+    sting: r.sting,
+    trigger: r.trigger,
+    context,
+    followUps: r.followUps.map((f) => ({
+      dueAt: f.dueAt,
+      answeredAt: f.answeredAt,
+      outcome: f.outcome,
+      note: f.note,
+    })),
+    share: r.share
+      ? { affected: r.share.affected, told: r.share.told, toldAt: r.share.toldAt }
+      : null,
+    pinned: r.pinned,
+    review: { count: r.review.count, nextDueAt: r.review.nextDueAt, retired: r.review.retired },
+    deletedAt: r.deletedAt,
+  };
+}
+
+function recordName(index: number, raw: unknown): string {
+  const id = isRecord(raw) && typeof raw.id === 'string' ? ` (id “${raw.id.slice(0, 60)}”)` : '';
+  return `Reflection ${count(index + 1)}${id}`;
+}
+
+/**
+ * Check one raw record (already migrated) and rebuild it, or say plainly what is wrong.
+ * `index` is its position in the file (shown counting from 1).
+ */
+export function checkReflection(
+  raw: unknown,
+  index: number,
+  now: number,
+): { ok: true; reflection: Reflection } | { ok: false; message: string } {
+  const name = recordName(index, raw);
+  if (!isRecord(raw)) return { ok: false, message: `${name} is not a reflection (an object).` };
+  const forbidden = findForbiddenKey(raw);
+  if (forbidden) {
+    return {
+      ok: false,
+      message: `${name} contains the key “${forbidden}”, which Fail Well never writes. The file may have been tampered with.`,
+    };
+  }
+  const result = v.safeParse(ReflectionSchema, raw, { abortEarly: true });
+  if (!result.success) {
+    const issue = result.issues[0];
+    const where = pathOf(issue);
+    const what = where ? `“${where}” ${messageOf(issue)}` : messageOf(issue);
+    return { ok: false, message: `${name}: ${what}.` };
+  }
+  const r = result.output;
+  const latest = now + FUTURE_TOLERANCE_MS;
+  for (const [field, at] of [
+    ['createdAt', r.createdAt],
+    ['updatedAt', r.updatedAt],
+    ['deletedAt', r.deletedAt],
+  ] as const) {
+    if (at !== null && at > latest) {
+      return {
+        ok: false,
+        message: `${name}: “${field}” is dated in the future (${new Date(at).toISOString().slice(0, 10)}).`,
+      };
+    }
+  }
+  return { ok: true, reflection: rebuild(r) };
+}
+
+/** The checked header of a file, or what is wrong with it. */
+export function checkHeader(
+  text: string,
+):
+  | { ok: true; version: number; exportedAt: number | null; settings: Settings; records: unknown[] }
+  | { ok: false; message: string } {
+  if (text.trim() === '') {
+    return { ok: false, message: 'This file is empty. Choose a Fail Well export (a .json file).' };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      message:
+        'This file is not valid JSON — it may be cut short or not a Fail Well export. Nothing was imported.',
+    };
+  }
+  if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) {
+    return {
+      ok: false,
+      message:
+        'This is not a Fail Well export (it has no “format”: “fail-well”). Choose a file made by Export → JSON.',
+    };
+  }
+  const version = parsed.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return {
+      ok: false,
+      message: 'This export has no readable version number, so it was not imported.',
+    };
+  }
+  if (version > EXPORT_VERSION) {
+    return {
+      ok: false,
+      message: `This export comes from a newer Fail Well (file version ${version}; this one reads up to ${EXPORT_VERSION}). Update Fail Well, then import it again.`,
+    };
+  }
+  const forbidden = findForbiddenKey(parsed.settings, 'settings') ?? headerForbidden(parsed);
+  if (forbidden) {
+    return {
+      ok: false,
+      message: `The file contains the key “${forbidden}”, which Fail Well never writes. Nothing was imported.`,
+    };
+  }
+  if (!Array.isArray(parsed.reflections)) {
+    return {
+      ok: false,
+      message: 'This export has no list of reflections, so there is nothing to import.',
+    };
+  }
+  const exportedAt =
+    typeof parsed.exportedAt === 'number' && Number.isFinite(parsed.exportedAt)
+      ? parsed.exportedAt
+      : null;
+  return {
+    ok: true,
+    version,
+    exportedAt,
+    settings: parseSettings(parsed.settings),
+    records: parsed.reflections,
+  };
+}
+
+function headerForbidden(parsed: Record<string, unknown>): string | null {
+  return Object.keys(parsed).find((key) => FORBIDDEN_KEYS.has(key)) ?? null;
+}
+
+export interface CheckOptions {
+  /** Called after each chunk with how many records were checked. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Records checked between pauses (so a page stays responsive). */
+  chunkSize?: number;
+  /** How to give the page a breath between chunks; tests pass an instant one. */
+  pause?: () => Promise<void>;
+}
+
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Check a whole file's text: header, then every record, in chunks with pauses between them.
+ * Returns the first problem, or every reflection ready to write. `now` judges future dates.
+ */
+export async function checkImport(
+  text: string,
+  now: number,
+  options: CheckOptions = {},
+): Promise<ImportCheck> {
+  const header = checkHeader(text);
+  if (!header.ok) return header;
+  const { records, version } = header;
+  const chunkSize = options.chunkSize ?? 2_000;
+  const pause = options.pause ?? breathe;
+  const reflections: Reflection[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % chunkSize === 0) {
+      options.onProgress?.(i, records.length);
+      await pause();
+      options.signal?.throwIfAborted();
+    }
+    const checked = checkReflection(migrateRecord(records[i], version), i, now);
+    if (!checked.ok) return { ok: false, message: `${checked.message} Nothing was imported.` };
+    const id = checked.reflection.id;
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      return {
+        ok: false,
+        message: `Reflections ${count(earlier + 1)} and ${count(i + 1)} share the id “${id.slice(0, 60)}”; an export never repeats one. Nothing was imported.`,
+      };
+    }
+    seen.set(id, i);
+    reflections.push(checked.reflection);
+  }
+  options.onProgress?.(records.length, records.length);
+  return {
+    ok: true,
+    file: { version, exportedAt: header.exportedAt, settings: header.settings, reflections },
+  };
+}

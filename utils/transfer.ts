@@ -1,0 +1,93 @@
+/**
+ * The browser side of export and import: streams the database through a format writer into
+ * a Blob, hands it to the user as a download, and reads a chosen file (size checked first).
+ */
+import { countReflections } from './db';
+import { reflectionsById, reflectionsOldestFirst } from './db-bulk';
+import { type ExportKind, type ExportMeta, exportFileName, writerFor } from './export';
+import { type CheckOptions, checkImport, type ImportCheck, importSizeProblem } from './import';
+import type { Reflection } from './reflection';
+
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface ExportOptions {
+  /** Only reflections this keeps (a dashboard filter); all when absent. */
+  keep?: (reflection: Reflection) => boolean;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** A finished export, ready to download. */
+export interface ExportResult {
+  blob: Blob;
+  fileName: string;
+  /** Reflections written (soft-deleted ones count only in JSON, which keeps them). */
+  count: number;
+}
+
+/**
+ * Build an export file chunk by chunk: each chunk is read in its own short transaction and
+ * the page gets a breath in between, so 100,000 reflections never freeze it.
+ */
+export async function buildExport(
+  kind: ExportKind,
+  meta: ExportMeta,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const writer = writerFor(kind, meta);
+  const total = await countReflections();
+  const parts: string[] = [writer.start()];
+  let done = 0;
+  let count = 0;
+  // Readable formats go by date; JSON is read in key order, which is faster and loses nothing.
+  const chunks = kind === 'json' ? reflectionsById() : reflectionsOldestFirst();
+  for await (const chunk of chunks) {
+    options.signal?.throwIfAborted();
+    const kept = options.keep ? chunk.filter(options.keep) : chunk;
+    count += kind === 'json' ? kept.length : kept.filter((r) => r.deletedAt === null).length;
+    parts.push(writer.chunk(kept));
+    done += chunk.length;
+    options.onProgress?.(done, total);
+    await breathe();
+  }
+  parts.push(writer.end());
+  return {
+    blob: new Blob(parts, { type: `${writer.mimeType};charset=utf-8` }),
+    fileName: exportFileName(kind, meta.exportedAt, meta.timeZone),
+    count,
+  };
+}
+
+/**
+ * Offer a Blob as a download through an `<a download>` link: no `downloads` permission, no
+ * network, and the user's browser decides where it goes.
+ */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has handed the Blob to the download already; free it after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Read and check a chosen file; its size is judged before a single byte is read. */
+export async function readImportFile(
+  file: Blob,
+  now: number,
+  options: CheckOptions = {},
+): Promise<ImportCheck> {
+  const tooBig = importSizeProblem(file.size);
+  if (tooBig) return { ok: false, message: tooBig };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, message: 'The browser could not read this file. Nothing was imported.' };
+  }
+  return checkImport(text, now, options);
+}
