@@ -19,7 +19,6 @@ import {
   type Sting,
   TRIGGERS,
   type Trigger,
-  validateReflection,
 } from '../../utils/reflection';
 import {
   ONE_QUESTION_POOL,
