@@ -8,7 +8,12 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { EXTENSION_PATH, launchWithExtension, serviceWorker } from '../tests/e2e/fixtures';
+import {
+  closeFirstRunTab,
+  EXTENSION_PATH,
+  launchWithExtension,
+  serviceWorker,
+} from '../tests/e2e/fixtures';
 
 /** The baseline page: only an input, no script, same extension origin. Never shipped. */
 export const BLANK_HTML = `<!DOCTYPE html>
@@ -60,11 +65,12 @@ function recorder(): void {
     new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
   Object.assign(window, {
     __bench: {
-      /** When `el` (or the nearest ancestor inserted with it) was first painted. */
-      async appeared(el: Node): Promise<number | null> {
+      /** When `el` (or the nearest ancestor inserted with it) was inserted, or first painted. */
+      async appeared(el: Node, moment: 'inserted' | 'painted'): Promise<number | null> {
         for (let node: Node | null = el; node; node = node.parentNode) {
           const stamp = stamps.get(node);
           if (stamp) {
+            if (moment === 'inserted') return stamp.inserted;
             while (stamp.painted === undefined) await nextFrame();
             return stamp.painted;
           }
@@ -108,7 +114,7 @@ function recorder(): void {
 }
 
 interface PageBench {
-  appeared(el: Node): Promise<number | null>;
+  appeared(el: Node, moment: 'inserted' | 'painted'): Promise<number | null>;
   event(
     type: string,
     key: string | null,
@@ -138,6 +144,8 @@ export async function startBrowser(): Promise<BenchBrowser> {
   await context.addInitScript(recorder);
   const worker = await serviceWorker(context);
   const extensionId = new URL(worker.url()).host;
+  // The first-run review tab would share the pages' renderer and skew every timing.
+  await closeFirstRunTab(context);
   const open = async (path: string) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'commit' });
@@ -161,11 +169,20 @@ export async function startBrowser(): Promise<BenchBrowser> {
   };
 }
 
-/** When the element `locator` finds was painted, in ms after its page's navigation started. */
-export async function appearedAt(locator: Locator, timeout = 60_000): Promise<number> {
-  await locator.waitFor({ state: 'visible', timeout });
-  const at = await locator.evaluate((el) =>
-    (window as unknown as { __bench: PageBench }).__bench.appeared(el),
+/**
+ * When the element `locator` finds entered the document (from then on it can take focus and
+ * input), in ms after its page's navigation started; with `painted`, the frame that showed it.
+ * Ready timings use the insertion: the headless compositor's first frame after a navigation
+ * wanders by ~100 ms on a loaded machine, even for the blank page.
+ */
+export async function appearedAt(
+  locator: Locator,
+  options: { timeout?: number; moment?: 'inserted' | 'painted' } = {},
+): Promise<number> {
+  await locator.waitFor({ state: 'visible', timeout: options.timeout ?? 60_000 });
+  const at = await locator.evaluate(
+    (el, moment) => (window as unknown as { __bench: PageBench }).__bench.appeared(el, moment),
+    options.moment ?? 'inserted',
   );
   if (at === null) throw new Error('The element was not seen being inserted.');
   return at;

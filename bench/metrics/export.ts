@@ -70,7 +70,9 @@ export async function exportAll(
       const since = await page.evaluate(() => performance.now());
       const download = page.waitForEvent('download', { timeout: 120_000 });
       await exportButton(page).click();
-      const done = await appearedAt(page.getByRole('status').getByText(/exported/i), 120_000);
+      const done = await appearedAt(page.getByRole('status').getByText(/exported/i), {
+        timeout: 120_000,
+      });
       const click = await pageEvent(page, 'click', { since });
       samples.push(done - click.time);
       const file = await download;

@@ -96,7 +96,9 @@ export async function importFile(
       try {
         const since = await page.evaluate(() => performance.now());
         await importInput(page).setInputFiles(file);
-        const done = await appearedAt(page.getByRole('status').getByText(/imported/i), 120_000);
+        const done = await appearedAt(page.getByRole('status').getByText(/imported/i), {
+          timeout: 120_000,
+        });
         const change = await pageEvent(page, 'change', { since });
         samples.push(done - change.time);
       } finally {
