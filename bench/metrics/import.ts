@@ -44,19 +44,11 @@ function rawImport(): Promise<number> {
   });
 }
 
-/** Stage `records` in the page in batches (one huge message is slow to serialise). */
+/** Stage `records` in the page (as one JSON string: much faster than objects). */
 async function stage(page: Page, records: readonly Reflection[]): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as { __records: unknown[] }).__records = [];
-  });
-  for (let i = 0; i < records.length; i += 5_000) {
-    await page.evaluate(
-      (batch) => {
-        (window as unknown as { __records: unknown[] }).__records.push(...batch);
-      },
-      records.slice(i, i + 5_000) as Reflection[],
-    );
-  }
+  await page.evaluate((json) => {
+    (window as unknown as { __records: unknown[] }).__records = JSON.parse(json);
+  }, JSON.stringify(records));
 }
 
 /**

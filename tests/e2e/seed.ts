@@ -326,9 +326,11 @@ export function inputOf(reflection: Reflection): ReflectionInput {
 export async function writeReflections(
   page: Page,
   records: readonly Reflection[],
-  batchSize = 2_000,
+  batchSize = 5_000,
 ): Promise<void> {
   for (let start = 0; start < records.length; start += batchSize) {
+    // A JSON string crosses to the page about four times faster than the same objects.
+    const json = JSON.stringify(records.slice(start, start + batchSize));
     await page.evaluate(
       (batch) =>
         new Promise<void>((resolve, reject) => {
@@ -344,7 +346,7 @@ export async function writeReflections(
             const db = open.result;
             const tx = db.transaction('reflections', 'readwrite');
             const store = tx.objectStore('reflections');
-            for (const record of batch) store.put(record);
+            for (const record of JSON.parse(batch) as unknown[]) store.put(record);
             tx.oncomplete = () => {
               db.close();
               resolve();
@@ -352,7 +354,7 @@ export async function writeReflections(
             tx.onerror = () => reject(tx.error);
           };
         }),
-      records.slice(start, start + batchSize) as Reflection[],
+      json,
     );
   }
 }
