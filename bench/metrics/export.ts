@@ -5,7 +5,7 @@
  * Data section has an export button.
  */
 import type { Page } from '@playwright/test';
-import { appearedAt, type BenchBrowser, pageEvent, present } from '../harness';
+import { appearedAt, type BenchBrowser, pageEvent, pageNow, present } from '../harness';
 import type { MetricResult, Target } from '../report';
 
 /** The Data section's export button, by role and name. */
@@ -67,7 +67,7 @@ export async function exportAll(
       }
       const json = page.getByRole('radio', { name: /json/i });
       if (await present(json, 500)) await json.first().check();
-      const since = await page.evaluate(() => performance.now());
+      const since = await pageNow(page);
       const download = page.waitForEvent('download', { timeout: 120_000 });
       await exportButton(page).click();
       const done = await appearedAt(page.getByRole('status').getByText(/exported/i), {

@@ -7,7 +7,14 @@
 import type { Page } from '@playwright/test';
 import { writeReflections } from '../../tests/e2e/seed';
 import type { Reflection } from '../../utils/reflection';
-import { appearedAt, type BenchBrowser, clearReflections, pageEvent, present } from '../harness';
+import {
+  appearedAt,
+  type BenchBrowser,
+  clearReflections,
+  pageEvent,
+  pageNow,
+  present,
+} from '../harness';
 import type { MetricResult, Target } from '../report';
 
 /** The Data section's file input for imports (a file input has no role: found by label). */
@@ -86,7 +93,7 @@ export async function importFile(
       await clearReflections(blank);
       const page = await browser.open('options.html#/data');
       try {
-        const since = await page.evaluate(() => performance.now());
+        const since = await pageNow(page);
         await importInput(page).setInputFiles(file);
         const done = await appearedAt(page.getByRole('status').getByText(/imported/i), {
           timeout: 120_000,

@@ -3,8 +3,7 @@
  * `fail-well:saved` mark, set right after the write's transaction committed; against a raw
  * IndexedDB put of the same record in the same page.
  */
-import type { BenchBrowser } from '../harness';
-import { pageEvent } from '../harness';
+import { type BenchBrowser, pageEvent } from '../harness';
 import type { MetricResult } from '../report';
 import { firstAnswer } from './popup-ready';
 

@@ -5,7 +5,7 @@
  * and reports "not available yet" where the dashboard has none.
  */
 import type { Page } from '@playwright/test';
-import { type BenchBrowser, pageEvent, present, settledSince } from '../harness';
+import { type BenchBrowser, pageEvent, pageNow, present, settledSince } from '../harness';
 import type { MetricResult, Target } from '../report';
 import { firstRow } from './dashboard-ready';
 import { blankInput } from './page-ready';
@@ -31,7 +31,7 @@ export function searchTarget(count: number): Target | undefined {
 async function typeTimed(page: Page): Promise<number[]> {
   const samples: number[] = [];
   for (const key of QUERY) {
-    const since = await page.evaluate(() => performance.now());
+    const since = await pageNow(page);
     await page.keyboard.press(key);
     const keydown = await pageEvent(page, 'keydown', { key, since });
     const painted = (await settledSince(page, keydown.time, 400)) ?? keydown.painted;
