@@ -10,6 +10,7 @@ import {
   htmlScripts,
   jsImports,
   resolveBuildPath,
+  type SizeBudget,
 } from '../../bench/sizes';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -65,6 +66,8 @@ describe('htmlScripts and jsImports', () => {
     ['export*from"./re.js";', ['./re.js']],
     ['const m=()=>import("./lazy.js")', ['./lazy.js']],
     ['const m=()=>import( "./lazy.mjs" )', ['./lazy.mjs']],
+    ['var J=()=>w(()=>import(`./db-0Y9N5nE6.js`).then(e=>e.t),[])', ['./db-0Y9N5nE6.js']],
+    ['import(`./${name}.js`)', []],
     ['import(variable)', []],
     ['const s="no imports here";', []],
   ])('%s imports %j', (code, expected) => {
@@ -80,14 +83,22 @@ describe('entryChunks', () => {
       [
         'chunks/options-D.js',
         'chunks/jsxRuntime-B.js',
-        'chunks/lazy-E.js',
         'chunks/side-F.js',
+        'chunks/lazy-E.js',
         'chunks/deep-G.js',
       ],
     ],
     ['background.js', ['background.js']],
   ])('%s loads %j', (entry, expected) => {
     expect(entryChunks(entry, files)).toEqual(expected);
+  });
+
+  it('leaves dynamic imports out of the initial load', () => {
+    expect(entryChunks('options.html', files, { dynamic: false })).toEqual([
+      'chunks/options-D.js',
+      'chunks/jsxRuntime-B.js',
+      'chunks/side-F.js',
+    ]);
   });
 
   it('survives an import cycle', () => {
@@ -114,66 +125,102 @@ describe('entrypointSizes', () => {
     ]);
   });
 
-  it('sums each chunk gzipped on its own', () => {
-    const popup = entrypointSizes(files).find((size) => size.name === 'popup');
-    const gz = (path: string) => gzipSync(files.get(path) as Uint8Array).length;
-    expect(popup).toEqual({
-      name: 'popup',
-      entry: 'popup.html',
-      chunks: ['chunks/popup-A.js', 'chunks/jsxRuntime-B.js'],
-      gzipBytes: gz('chunks/popup-A.js') + gz('chunks/jsxRuntime-B.js'),
-      rawBytes:
-        (files.get('chunks/popup-A.js') as Uint8Array).length +
-        (files.get('chunks/jsxRuntime-B.js') as Uint8Array).length,
+  it('sums each chunk gzipped on its own, at start and with lazy chunks', () => {
+    const options = entrypointSizes(files).find((size) => size.name === 'options');
+    const gz = (...paths: string[]) =>
+      paths.reduce((sum, path) => sum + gzipSync(files.get(path) as Uint8Array).length, 0);
+    const raw = (...paths: string[]) =>
+      paths.reduce((sum, path) => sum + (files.get(path) as Uint8Array).length, 0);
+    const initial = ['chunks/options-D.js', 'chunks/jsxRuntime-B.js', 'chunks/side-F.js'];
+    const all = [...initial, 'chunks/lazy-E.js', 'chunks/deep-G.js'];
+    expect(options).toEqual({
+      name: 'options',
+      entry: 'options.html',
+      chunks: all,
+      gzipBytes: gz(...all),
+      rawBytes: raw(...all),
+      initialChunks: initial,
+      initialGzipBytes: gz(...initial),
     });
   });
 });
 
 describe('checkBudgets', () => {
-  const size = (name: string, gzipBytes: number): EntrypointSize => ({
+  const size = (name: string, initialGzipBytes: number, gzipBytes: number): EntrypointSize => ({
     name,
     entry: `${name}.html`,
-    chunks: [`chunks/${name}.js`],
+    chunks: [`chunks/${name}.js`, `chunks/${name}-lazy.js`],
     gzipBytes,
     rawBytes: gzipBytes * 3,
+    initialChunks: [`chunks/${name}.js`],
+    initialGzipBytes,
   });
 
-  it.each([
-    [[size('popup', 15_360)], { popup: 15_360 }, []],
+  it.each<[string, EntrypointSize[], SizeBudget, string[]]>([
     [
-      [size('popup', 15_361)],
-      { popup: 15_360 },
+      'both within',
+      [size('popup', 15_360, 20_000)],
+      { popup: { initial: 15_360, all: 20_000 } },
+      [],
+    ],
+    [
+      'initial over',
+      [size('popup', 15_361, 16_000)],
+      { popup: { initial: 15_360, all: 20_000 } },
       [
-        'popup JavaScript is 15,361 bytes gzipped, over its budget of 15,360 bytes by 1 (chunks/popup.js).',
+        'popup JavaScript at start is 15,361 bytes gzipped, over its budget of 15,360 bytes by 1 (chunks/popup.js).',
       ],
     ],
-    [[size('options', 99_999)], {}, []],
     [
-      [size('popup', 100)],
-      { popup: 200, gone: 100 },
+      'lazy chunks push it over',
+      [size('popup', 10_000, 20_500)],
+      { popup: { initial: 15_360, all: 20_000 } },
+      [
+        'popup JavaScript with lazy chunks is 20,500 bytes gzipped, over its budget of 20,000 bytes by 500 (chunks/popup.js, chunks/popup-lazy.js).',
+      ],
+    ],
+    ['only an initial budget', [size('popup', 100, 99_999)], { popup: { initial: 200 } }, []],
+    ['no budget', [size('options', 99_999, 99_999)], {}, []],
+    [
+      'a budget for nothing',
+      [size('popup', 100, 100)],
+      { popup: { all: 200 }, gone: { all: 100 } },
       ['gone has a budget but is not in the build: remove it from the budget file.'],
     ],
-  ])('%j against %j', (sizes, budget, over) => {
+  ])('%s', (_, sizes, budget, over) => {
     expect(checkBudgets(sizes, budget).over).toEqual(over);
   });
 
-  it('lists every entrypoint with its size and budget', () => {
-    expect(checkBudgets([size('popup', 1234), size('x', 5)], { popup: 2000 }).lines).toEqual([
-      'ok   popup: 1,234 B gzipped, budget 2,000 B',
-      '     x: 5 B gzipped (no budget set)',
+  it('lists every entrypoint with its sizes and budgets', () => {
+    expect(
+      checkBudgets([size('popup', 1234, 2345), size('x', 5, 5)], { popup: { initial: 2000 } })
+        .lines,
+    ).toEqual([
+      'ok   popup: 1,234 B at start (budget 2,000 B), 2,345 B with lazy chunks, gzipped',
+      '     x: 5 B at start, 5 B with lazy chunks, gzipped',
     ]);
   });
 });
 
 describe('budgetFromFile', () => {
-  it('reads bytes per entrypoint', () => {
-    expect(budgetFromFile({ popup: { maxGzipBytes: 15360, why: 'x' } })).toEqual({ popup: 15360 });
+  it.each([
+    [{ popup: { maxGzipBytes: 25600, why: 'x' } }, { popup: { all: 25600 } }],
+    [{ popup: { maxInitialGzipBytes: 15360 } }, { popup: { initial: 15360 } }],
+    [
+      { popup: { maxInitialGzipBytes: 15360, maxGzipBytes: 25600 } },
+      { popup: { initial: 15360, all: 25600 } },
+    ],
+  ])('reads %j', (raw, expected) => {
+    expect(budgetFromFile(raw)).toEqual(expected);
   });
 
-  it.each([[null], [{ popup: {} }], [{ popup: { maxGzipBytes: -1 } }], [{ popup: 'big' }]])(
-    'refuses %j',
-    (raw) => {
-      expect(() => budgetFromFile(raw)).toThrow();
-    },
-  );
+  it.each([
+    [null],
+    [{ popup: {} }],
+    [{ popup: { maxGzipBytes: -1 } }],
+    [{ popup: { maxInitialGzipBytes: '15 KB' } }],
+    [{ popup: 'big' }],
+  ])('refuses %j', (raw) => {
+    expect(() => budgetFromFile(raw)).toThrow();
+  });
 });
