@@ -5,7 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**'],
+    // End-to-end specs are *.e2e.ts (Playwright); tests/e2e/*.test.ts are unit tests of helpers.
+    exclude: ['tests/e2e/**/*.e2e.ts'],
     setupFiles: ['fake-indexeddb/auto', 'tests/setup.ts'],
     restoreMocks: true,
     // The JSON report feeds CI's one-line summary (.ci/summary.mjs).

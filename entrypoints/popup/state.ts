@@ -172,6 +172,8 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
       const db = await loadDb();
       try {
         await db.saveReflection(reflection);
+        // Committed: `npm run bench` times Ctrl+Enter to this mark (bench/metrics/save.ts).
+        performance.mark('fail-well:saved');
       } catch (error) {
         set({ status: 'editing', saveError: db.describeDbError(error) });
         await saver.flush();

@@ -16,10 +16,16 @@ import {
 export const EXTENSION_PATH = resolve('.output/chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Start Chromium with the extension; the caller closes the context and removes `profile`. */
-export async function launchWithExtension(profile: string): Promise<BrowserContext> {
-  if (!existsSync(join(EXTENSION_PATH, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_PATH}: run "npm run build" first.`);
+/**
+ * Start Chromium with the extension; the caller closes the context and removes `profile`.
+ * `extension` defaults to the build; the benchmarks load a copy that adds a blank page.
+ */
+export async function launchWithExtension(
+  profile: string,
+  extension: string = EXTENSION_PATH,
+): Promise<BrowserContext> {
+  if (!existsSync(join(extension, 'manifest.json'))) {
+    throw new Error(`No build at ${extension}: run "npm run build" first.`);
   }
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
@@ -30,8 +36,8 @@ export async function launchWithExtension(profile: string): Promise<BrowserConte
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -1,0 +1,155 @@
+/**
+ * `npm run bench [-- --quick]`: measures Fail Well's speed in a real Chromium against
+ * PRODUCT.md's numbers. Every timing is paired with a baseline from the same run; the table
+ * goes to stdout, every sample to bench/results.json. A missed target is reported, never an
+ * error: the exit code is non-zero only when a measurement itself broke.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateReflections, writeReflections } from '../tests/e2e/seed';
+import { ensureFreshBuild } from './build';
+import { type BenchBrowser, clearReflections, startBrowser } from './harness';
+import { dashboardReady } from './metrics/dashboard-ready';
+import { exportAll } from './metrics/export';
+import { importFile } from './metrics/import';
+import { memory } from './metrics/memory';
+import { popupReady } from './metrics/popup-ready';
+import { save } from './metrics/save';
+import { search } from './metrics/search';
+import { sizes } from './metrics/sizes';
+import { type MetricResult, ratioSummary, table, verdict } from './report';
+import { summarize } from './stats';
+
+const quick = process.argv.includes('--quick');
+const plan = quick
+  ? { counts: [1_000], importCount: 1_000, pageReps: 3, saveReps: 3, searchReps: 1, dataReps: 2 }
+  : {
+      counts: [1_000, 10_000, 100_000],
+      importCount: 10_000,
+      pageReps: 15,
+      saveReps: 15,
+      searchReps: 3,
+      dataReps: 5,
+    };
+
+const results: MetricResult[] = [];
+let broken = 0;
+const log = (message: string) =>
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+/** Run one measurement; a crash becomes an "error" row and a non-zero exit, not an abort. */
+async function step(
+  id: string,
+  label: string,
+  measure: () => Promise<MetricResult | MetricResult[]>,
+) {
+  log(label);
+  try {
+    const measured = await measure();
+    results.push(...(Array.isArray(measured) ? measured : [measured]));
+  } catch (error) {
+    broken++;
+    console.error(error);
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    results.push({ id, label, unit: 'ms', samples: [], error: message ?? 'failed' });
+  }
+}
+
+async function measureInBrowser(browser: BenchBrowser, scratch: string): Promise<void> {
+  await step('popup-ready', 'Popup ready to type', () => popupReady(browser, plan.pageReps));
+  await step('save', 'Save', () => save(browser, plan.saveReps));
+
+  // From here on the store holds exactly the seeded reflections.
+  // The seeder is a blank page (the saves above created the database), so it holds no app
+  // state that would count towards the options page's memory.
+  const seeder = await browser.open('blank.html');
+  await clearReflections(seeder);
+  const largest = Math.max(...plan.counts);
+  const records = generateReflections(largest);
+  let stored = 0;
+  for (const count of plan.counts) {
+    log(`Seeding ${count.toLocaleString('en-US')} reflections`);
+    const started = Date.now();
+    await writeReflections(seeder, records.slice(stored, count));
+    stored = count;
+    log(`  seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const n = count.toLocaleString('en-US');
+    await step(`dashboard-ready-${count}`, `Dashboard ready, ${n}`, () =>
+      dashboardReady(browser, count, plan.pageReps),
+    );
+    await step(`search-${count}`, `Search, ${n}`, () => search(browser, count, plan.searchReps));
+    if (count === plan.importCount) {
+      const file = join(scratch, `export-${count}.json`);
+      let made = false;
+      await step(`export-${count}`, `Export, ${n}`, async () => {
+        const result = await exportAll(browser, count, plan.dataReps, file);
+        made = !result.unavailable;
+        return result;
+      });
+      await step(`import-${count}`, `Import, ${n}`, () =>
+        importFile(browser, made ? file : null, records.slice(0, count), plan.dataReps),
+      );
+    } else if (count === largest) {
+      await step(`export-${count}`, `Export, ${n}`, () => exportAll(browser, count, plan.dataReps));
+    }
+    if (count === largest) {
+      await step(`memory-${count}`, `Memory, ${n}`, () => memory(browser, count, 3));
+    }
+  }
+  await seeder.close();
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  log(`${quick ? 'Quick' : 'Full'} run. Build: ${ensureFreshBuild()}`);
+  await step('sizes', 'Sizes', async () => sizes());
+  const scratch = mkdtempSync(join(tmpdir(), 'fail-well-bench-'));
+  let browserVersion = 'unknown';
+  let browser: BenchBrowser | null = null;
+  try {
+    browser = await startBrowser();
+    browserVersion = browser.version;
+    log(`Browser: ${browserVersion}`);
+    await measureInBrowser(browser, scratch);
+  } catch (error) {
+    broken++;
+    console.error(error);
+  } finally {
+    await browser?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  console.log(`\n${table(results)}\n`);
+  const cpu = cpus();
+  const report = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: {
+      cpu: cpu[0]?.model ?? 'unknown',
+      cores: cpu.length,
+      os: `${process.platform} ${release()}`,
+      node: process.version,
+      browser: browserVersion,
+    },
+    plan,
+    results: results.map((result) => ({
+      ...result,
+      verdict: verdict(result),
+      summary: result.samples.length ? summarize(result.samples) : null,
+      baselineSummary: result.baseline?.samples.length ? summarize(result.baseline.samples) : null,
+      ratio: ratioSummary(result),
+    })),
+  };
+  writeFileSync('bench/results.json', `${JSON.stringify(report, null, 2)}\n`);
+  const misses = results.filter((r) => verdict(r) === 'miss').length;
+  console.log(
+    `${results.length} metrics, ${misses} missed their target${broken ? `, ${broken} broke` : ''}; ` +
+      `every sample in bench/results.json (${report.durationSeconds} s).`,
+  );
+  // Timings on a shared machine never fail a build; a broken measurement does.
+  process.exitCode = broken > 0 ? 1 : 0;
+}
+
+void main();
