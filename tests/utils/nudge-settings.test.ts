@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_NUDGE_SETTINGS,
+  parseNudgeSettings,
+  parseSitePatterns,
+  parseTimeList,
+  sitePatternProblem,
+  timeProblem,
+  weekdaysProblem,
+} from '../../utils/nudge-settings';
+import { parseSettings } from '../../utils/settings';
+
+describe('parseNudgeSettings', () => {
+  it('defaults to one trigger: a badge at 17:30 on weekdays (plus the context menu entry)', () => {
+    const s = parseNudgeSettings(undefined);
+    expect(s).toEqual(DEFAULT_NUDGE_SETTINGS);
+    expect(s.schedule).toMatchObject({
+      enabled: true,
+      times: ['17:30'],
+      weekdays: [1, 2, 3, 4, 5],
+      delivery: 'badge',
+    });
+    expect([
+      s.idle.enabled,
+      s.startup.enabled,
+      s.site.enabled,
+      s.failure.navigation,
+      s.failure.downloads,
+    ]).toEqual([false, false, false, false, false]);
+  });
+
+  it.each([
+    [
+      'times that are not times',
+      { schedule: { times: ['25:00', 'soon', '9:05'] } },
+      (s: ReturnType<typeof parseNudgeSettings>) => s.schedule.times,
+      ['09:05'],
+    ],
+    [
+      'an empty time list',
+      { schedule: { times: [] } },
+      (s: ReturnType<typeof parseNudgeSettings>) => s.schedule.times,
+      ['17:30'],
+    ],
+    [
+      'weekdays out of range',
+      { schedule: { weekdays: [1, 9, -1, 1.5, 3] } },
+      (s: ReturnType<typeof parseNudgeSettings>) => s.schedule.weekdays,
+      [1, 3],
+    ],
+    [
+      'a cap of 1000',
+      { dailyCap: 1000 },
+      (s: ReturnType<typeof parseNudgeSettings>) => s.dailyCap,
+      24,
+    ],
+    [
+      'a 1-minute break',
+      { idle: { minutes: 1 } },
+      (s: ReturnType<typeof parseNudgeSettings>) => s.idle.minutes,
+      5,
+    ],
+    [
+      'an unknown delivery',
+      { site: { delivery: 'carrier pigeon' } },
+      (s: ReturnType<typeof parseNudgeSettings>) => s.site.delivery,
+      'notification',
+    ],
+    [
+      'a bad site pattern',
+      { site: { patterns: ['meet.google.com', 'not a site'] } },
+      (s: ReturnType<typeof parseNudgeSettings>) => s.site.patterns,
+      ['meet.google.com'],
+    ],
+    [
+      'quiet hours at 24:30',
+      { quietHours: { start: '24:30' } },
+      (s: ReturnType<typeof parseNudgeSettings>) => s.quietHours.start,
+      '22:00',
+    ],
+  ])('repairs %s', (_name, raw, pick, expected) => {
+    expect(pick(parseNudgeSettings(raw))).toEqual(expected);
+  });
+
+  it('is one key of the settings item', () => {
+    expect(parseSettings({ nudges: { dailyCap: 5 } }).nudges.dailyCap).toBe(5);
+    expect(parseSettings({}).nudges).toEqual(DEFAULT_NUDGE_SETTINGS);
+  });
+});
+
+describe('validation in plain words', () => {
+  it.each([
+    ['17:30', null],
+    ['9:05', null],
+    ['25:00', "“25:00” isn't a time of day. Use 24-hour hours and minutes, like 17:30."],
+    ['17:60', "“17:60” isn't a time of day. Use 24-hour hours and minutes, like 17:30."],
+    ['', 'Type a time, like 17:30.'],
+  ])('time “%s”', (text, problem) => {
+    expect(timeProblem(text)).toBe(problem);
+  });
+
+  it('a list of times names the first bad one, and keeps good ones sorted and unique', () => {
+    expect(parseTimeList('17:30, 09:00 17:30')).toEqual({
+      times: ['09:00', '17:30'],
+      problem: null,
+    });
+    expect(parseTimeList('09:00, 25:00').problem).toMatch(/25:00/);
+    expect(parseTimeList('  ').problem).toBe('Add at least one time, like 17:30.');
+  });
+
+  it('an empty weekday set', () => {
+    expect(weekdaysProblem([])).toBe('Pick at least one day, or switch the schedule off.');
+    expect(weekdaysProblem([1])).toBeNull();
+  });
+
+  it.each([
+    ['meet.google.com', null],
+    ['*.zoom.us', null],
+    ['https://ci.example.com/builds/*', null],
+    ['localhost:8080/ci', null],
+    ['meet google', 'has a space'],
+    ['file:///etc/passwd', "isn't a web address"],
+    ['/just/a/path', "doesn't start with a site name"],
+    ['', 'Type a site'],
+  ])('site pattern “%s”', (pattern, problem) => {
+    const found = sitePatternProblem(pattern);
+    if (problem === null) expect(found).toBeNull();
+    else expect(found).toContain(problem);
+  });
+
+  it('site patterns, one per line', () => {
+    expect(parseSitePatterns('meet.google.com\n\n ci.example.com/builds/* \n')).toEqual({
+      patterns: ['meet.google.com', 'ci.example.com/builds/*'],
+      problem: null,
+    });
+    expect(parseSitePatterns('meet.google.com\nbad pattern').problem).toMatch(/bad pattern/);
+  });
+});
