@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { type Draft, emptyDraft, isDraftEmpty, loadDraft, saveDraft } from './draft';
+import { t } from './i18n';
 import type { Delivery, NudgeSettings } from './nudge-settings';
 import type { NudgeState } from './nudge-state';
 import { nextBadgeText } from './nudge-wording';
@@ -15,9 +16,11 @@ import { getSettings } from './settings';
 export const NOTIFICATION_PREFIX = 'fail-well-nudge:';
 
 /** Firefox shows basic notifications only: no buttons; a click opens the prompt instead. */
-export const NOTIFICATION_BUTTONS = import.meta.env.FIREFOX
-  ? []
-  : [{ title: 'Reflect now' }, { title: 'Snooze 1 hour' }];
+export function notificationButtons(): Array<{ title: string }> {
+  return import.meta.env.FIREFOX
+    ? []
+    : [{ title: t('nudgeReflectNow') }, { title: t('nudgeSnoozeHour') }];
+}
 
 /** The delivery the user chose for a trigger. */
 export function deliveryFor(settings: NudgeSettings, trigger: Trigger): Delivery {
@@ -112,7 +115,7 @@ export async function showNotification(
     title: wording.title,
     message: wording.message,
     // Firefox rejects the `buttons` key outright, so it is left out rather than empty.
-    ...(NOTIFICATION_BUTTONS.length > 0 ? { buttons: NOTIFICATION_BUTTONS } : {}),
+    ...(notificationButtons().length > 0 ? { buttons: notificationButtons() } : {}),
   });
   return id;
 }

@@ -8,6 +8,7 @@ import { storage } from '@wxt-dev/storage';
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { listReflections } from './db';
+import { t } from './i18n';
 import { type IdleState, idleTransition } from './idle-break';
 import { nudgeAnsweredAt } from './nudge-answer';
 import {
@@ -344,10 +345,10 @@ export async function syncContextMenus(): Promise<void> {
   const { nudges } = await getSettings();
   await browser.contextMenus.removeAll();
   if (!nudges.contextMenu.enabled) return;
-  browser.contextMenus.create({ id: MENU_PAGE, title: 'Reflect on this page', contexts: ['page'] });
+  browser.contextMenus.create({ id: MENU_PAGE, title: t('menuReflectPage'), contexts: ['page'] });
   browser.contextMenus.create({
     id: MENU_SELECTION,
-    title: 'Reflect on the selection',
+    title: t('menuReflectSelection'),
     contexts: ['selection'],
   });
 }

@@ -2,17 +2,18 @@
  * What a nudge says. Short, kind, blameless, and rotating: the same line every day turns into
  * wallpaper, and a user who has been ignoring us deserves a fresh, softer ask, not a louder one.
  */
+import { type MessageKey, t } from './i18n';
 import type { ReflectionContext, Trigger } from './reflection';
 
-/** General prompts, used in turn (the index moves on with every nudge). */
+/** General prompts (message keys), used in turn: the index moves on with every nudge. */
 export const NUDGE_POOL = [
-  'A minute to look back on today?',
-  'Anything today worth keeping as a lesson?',
-  'What happened today that you would do differently?',
-  'One small thing you learned today?',
-  'Something went sideways? Jot down what it taught you.',
-  'A quiet moment: anything to note before you move on?',
-] as const;
+  'nudgePrompt1',
+  'nudgePrompt2',
+  'nudgePrompt3',
+  'nudgePrompt4',
+  'nudgePrompt5',
+  'nudgePrompt6',
+] as const satisfies readonly MessageKey[];
 
 /** Title and message for a nudge's notification (the badge shows only a count). */
 export function nudgeWording(
@@ -20,38 +21,36 @@ export function nudgeWording(
   index: number,
   context: ReflectionContext | null = null,
 ): { title: string; message: string } {
-  const general = NUDGE_POOL[index % NUDGE_POOL.length] ?? NUDGE_POOL[0];
-  const page = context?.title?.trim() || context?.url || '';
+  const page = clip(context?.title?.trim() || context?.url || '');
   switch (trigger) {
     case 'idle':
-      return { title: 'Welcome back', message: `Before you dive in: ${lower(general)}` };
+      return { title: t('nudgeIdleTitle'), message: t('nudgeIdleMessage') };
     case 'site':
       return {
-        title: page ? `You just left ${clip(page)}` : 'You just left a listed site',
-        message: 'How did it go? Anything worth a lesson?',
+        title: page ? t('nudgeSiteTitle', page) : t('nudgeSiteTitleUnknown'),
+        message: t('nudgeSiteMessage'),
       };
     case 'navigation-error':
       return {
-        title: 'A page did not load',
-        message: page ? `${clip(page)} failed. Anything to note?` : 'Anything to note?',
+        title: t('nudgeNavigationTitle'),
+        message: page ? t('nudgeNavigationMessage', page) : t('nudgeFailureMessage'),
       };
     case 'download-error':
       return {
-        title: 'A download failed',
-        message: page ? `${clip(page)} did not finish. Anything to note?` : 'Anything to note?',
+        title: t('nudgeDownloadTitle'),
+        message: page ? t('nudgeDownloadMessage', page) : t('nudgeFailureMessage'),
       };
     default:
-      return { title: 'Fail Well', message: general };
+      return {
+        title: t('extName'),
+        message: t(NUDGE_POOL[index % NUDGE_POOL.length] ?? 'nudgePrompt1'),
+      };
   }
 }
 
 /** The start-up notification: one past lesson, in the user's own words. */
 export function lessonFromBefore(learned: string): { title: string; message: string } {
-  return { title: 'A lesson from before', message: clip(learned.trim(), 200) };
-}
-
-function lower(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  return { title: t('nudgeLessonTitle'), message: clip(learned.trim(), 200) };
 }
 
 function clip(text: string, max = 60): string {
