@@ -70,7 +70,7 @@ export function Nudges() {
   return (
     <section aria-labelledby="nudges-title" class="nudges">
       <h2 id="nudges-title">Nudges</h2>
-      <p class="muted">
+      <p class="muted nudges-intro">
         Fail Well can remind you to reflect at moments that suit you. Everything here takes effect
         at once.
       </p>
@@ -123,11 +123,11 @@ function Status({
   else if (snoozed) line = `Snoozed until ${describeNextNudge(state.snooze?.until ?? now, now)}.`;
   else line = '';
   return (
-    <div class="status card" role="status">
-      <p class="next">
+    <div class="nudge-status card" role="status">
+      <p class="nudge-status-line next">
         {next ? `Next nudge: ${describeNextNudge(next.at, now)}` : 'No scheduled nudge coming up.'}
       </p>
-      {line && <p>{line}</p>}
+      {line && <p class="nudge-status-line">{line}</p>}
       <div class="row">
         {paused || snoozed ? (
           <button type="button" class="primary" onClick={() => act('resume')}>
