@@ -8,7 +8,7 @@ import { storage } from '@wxt-dev/storage';
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { listReflections } from './db';
-import { t } from './i18n';
+import { ensureMessages, t } from './i18n';
 import { type IdleState, idleTransition } from './idle-break';
 import { nudgeAnsweredAt } from './nudge-answer';
 import {
@@ -69,7 +69,8 @@ function serially<T>(task: () => Promise<T>): Promise<T> {
 /** Settings as they can act now (missing permissions switch opt-ins off) and fresh state. */
 async function load(): Promise<{ settings: NudgeSettings; state: NudgeState }> {
   const [settings, state, answeredAt, granted] = await Promise.all([
-    getSettings(),
+    // Nudges speak the user's language even when the browser hands us an empty bundle.
+    ensureMessages().then(() => getSettings()),
     getNudgeState(),
     nudgeAnsweredAt(),
     grantedPermissions().catch(() => []),
@@ -342,6 +343,7 @@ export async function handleDownloadChanged(
 
 /** Create (or remove) the page and selection menu entries to match the settings. */
 export async function syncContextMenus(): Promise<void> {
+  await ensureMessages();
   const { nudges } = await getSettings();
   await browser.contextMenus.removeAll();
   if (!nudges.contextMenu.enabled) return;
