@@ -1,7 +1,7 @@
 /**
  * Nudge settings: which triggers are on, how each is delivered, and the limits that keep
- * nudges kind (quiet hours, a daily cap, back-off). Pure: defaults, a repairing parser, and
- * the plain-words validators the settings page uses before it saves anything.
+ * nudges kind (quiet hours, a daily cap, back-off). Pure: defaults and a repairing parser.
+ * The popup reads settings too, so the worded validators live apart in nudge-validation.ts.
  */
 import { bool, clampInt, oneOf, ownRecord } from './parse';
 
@@ -53,74 +53,26 @@ export function parseClockTime(text: string): number | null {
 }
 
 /** "9:05" → "09:05". Assumes a valid time. */
-function canonicalTime(text: string): ClockTime {
+export function canonicalTime(text: string): ClockTime {
   const minutes = parseClockTime(text) ?? 0;
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** A plain-words problem with a time the user typed, or null when it is fine. */
-export function timeProblem(text: string): string | null {
-  if (text.trim() === '') return 'Type a time, like 17:30.';
-  return parseClockTime(text) === null
-    ? `“${text.trim()}” isn't a time of day. Use 24-hour hours and minutes, like 17:30.`
-    : null;
-}
+/** What is wrong with a site pattern, as a code (the settings page words it), or null. */
+export type SitePatternFault = 'empty' | 'space' | 'long' | 'scheme' | 'host';
 
-/** Split "09:00, 17:30" into times; the problem (if any) names the first bad one. */
-export function parseTimeList(text: string): { times: ClockTime[]; problem: string | null } {
-  const parts = text
-    .split(/[,\s]+/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-  if (parts.length === 0) return { times: [], problem: 'Add at least one time, like 17:30.' };
-  for (const part of parts) {
-    const problem = timeProblem(part);
-    if (problem) return { times: [], problem };
-  }
-  const times = [...new Set(parts.map(canonicalTime))].sort();
-  if (times.length > 12) return { times: [], problem: 'Up to 12 times a day, please.' };
-  return { times, problem: null };
-}
-
-/** A plain-words problem with a set of weekdays, or null. */
-export function weekdaysProblem(weekdays: readonly number[]): string | null {
-  return weekdays.length === 0 ? 'Pick at least one day, or switch the schedule off.' : null;
-}
-
-/** A plain-words problem with a site pattern, or null when it can be matched. */
-export function sitePatternProblem(pattern: string): string | null {
+/** Check a site pattern without words, so the popup's bundle carries no messages. */
+export function sitePatternFault(pattern: string): SitePatternFault | null {
   const text = pattern.trim();
-  if (text === '') return 'Type a site, like meet.google.com.';
-  if (/\s/.test(text)) return `“${text}” has a space in it. One site per line, please.`;
-  if (text.length > 200) return 'That pattern is very long: keep it under 200 characters.';
+  if (text === '') return 'empty';
+  if (/\s/.test(text)) return 'space';
+  if (text.length > 200) return 'long';
   const withoutScheme = text.replace(/^https?:\/\//i, '');
   // "localhost:8080" is a port, "file:" or "chrome:" a scheme we cannot match.
-  if (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(withoutScheme)) {
-    return `“${text}” isn't a web address. Use a site like ci.example.com/builds/*.`;
-  }
+  if (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(withoutScheme)) return 'scheme';
   const host = withoutScheme.split('/')[0] ?? '';
-  if (
-    !/^(\*\.)?[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?(\.[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?)*(:\d+)?$/i.test(
-      host,
-    )
-  ) {
-    return `“${text}” doesn't start with a site name. Try something like meet.google.com.`;
-  }
-  return null;
-}
-
-/** Split a textarea of patterns, one per line; the problem names the first bad line. */
-export function parseSitePatterns(text: string): { patterns: string[]; problem: string | null } {
-  const lines = text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  for (const line of lines) {
-    const problem = sitePatternProblem(line);
-    if (problem) return { patterns: [], problem };
-  }
-  if (lines.length > 50) return { patterns: [], problem: 'Up to 50 sites, please.' };
-  return { patterns: [...new Set(lines)], problem: null };
+  const label = '[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?';
+  return new RegExp(`^(\\*\\.)?${label}(\\.${label})*(:\\d+)?$`, 'i').test(host) ? null : 'host';
 }
 
 function delivery(value: unknown, fallback: Delivery): Delivery {
@@ -167,7 +119,7 @@ export function parseNudgeSettings(raw: unknown): NudgeSettings {
     : [];
   const patterns = Array.isArray(site.patterns)
     ? site.patterns
-        .filter((p): p is string => typeof p === 'string' && sitePatternProblem(p) === null)
+        .filter((p): p is string => typeof p === 'string' && sitePatternFault(p) === null)
         .map((p) => p.trim())
         .slice(0, 50)
     : [];

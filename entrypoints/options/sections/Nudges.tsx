@@ -9,21 +9,19 @@ import {
   TRIGGER_PERMISSIONS,
   withOptIn,
 } from '../../../utils/nudge-permissions';
-import {
-  type Delivery,
-  type NudgeSettings,
-  parseClockTime,
-  parseSitePatterns,
-  parseTimeList,
-  timeProblem,
-  weekdaysProblem,
-} from '../../../utils/nudge-settings';
+import { type Delivery, type NudgeSettings, parseClockTime } from '../../../utils/nudge-settings';
 import {
   type AttentionChoice,
   getNudgeState,
   type NudgeState,
   watchNudgeState,
 } from '../../../utils/nudge-state';
+import {
+  parseSitePatterns,
+  parseTimeList,
+  timeProblem,
+  weekdaysProblem,
+} from '../../../utils/nudge-validation';
 import { describeNextNudge, nextNudge } from '../../../utils/schedule';
 import { getSettings, type Settings } from '../../../utils/settings';
 import { setSettings, watchSettings } from '../../../utils/settings-store';
