@@ -18,9 +18,21 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Chrome: exempts IndexedDB from quota and eviction, with no install warning. Firefox warns
-    // at install for it, so there persistence is asked for from the Data section instead.
-    permissions: ['storage', 'activeTab', ...(browser === 'firefox' ? [] : ['unlimitedStorage'])],
+    // Required: no install-time warning beyond notifications. Anything that reads tabs,
+    // navigation or downloads is optional, asked for only when its nudge is switched on.
+    // Chrome: unlimitedStorage exempts IndexedDB from quota and eviction, with no install
+    // warning. Firefox warns at install for it, so there persistence is asked for from the
+    // Data section instead.
+    permissions: [
+      'storage',
+      'activeTab',
+      'alarms',
+      'idle',
+      'notifications',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['unlimitedStorage']),
+    ],
+    optional_permissions: ['tabs', 'webNavigation', 'downloads'],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+F' },

@@ -1,10 +1,73 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { IDLE_DETECTION_SECONDS } from '../utils/idle-break';
+import { watchNudgeAnswered } from '../utils/nudge-answer';
+import {
+  handleAlarm,
+  handleContextMenu,
+  handleDownloadChanged,
+  handleIdle,
+  handleNavigationError,
+  handleNotificationButton,
+  handleNotificationClick,
+  handleNotificationClosed,
+  handlePermissionsRemoved,
+  handleStartup,
+  handleTabRemoved,
+  handleTabUpdated,
+  listenToOptionalEvents,
+  restoreSchedule,
+  syncContextMenus,
+} from '../utils/nudge-engine';
+import { settingsItem } from '../utils/settings-store';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously, at the top, so a woken worker hears its event.
+  // Each one hands off to utils/nudge-engine.ts, which keeps its state in storage. They
+  // return the handler's promise (the browser ignores it; tests await it).
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the review page explains what Fail Well does and how to write the first lesson.
     if (reason === 'install') void browser.runtime.openOptionsPage();
+    return Promise.all([
+      restoreSchedule(reason === 'install' ? 'install' : 'update'),
+      syncContextMenus(),
+    ]);
   });
+  browser.runtime.onStartup.addListener(() => Promise.all([handleStartup(), syncContextMenus()]));
+  browser.alarms.onAlarm.addListener((alarm) => handleAlarm(alarm.name));
+
+  browser.notifications.onClicked.addListener((id) => handleNotificationClick(id));
+  browser.notifications.onButtonClicked.addListener((id, button) =>
+    handleNotificationButton(id, button),
+  );
+  browser.notifications.onClosed.addListener((id, byUser) => handleNotificationClosed(id, byUser));
+
+  browser.idle.setDetectionInterval(IDLE_DETECTION_SECONDS);
+  browser.idle.onStateChanged.addListener((state) => handleIdle(state));
+
+  browser.contextMenus.onClicked.addListener((info, tab) => handleContextMenu(info, tab));
+
+  // Without the `tabs` permission these events carry no URLs, so nothing matches: harmless.
+  browser.tabs.onUpdated.addListener((tabId, change) => handleTabUpdated(tabId, change));
+  browser.tabs.onRemoved.addListener((tabId) => handleTabRemoved(tabId));
+
+  const onNavigationError = (details: { frameId: number; url: string; error: string }) =>
+    handleNavigationError(details);
+  const onDownloadChanged = (delta: Parameters<typeof handleDownloadChanged>[0]) =>
+    handleDownloadChanged(delta);
+  listenToOptionalEvents(onNavigationError, onDownloadChanged);
+  // Granted while running: the namespaces appear now, so start listening without a restart.
+  browser.permissions.onAdded.addListener(() =>
+    listenToOptionalEvents(onNavigationError, onDownloadChanged),
+  );
+  browser.permissions.onRemoved.addListener(({ permissions }) =>
+    handlePermissionsRemoved(permissions ?? []),
+  );
+
+  // Changes take effect at once: a new schedule, new menus; an answer resets back-off.
+  settingsItem.watch(() => {
+    void restoreSchedule('settings');
+    void syncContextMenus();
+  });
+  watchNudgeAnswered(() => void restoreSchedule('answer'));
 });

@@ -59,7 +59,8 @@ function text(value: unknown, max = 100_000): string {
   return typeof value === 'string' ? value.slice(0, max) : '';
 }
 
-function parseContext(raw: unknown): ReflectionContext | null {
+/** A stored page context made safe; null when it holds nothing. */
+export function parseContext(raw: unknown): ReflectionContext | null {
   if (!isRecord(raw)) return null;
   const input = ownRecord(raw);
   const context: ReflectionContext = {};

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_BACKUP_EVERY, parseBackupEvery } from './backup';
 import { DEFAULT_FOLLOW_UP_SETTINGS, parseFollowUpSettings } from './follow-up-plan';
+import { DEFAULT_NUDGE_SETTINGS, parseNudgeSettings } from './nudge-settings';
 import { bool, oneOf, ownRecord } from './parse';
 import { isTemplateId, type TemplateId } from './templates';
 
@@ -21,6 +22,7 @@ export const DEFAULT_SETTINGS = {
   selfBlameHints: true,
   followUps: DEFAULT_FOLLOW_UP_SETTINGS,
   backupEvery: DEFAULT_BACKUP_EVERY,
+  nudges: DEFAULT_NUDGE_SETTINGS,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -39,6 +41,7 @@ export function parseSettings(raw: unknown): Settings {
     selfBlameHints: bool(input.selfBlameHints, d.selfBlameHints),
     followUps: parseFollowUpSettings(input.followUps),
     backupEvery: parseBackupEvery(input.backupEvery),
+    nudges: parseNudgeSettings(input.nudges),
   };
 }
 

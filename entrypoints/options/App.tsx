@@ -5,6 +5,7 @@ import { SECTIONS } from './sections';
 import { Data } from './sections/Data';
 import { Insights } from './sections/Insights';
 import { Lessons } from './sections/Lessons';
+import { Nudges } from './sections/Nudges';
 import type { ReviewState } from './state';
 import { useRoute } from './useRoute';
 
@@ -54,6 +55,7 @@ export function App({ state }: { state: ReviewState }) {
         {route.section === 'lessons' && <Lessons state={state} />}
         {route.section === 'insights' && <Insights state={state} />}
         {route.section === 'data' && <Data />}
+        {route.section === 'nudges' && <Nudges />}
       </main>
     </div>
   );

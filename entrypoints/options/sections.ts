@@ -3,6 +3,7 @@ export const SECTIONS = [
   { id: 'lessons', name: 'Lessons' },
   { id: 'insights', name: 'Insights' },
   { id: 'data', name: 'Data' },
+  { id: 'nudges', name: 'Nudges' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

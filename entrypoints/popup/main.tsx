@@ -1,5 +1,6 @@
 import { emptyDraft, loadDraft } from '../../utils/draft';
 import { ensureMessages } from '../../utils/i18n';
+import { clearNudgeBadge } from '../../utils/nudge-answer';
 import { getSettings } from '../../utils/settings';
 import { applyTheme } from '../../utils/theme';
 import { mountPopup } from './App';
@@ -7,6 +8,7 @@ import { createPopupState } from './state';
 import './style.css';
 
 async function main() {
+  void clearNudgeBadge(); // the user is here: the nudge badge has done its job
   // Two small storage reads before the first paint, so a restored draft is never
   // overwritten by a keystroke typed into an empty form.
   const [settings, draft] = await Promise.all([

@@ -9,6 +9,7 @@
 import { checkIn } from '../../utils/checkin';
 import { clearDraft, createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/draft';
 import { type FollowUpSettings, planFollowUps } from '../../utils/follow-up-plan';
+import { markNudgeAnswered } from '../../utils/nudge-answer';
 import { currentPageContext } from '../../utils/page-context';
 import {
   createReflection,
@@ -182,6 +183,7 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
       // Only a committed reflection clears the draft.
       saver.cancel();
       await clearDraft();
+      void markNudgeAnswered(now()); // an answered nudge: back-off starts over
       set({ status: 'saved' });
       return true;
     },
@@ -190,6 +192,7 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
     async checkIn() {
       await saver.flush();
       await checkIn(now());
+      void markNudgeAnswered(now()); // a calm day is an answer too: back-off starts over
       set({ status: 'checked-in' });
     },
 

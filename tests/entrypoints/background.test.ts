@@ -1,0 +1,443 @@
+/**
+ * The background's wiring, end to end through the fake browser: the real entrypoint registers
+ * its listeners, events are fired as the browser would fire them, and the tests read what the
+ * user would see (badge, notifications, the prompt's draft) and what is stored.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import { saveReflection } from '../../utils/db';
+import { emptyDraft, loadDraft, saveDraft } from '../../utils/draft';
+import { markNudgeAnswered } from '../../utils/nudge-answer';
+import { MENU_PAGE, MENU_SELECTION, NUDGE_ALARM } from '../../utils/nudge-engine';
+import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../../utils/nudge-settings';
+import { EMPTY_NUDGE_STATE, getNudgeState, nudgeStateItem } from '../../utils/nudge-state';
+import { createReflection } from '../../utils/reflection';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { settingsItem } from '../../utils/settings-store';
+import { instantOf } from '../../utils/wall-clock';
+import { type FakeExtras, fire, installFakeExtras } from '../helpers/fake-extras';
+
+const MINUTE = 60_000;
+
+/** A local wall-clock time (the machine's own zone, as the background uses it). */
+function local(text: string): number {
+  const [date = '', time = '00:00'] = text.split(' ');
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return instantOf({ year, month, day }, h * 60 + m);
+}
+
+let extras: FakeExtras;
+
+async function useNudges(patch: (n: NudgeSettings) => NudgeSettings = (n) => n): Promise<void> {
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, nudges: patch(DEFAULT_NUDGE_SETTINGS) });
+}
+
+/** Start the worker (register listeners), as the browser does on every wake-up. */
+function wake(): void {
+  background.main();
+}
+
+async function badge(): Promise<string> {
+  return fakeBrowser.action.getBadgeText({});
+}
+
+async function notifications(): Promise<
+  Record<string, { title: string; message: string; buttons?: unknown[] }>
+> {
+  // biome-ignore lint/suspicious/noExplicitAny: the fake's own inspection helper.
+  return (fakeBrowser.notifications as any).getAllCreateOptions();
+}
+
+async function ringAlarm(at: number): Promise<void> {
+  vi.setSystemTime(at);
+  await fakeBrowser.alarms.onAlarm.trigger({
+    name: NUDGE_ALARM,
+    scheduledTime: at,
+    persistAcrossSessions: true,
+  });
+}
+
+beforeEach(() => {
+  extras = installFakeExtras();
+  vi.useRealTimers();
+});
+
+describe('schedule alarm → badge or notification', () => {
+  it('plans the alarm on update and, when it rings, raises the badge and stages the prompt', async () => {
+    await useNudges();
+    vi.setSystemTime(local('2026-11-30 10:00')); // a Monday
+    wake();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    const alarm = await fakeBrowser.alarms.get(NUDGE_ALARM);
+    expect(alarm?.scheduledTime).toBe(local('2026-11-30 17:30'));
+
+    await ringAlarm(local('2026-11-30 17:30'));
+    expect(await badge()).toBe('1');
+    expect((await loadDraft())?.trigger).toBe('schedule');
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(
+      local('2026-12-01 17:30'),
+    );
+
+    await ringAlarm(local('2026-12-01 17:30'));
+    expect(await badge()).toBe('2');
+  });
+
+  it('shows a notification with "Reflect now" and "Snooze 1 hour" when the user chose that', async () => {
+    await useNudges((n) => ({ ...n, schedule: { ...n.schedule, delivery: 'notification' } }));
+    vi.setSystemTime(local('2026-11-30 10:00'));
+    wake();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    await ringAlarm(local('2026-11-30 17:30'));
+
+    const shown = Object.entries(await notifications());
+    expect(shown).toHaveLength(1);
+    const [id, options] = shown[0] ?? [];
+    expect(options?.message).toMatch(/\?$/);
+    expect(options?.buttons).toEqual([{ title: 'Reflect now' }, { title: 'Snooze 1 hour' }]);
+    expect(await badge()).toBe('');
+    expect((await getNudgeState()).notifications[id ?? '']?.trigger).toBe('schedule');
+  });
+
+  it('on install, opens the review page and adds the context menu entries', async () => {
+    await useNudges();
+    wake();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    expect(extras.options.opened).toBe(1);
+    expect([...extras.menus.values()].map((m) => m.title)).toEqual([
+      'Reflect on this page',
+      'Reflect on the selection',
+    ]);
+  });
+
+  it('re-plans at once when the settings change', async () => {
+    await useNudges();
+    vi.setSystemTime(local('2026-11-30 10:00'));
+    wake();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    await useNudges((n) => ({ ...n, schedule: { ...n.schedule, times: ['12:15'] } }));
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(
+        local('2026-11-30 12:15'),
+      ),
+    );
+    await useNudges((n) => ({ ...n, schedule: { ...n.schedule, enabled: false } }));
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(NUDGE_ALARM)).toBeUndefined());
+  });
+
+  it('a ring missed while the browser was closed fires once on start-up, not once per day', async () => {
+    await useNudges();
+    await nudgeStateItem.setValue({ ...EMPTY_NUDGE_STATE, scheduledAt: local('2026-11-25 17:30') });
+    vi.setSystemTime(local('2026-11-30 10:00'));
+    wake();
+    await fakeBrowser.runtime.onStartup.trigger();
+    const alarm = await fakeBrowser.alarms.get(NUDGE_ALARM);
+    expect(alarm?.scheduledTime).toBe(local('2026-11-30 10:00'));
+
+    await ringAlarm(local('2026-11-30 10:00'));
+    await ringAlarm(local('2026-11-30 10:01')); // a duplicate ring
+    expect(await badge()).toBe('1');
+  });
+
+  it('a saved reflection (the popup’s answer) resets back-off', async () => {
+    await useNudges();
+    await nudgeStateItem.setValue({ ...EMPTY_NUDGE_STATE, ignoredInARow: 6 });
+    vi.setSystemTime(local('2026-11-30 10:00'));
+    wake();
+    await markNudgeAnswered(local('2026-11-30 10:00'));
+    await vi.waitFor(async () => expect((await getNudgeState()).ignoredInARow).toBe(0));
+  });
+});
+
+describe('notification click or button → prompt or snooze', () => {
+  const id = 'fail-well-nudge:1';
+  const context = { title: 'Sprint review — Meet', url: 'https://meet.google.com/abc-defg-hij' };
+
+  async function openNotification(): Promise<void> {
+    // Written by an earlier worker: this one knows it only from storage.
+    await nudgeStateItem.setValue({
+      ...EMPTY_NUDGE_STATE,
+      notifications: { [id]: { trigger: 'site', context, createdAt: local('2026-11-30 11:00') } },
+    });
+    await fakeBrowser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: 'icon.png',
+      title: 'You just left Sprint review — Meet',
+      message: 'How did it go?',
+    });
+  }
+
+  it('a click opens the prompt with the notification’s trigger and page, keeping typed answers', async () => {
+    await useNudges();
+    await openNotification();
+    await saveDraft({
+      ...emptyDraft('quick', 1),
+      answers: { happened: 'I talked over Sam' },
+    });
+    vi.setSystemTime(local('2026-11-30 11:05'));
+    wake();
+    await fakeBrowser.notifications.onClicked.trigger(id);
+
+    const draft = await loadDraft();
+    expect(draft?.trigger).toBe('site');
+    expect(draft?.context).toEqual(context);
+    expect(draft?.attachPage).toBe(true);
+    expect(draft?.answers.happened).toBe('I talked over Sam');
+    // No active window for openPopup in a worker: the popup page opens in a small window.
+    expect(extras.opened).toEqual(['chrome-extension://test-extension-id/popup.html']);
+    expect(await notifications()).toEqual({});
+    expect((await getNudgeState()).notifications).toEqual({});
+  });
+
+  it('uses the toolbar popup itself where the browser allows it', async () => {
+    await useNudges();
+    await openNotification();
+    extras.popupAllowed.value = true;
+    wake();
+    await fakeBrowser.notifications.onButtonClicked.trigger(id, 0); // "Reflect now"
+    expect(extras.opened).toEqual(['popup']);
+    expect((await loadDraft())?.context).toEqual(context);
+  });
+
+  it('"Snooze 1 hour" brings the same nudge back an hour later', async () => {
+    await useNudges((n) => ({ ...n, site: { ...n.site, enabled: true } }));
+    extras.granted.add('tabs');
+    await openNotification();
+    const now = local('2026-11-30 11:05');
+    vi.setSystemTime(now);
+    wake();
+    await fakeBrowser.notifications.onButtonClicked.trigger(id, 1);
+
+    expect(await notifications()).toEqual({});
+    expect(extras.opened).toEqual([]);
+    const state = await getNudgeState();
+    expect(state.snooze).toMatchObject({ until: now + 60 * MINUTE, remind: true, trigger: 'site' });
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(now + 60 * MINUTE);
+
+    await ringAlarm(now + 60 * MINUTE);
+    const again = Object.values(await notifications());
+    expect(again.map((n) => n.title)).toEqual(['You just left Sprint review — Meet']);
+  });
+});
+
+describe('back from a break', () => {
+  beforeEach(async () => {
+    await useNudges((n) => ({ ...n, idle: { enabled: true, minutes: 30, delivery: 'badge' } }));
+    wake();
+  });
+
+  it('a short break (10 minutes) does not nudge', async () => {
+    vi.setSystemTime(local('2026-11-30 11:00'));
+    await fire(fakeBrowser.idle.onStateChanged, 'idle');
+    vi.setSystemTime(local('2026-11-30 11:09'));
+    await fire(fakeBrowser.idle.onStateChanged, 'active');
+    expect(await badge()).toBe('');
+  });
+
+  it('a long break (locked for 45 minutes) nudges once on return', async () => {
+    vi.setSystemTime(local('2026-11-30 12:00'));
+    await fire(fakeBrowser.idle.onStateChanged, 'locked');
+    vi.setSystemTime(local('2026-11-30 12:45'));
+    await fire(fakeBrowser.idle.onStateChanged, 'active');
+    expect(await badge()).toBe('1');
+    expect((await loadDraft())?.trigger).toBe('idle');
+  });
+
+  it('a long break that ends inside quiet hours does not nudge', async () => {
+    vi.setSystemTime(local('2026-11-30 21:30'));
+    await fire(fakeBrowser.idle.onStateChanged, 'idle');
+    vi.setSystemTime(local('2026-11-30 23:00'));
+    await fire(fakeBrowser.idle.onStateChanged, 'active');
+    expect(await badge()).toBe('');
+  });
+});
+
+describe('leaving a listed site (optional "tabs" permission)', () => {
+  async function visitAndClose(): Promise<void> {
+    vi.setSystemTime(local('2026-11-30 10:00'));
+    await fire(fakeBrowser.tabs.onUpdated, 7, { url: 'https://meet.google.com/abc-defg-hij' }, {});
+    await fire(fakeBrowser.tabs.onUpdated, 7, { title: 'Sprint review' }, {});
+    vi.setSystemTime(local('2026-11-30 10:45'));
+    await fire(fakeBrowser.tabs.onRemoved, 7, { windowId: 0, isWindowClosing: false });
+  }
+
+  it('closing a matching tab nudges with that page’s title as context', async () => {
+    await useNudges((n) => ({
+      ...n,
+      site: { ...n.site, enabled: true, patterns: ['meet.google.com'] },
+    }));
+    extras.granted.add('tabs');
+    wake();
+    await visitAndClose();
+    const shown = Object.entries(await notifications());
+    expect(shown.map(([, n]) => n.title)).toEqual(['You just left Sprint review']);
+    const state = await getNudgeState();
+    expect(state.notifications[shown[0]?.[0] ?? '']?.context).toEqual({
+      title: 'Sprint review',
+      url: 'https://meet.google.com/abc-defg-hij',
+    });
+  });
+
+  it('navigating away from a matching page nudges too; staying on the site does not', async () => {
+    await useNudges((n) => ({
+      ...n,
+      site: { ...n.site, enabled: true, patterns: ['ci.example.com/builds/*'], delivery: 'badge' },
+    }));
+    extras.granted.add('tabs');
+    wake();
+    vi.setSystemTime(local('2026-11-30 10:00'));
+    await fire(fakeBrowser.tabs.onUpdated, 3, { url: 'https://ci.example.com/builds/41' }, {});
+    await fire(fakeBrowser.tabs.onUpdated, 3, { url: 'https://ci.example.com/builds/42' }, {});
+    expect(await badge()).toBe('');
+    await fire(fakeBrowser.tabs.onUpdated, 3, { url: 'https://news.example.org/' }, {});
+    expect(await badge()).toBe('1');
+    expect((await loadDraft())?.context?.url).toBe('https://ci.example.com/builds/42');
+  });
+
+  it('permission refused (or taken away): the trigger stays off, whatever the settings say', async () => {
+    await useNudges((n) => ({
+      ...n,
+      site: { ...n.site, enabled: true, patterns: ['meet.google.com'] },
+    }));
+    wake();
+    await visitAndClose();
+    expect(await notifications()).toEqual({});
+
+    extras.granted.add('tabs');
+    await fire(fakeBrowser.permissions.onRemoved, { permissions: ['tabs'] });
+    expect((await settingsItem.getValue()).nudges.site.enabled).toBe(false);
+  });
+});
+
+describe('a failure in the browser (optional webNavigation / downloads)', () => {
+  it('a page that fails to load nudges; one the user stopped does not', async () => {
+    await useNudges((n) => ({ ...n, failure: { ...n.failure, navigation: true } }));
+    extras.granted.add('webNavigation');
+    wake();
+    vi.setSystemTime(local('2026-11-30 10:00'));
+    await fire(fakeBrowser.webNavigation.onErrorOccurred, {
+      frameId: 0,
+      url: 'https://ci.example.com/',
+      error: 'net::ERR_ABORTED',
+    });
+    expect(await badge()).toBe('');
+    await fire(fakeBrowser.webNavigation.onErrorOccurred, {
+      frameId: 0,
+      url: 'https://ci.example.com/',
+      error: 'net::ERR_NAME_NOT_RESOLVED',
+    });
+    expect(await badge()).toBe('1');
+    expect(await loadDraft()).toMatchObject({
+      trigger: 'navigation-error',
+      context: { url: 'https://ci.example.com/' },
+    });
+  });
+
+  it('a failed download nudges with the file name; without the permission nothing happens', async () => {
+    await useNudges((n) => ({ ...n, failure: { ...n.failure, downloads: true } }));
+    extras.downloads.set(9, {
+      id: 9,
+      url: 'https://example.com/r.zip',
+      filename: '/tmp/report.zip',
+    });
+    wake();
+    const delta = {
+      id: 9,
+      state: { current: 'interrupted' },
+      error: { current: 'NETWORK_FAILED' },
+    };
+    vi.setSystemTime(local('2026-11-30 10:00'));
+    await fire(fakeBrowser.downloads.onChanged, delta);
+    expect(await badge()).toBe('');
+
+    extras.granted.add('downloads');
+    await fire(fakeBrowser.downloads.onChanged, delta);
+    expect(await badge()).toBe('1');
+    expect((await loadDraft())?.context).toEqual({
+      title: 'report.zip',
+      url: 'https://example.com/r.zip',
+    });
+  });
+});
+
+describe('browser start-up: a lesson from before', () => {
+  it('shows one past lesson in a notification, once a day', async () => {
+    await useNudges((n) => ({ ...n, startup: { enabled: true, delivery: 'notification' } }));
+    await saveReflection(
+      createReflection(
+        {
+          template: 'quick',
+          answers: {
+            happened: 'Shipped without a rollback plan',
+            learned: 'Write the rollback first.',
+          },
+          tags: [],
+          sting: 3,
+        },
+        'r1',
+        local('2026-11-01 12:00'),
+      ),
+    );
+    vi.setSystemTime(local('2026-11-30 09:00'));
+    wake();
+    await fakeBrowser.runtime.onStartup.trigger();
+    const shown = Object.values(await notifications());
+    expect(shown.map((n) => [n.title, n.message])).toEqual([
+      ['A lesson from before', 'Write the rollback first.'],
+    ]);
+
+    vi.setSystemTime(local('2026-11-30 14:00'));
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(Object.values(await notifications())).toHaveLength(1);
+  });
+
+  it('stays quiet when nothing has been learned yet', async () => {
+    await useNudges((n) => ({ ...n, startup: { enabled: true, delivery: 'notification' } }));
+    vi.setSystemTime(local('2026-11-30 09:00'));
+    wake();
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(await notifications()).toEqual({});
+  });
+});
+
+describe('context menu', () => {
+  it('"Reflect on the selection" pre-fills title, address and selected text', async () => {
+    await useNudges();
+    wake();
+    await fire(
+      fakeBrowser.contextMenus.onClicked,
+      { menuItemId: MENU_SELECTION, pageUrl: 'https://example.com/pr/12', selectionText: 'LGTM' },
+      { title: 'PR #12' },
+    );
+    expect(await loadDraft()).toMatchObject({
+      trigger: 'context-menu',
+      attachPage: true,
+      context: { title: 'PR #12', url: 'https://example.com/pr/12', selection: 'LGTM' },
+    });
+    expect(extras.opened).toHaveLength(1);
+  });
+
+  it('"Reflect on this page" leaves any selection out', async () => {
+    await useNudges();
+    wake();
+    await fire(
+      fakeBrowser.contextMenus.onClicked,
+      { menuItemId: MENU_PAGE, pageUrl: 'https://example.com/', selectionText: 'ignored' },
+      { title: 'Example' },
+    );
+    expect((await loadDraft())?.context).toEqual({
+      title: 'Example',
+      url: 'https://example.com/',
+    });
+  });
+
+  it('switching the menu off in the settings removes the entries', async () => {
+    await useNudges();
+    wake();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    expect(extras.menus.size).toBe(2);
+    await useNudges((n) => ({ ...n, contextMenu: { enabled: false } }));
+    await vi.waitFor(() => expect(extras.menus.size).toBe(0));
+  });
+});

@@ -1,0 +1,404 @@
+/**
+ * The background's nudge handlers. Each wake-up reads settings and state from storage, asks
+ * the pure scheduler what to do, does it, writes the state back and lets the worker sleep:
+ * nothing that matters is held in memory between events.
+ */
+
+import { storage } from '@wxt-dev/storage';
+import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { listReflections } from './db';
+import { ensureMessages, t } from './i18n';
+import { type IdleState, idleTransition } from './idle-break';
+import { nudgeAnsweredAt } from './nudge-answer';
+import {
+  deliverNudge,
+  deliveryFor,
+  NOTIFICATION_PREFIX,
+  openPrompt,
+  stagePrompt,
+} from './nudge-delivery';
+import {
+  grantedPermissions,
+  type OptInTrigger,
+  permittedSettings,
+  TRIGGER_PERMISSIONS,
+  withOptIn,
+} from './nudge-permissions';
+import type { NudgeSettings } from './nudge-settings';
+import {
+  type AttentionChoice,
+  getNudgeState,
+  type NudgeState,
+  nudgeStateItem,
+} from './nudge-state';
+import { lessonFromBefore, nudgeWording, pickLesson } from './nudge-wording';
+import type { ReflectionContext, Trigger } from './reflection';
+import {
+  absorbAnswer,
+  applyAttention,
+  type Blocked,
+  mayNudge,
+  nextNudge,
+  onScheduleAlarm,
+  recordNudge,
+  replan,
+} from './schedule';
+import { getSettings } from './settings';
+import { setSettings } from './settings-store';
+import { type TrackedTab, tabChanged } from './site-tracking';
+
+/** The one alarm the schedule uses; it always rings at `state.scheduledAt`. */
+export const NUDGE_ALARM = 'fail-well-nudge';
+export const MENU_PAGE = 'fail-well-reflect-page';
+export const MENU_SELECTION = 'fail-well-reflect-selection';
+
+/** Tabs showing a listed site: `session:` because it only matters while the browser runs. */
+export const siteTabsItem = storage.defineItem<Record<string, TrackedTab>>('session:siteTabs', {
+  fallback: {},
+});
+
+// Handlers touch the same stored state: run them one after another, never interleaved.
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Settings as they can act now (missing permissions switch opt-ins off) and fresh state. */
+async function load(): Promise<{ settings: NudgeSettings; state: NudgeState }> {
+  const [settings, state, answeredAt, granted] = await Promise.all([
+    // Nudges speak the user's language even when the browser hands us an empty bundle.
+    ensureMessages().then(() => getSettings()),
+    getNudgeState(),
+    nudgeAnsweredAt(),
+    grantedPermissions().catch(() => []),
+  ]);
+  return {
+    settings: permittedSettings(settings.nudges, granted),
+    state: absorbAnswer(state, answeredAt),
+  };
+}
+
+/** Make the alarm ring at `state.scheduledAt`; an alarm already set for then is left alone. */
+export async function syncAlarm(state: NudgeState, now: number): Promise<void> {
+  if (state.scheduledAt === null) {
+    await browser.alarms.clear(NUDGE_ALARM);
+    return;
+  }
+  // Re-creating an alarm restarts its countdown: only create when the time really changed.
+  const existing = await browser.alarms.get(NUDGE_ALARM);
+  if (existing?.scheduledTime === state.scheduledAt) return;
+  await browser.alarms.create(NUDGE_ALARM, { when: Math.max(state.scheduledAt, now) });
+}
+
+/**
+ * Plan the schedule from stored settings (install, update, start-up, settings change, an
+ * answer). On start-up a ring that passed while the browser was closed is kept, so it fires
+ * once; on the other occasions the plan starts fresh from now.
+ */
+export function restoreSchedule(
+  occasion: 'install' | 'update' | 'startup' | 'settings' | 'answer',
+  now = Date.now(),
+): Promise<NudgeState> {
+  return serially(async () => {
+    const { settings, state } = await load();
+    let next: NudgeState;
+    if (occasion === 'startup') {
+      const alarm = await browser.alarms.get(NUDGE_ALARM);
+      const planned = nextNudge(settings, state, now);
+      next =
+        alarm && alarm.scheduledTime === state.scheduledAt
+          ? state // the browser kept the alarm: its countdown stands
+          : planned?.reason === 'missed'
+            ? state // keep the past time: the alarm rings at once and fires it, once
+            : { ...state, scheduledAt: planned?.at ?? null };
+    } else {
+      next = replan(settings, state, now);
+    }
+    await nudgeStateItem.setValue(next);
+    await syncAlarm(next, now);
+    return next;
+  });
+}
+
+/** The schedule alarm rang: show the nudge unless something blocks it, and plan the next. */
+export function handleAlarm(name: string, now = Date.now()): Promise<boolean> {
+  if (name !== NUDGE_ALARM) return Promise.resolve(false);
+  return serially(async () => {
+    const { settings, state } = await load();
+    const outcome = onScheduleAlarm(settings, state, now);
+    let next = outcome.state;
+    if (outcome.show) {
+      const snoozed = outcome.reason === 'snooze' ? state.snooze : null;
+      const trigger = snoozed?.trigger ?? 'schedule';
+      const context = snoozed?.context ?? null;
+      next = await deliverNudge(
+        deliveryFor(settings, trigger),
+        trigger,
+        context,
+        nudgeWording(trigger, state.wordingIndex, context),
+        next,
+        now,
+      );
+    }
+    await nudgeStateItem.setValue(next);
+    await syncAlarm(next, now);
+    return outcome.show;
+  });
+}
+
+/**
+ * An event wants to nudge (back from a break, left a site, a failure): shown unless quiet
+ * hours, snooze, pause, the cap or the cooldown say no. Returns what blocked it, or null.
+ */
+export function nudgeFor(
+  trigger: Trigger,
+  context: ReflectionContext | null,
+  isOn: (settings: NudgeSettings) => boolean,
+  now = Date.now(),
+): Promise<Blocked | null> {
+  return serially(async () => {
+    const { settings, state } = await load();
+    if (!isOn(settings)) return 'off';
+    const blocked = mayNudge(settings, state, trigger, now);
+    if (blocked) return blocked;
+    let next = recordNudge(state, trigger, now);
+    next = await deliverNudge(
+      deliveryFor(settings, trigger),
+      trigger,
+      context,
+      nudgeWording(trigger, state.wordingIndex, context),
+      next,
+      now,
+    );
+    // Back-off moved on: the schedule may ring later now.
+    next = replan(settings, next, now);
+    await nudgeStateItem.setValue(next);
+    await syncAlarm(next, now);
+    return null;
+  });
+}
+
+/** A notification (or its "Reflect now" button) was clicked: open the prompt with its context. */
+export function handleNotificationClick(id: string, now = Date.now()): Promise<boolean> {
+  if (!id.startsWith(NOTIFICATION_PREFIX)) return Promise.resolve(false);
+  return serially(async () => {
+    const state = await getNudgeState();
+    const open = state.notifications[id];
+    const { [id]: _done, ...rest } = state.notifications;
+    await nudgeStateItem.setValue({ ...state, notifications: rest });
+    await browser.notifications.clear(id);
+    // An entry pruned long ago: open the prompt as it is rather than guess a trigger.
+    if (open) await stagePrompt(open.trigger, open.context, now);
+    await openPrompt();
+    return true;
+  });
+}
+
+/** A notification button: 0 is "Reflect now", 1 is "Snooze 1 hour". */
+export async function handleNotificationButton(
+  id: string,
+  button: number,
+  now = Date.now(),
+): Promise<void> {
+  if (button === 0) {
+    await handleNotificationClick(id, now);
+    return;
+  }
+  if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+  await serially(async () => {
+    const { settings, state } = await load();
+    const open = state.notifications[id];
+    const { [id]: _done, ...rest } = state.notifications;
+    let next = applyAttention({ ...state, notifications: rest }, 'snooze-hour', now);
+    if (next.snooze && open) {
+      next = { ...next, snooze: { ...next.snooze, trigger: open.trigger, context: open.context } };
+    }
+    next = replan(settings, next, now);
+    await nudgeStateItem.setValue(next);
+    await syncAlarm(next, now);
+    await browser.notifications.clear(id);
+  });
+}
+
+/**
+ * A notification was dismissed by the user: its context is no longer needed. Closed by the
+ * system (a timeout, a move to the OS notification centre, headless Chromium at once) it may
+ * still be clicked later, so its context stays until the day-old entries are pruned.
+ */
+export function handleNotificationClosed(id: string, byUser: boolean): Promise<void> {
+  if (!byUser) return Promise.resolve();
+  return serially(async () => {
+    const state = await getNudgeState();
+    if (!(id in state.notifications)) return;
+    const { [id]: _done, ...rest } = state.notifications;
+    await nudgeStateItem.setValue({ ...state, notifications: rest });
+  });
+}
+
+/** Snooze, pause or resume (settings page or a notification), and re-plan at once. */
+export function setAttention(choice: AttentionChoice, now = Date.now()): Promise<NudgeState> {
+  return serially(async () => {
+    const { settings, state } = await load();
+    const next = replan(settings, applyAttention(state, choice, now), now);
+    await nudgeStateItem.setValue(next);
+    await syncAlarm(next, now);
+    return next;
+  });
+}
+
+/** The idle state changed: remember when a break began; on return, nudge after a long one. */
+export async function handleIdle(change: IdleState, now = Date.now()): Promise<Blocked | null> {
+  const breakMs = await serially(async () => {
+    const state = await getNudgeState();
+    const result = idleTransition(state.idleSince, change, now);
+    await nudgeStateItem.setValue({ ...state, idleSince: result.idleSince });
+    return result.breakMs;
+  });
+  if (breakMs === null) return 'off';
+  const { settings } = await load();
+  if (!settings.idle.enabled || breakMs < settings.idle.minutes * 60_000) return 'off';
+  return nudgeFor('idle', null, (s) => s.idle.enabled, now);
+}
+
+/** Browser start-up: restore the schedule, then show one past lesson if the user asked. */
+export async function handleStartup(now = Date.now()): Promise<Blocked | null> {
+  await restoreSchedule('startup', now);
+  const { settings } = await load();
+  if (!settings.startup.enabled) return 'off';
+  const { items } = await listReflections({ limit: 100 });
+  const lesson = pickLesson(items, now);
+  if (!lesson) return 'off'; // nothing learned yet: no lesson to show, so no nudge
+  return serially(async () => {
+    const { settings: current, state } = await load();
+    const blocked = mayNudge(current, state, 'startup', now);
+    if (blocked) return blocked;
+    const context = null;
+    const delivery = deliveryFor(current, 'startup');
+    let next = recordNudge(state, 'startup', now);
+    next = await deliverNudge(delivery, 'startup', context, lessonFromBefore(lesson), next, now);
+    await nudgeStateItem.setValue(next);
+    return null;
+  });
+}
+
+/** A tab navigated or changed its title: track listed sites, nudge when one is left. */
+export async function handleTabUpdated(
+  tabId: number,
+  change: { url?: string; title?: string },
+  now = Date.now(),
+): Promise<Blocked | null> {
+  if (change.url === undefined && change.title === undefined) return 'off';
+  const { settings } = await load();
+  if (!settings.site.enabled) return 'off';
+  const tabs = await siteTabsItem.getValue();
+  const { track, left } = tabChanged(tabs[tabId], change.url, change.title, settings.site.patterns);
+  const { [tabId]: _old, ...rest } = tabs;
+  await siteTabsItem.setValue(track ? { ...rest, [tabId]: track } : rest);
+  return left ? nudgeLeft(left, now) : 'off';
+}
+
+/** A tab closed: if it showed a listed site, that site was left. */
+export async function handleTabRemoved(tabId: number, now = Date.now()): Promise<Blocked | null> {
+  const tabs = await siteTabsItem.getValue();
+  const left = tabs[tabId];
+  if (!left) return 'off';
+  const { [tabId]: _old, ...rest } = tabs;
+  await siteTabsItem.setValue(rest);
+  return nudgeLeft(left, now);
+}
+
+function nudgeLeft(left: TrackedTab, now: number): Promise<Blocked | null> {
+  const context = { ...(left.title ? { title: left.title } : {}), url: left.url };
+  return nudgeFor('site', context, (s) => s.site.enabled, now);
+}
+
+/** Errors that are the user's own doing (a stop button, a cancelled download) are not failures. */
+const NOT_FAILURES = new Set(['net::ERR_ABORTED', 'USER_CANCELED', 'USER_SHUTDOWN']);
+
+/** A page failed to load in a tab (top frame only). */
+export function handleNavigationError(
+  details: { frameId: number; url: string; error: string },
+  now = Date.now(),
+): Promise<Blocked | null> {
+  if (details.frameId !== 0 || NOT_FAILURES.has(details.error)) return Promise.resolve('off');
+  return nudgeFor('navigation-error', { url: details.url }, (s) => s.failure.navigation, now);
+}
+
+/** A download changed: an interruption that the user did not ask for is a failure. */
+export async function handleDownloadChanged(
+  delta: { id: number; state?: { current?: string }; error?: { current?: string } },
+  now = Date.now(),
+): Promise<Blocked | null> {
+  if (delta.state?.current !== 'interrupted' || NOT_FAILURES.has(delta.error?.current ?? '')) {
+    return 'off';
+  }
+  const [item] = await browser.downloads.search({ id: delta.id }).catch(() => []);
+  const name = item?.filename?.split(/[\\/]/).pop();
+  const context = { ...(name ? { title: name } : {}), ...(item?.url ? { url: item.url } : {}) };
+  return nudgeFor('download-error', context, (s) => s.failure.downloads, now);
+}
+
+/** Create (or remove) the page and selection menu entries to match the settings. */
+export async function syncContextMenus(): Promise<void> {
+  await ensureMessages();
+  const { nudges } = await getSettings();
+  await browser.contextMenus.removeAll();
+  if (!nudges.contextMenu.enabled) return;
+  browser.contextMenus.create({ id: MENU_PAGE, title: t('menuReflectPage'), contexts: ['page'] });
+  browser.contextMenus.create({
+    id: MENU_SELECTION,
+    title: t('menuReflectSelection'),
+    contexts: ['selection'],
+  });
+}
+
+/** A menu entry was chosen: open the prompt pre-filled with the page (and selection). */
+export async function handleContextMenu(
+  info: { menuItemId: string | number; pageUrl?: string; selectionText?: string },
+  tab: { title?: string; url?: string } | undefined,
+  now = Date.now(),
+): Promise<boolean> {
+  if (info.menuItemId !== MENU_PAGE && info.menuItemId !== MENU_SELECTION) return false;
+  const url = info.pageUrl ?? tab?.url;
+  const context: ReflectionContext = {
+    ...(tab?.title ? { title: tab.title } : {}),
+    ...(url ? { url } : {}),
+    ...(info.menuItemId === MENU_SELECTION && info.selectionText
+      ? { selection: info.selectionText }
+      : {}),
+  };
+  await stagePrompt('context-menu', context, now);
+  await openPrompt();
+  return true;
+}
+
+/** Permissions were taken away (in the browser's settings): switch their triggers off. */
+export async function handlePermissionsRemoved(removed: readonly string[]): Promise<void> {
+  const settings = await getSettings();
+  let nudges = settings.nudges;
+  for (const trigger of Object.keys(TRIGGER_PERMISSIONS) as OptInTrigger[]) {
+    if (removed.includes(TRIGGER_PERMISSIONS[trigger])) nudges = withOptIn(nudges, trigger, false);
+  }
+  if (nudges !== settings.nudges) await setSettings({ ...settings, nudges });
+}
+
+/** The optional events, listened to only once their permission exists (at start or when granted). */
+export function listenToOptionalEvents(
+  onNavigationError: (
+    details: Browser.webNavigation.WebNavigationFramedErrorCallbackDetails,
+  ) => void,
+  onDownloadChanged: (delta: Browser.downloads.DownloadDelta) => void,
+): void {
+  // Without the permission these namespaces are missing altogether.
+  const navigation = browser.webNavigation?.onErrorOccurred;
+  if (navigation && !navigation.hasListener(onNavigationError)) {
+    navigation.addListener(onNavigationError);
+  }
+  const downloads = browser.downloads?.onChanged;
+  if (downloads && !downloads.hasListener(onDownloadChanged)) {
+    downloads.addListener(onDownloadChanged);
+  }
+}

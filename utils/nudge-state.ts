@@ -1,0 +1,150 @@
+/**
+ * What the background remembers between wake-ups: the service worker keeps nothing in memory,
+ * so the schedule, snooze, pause, back-off counters and the context of each open
+ * notification live here, in `local:` storage (this device only), read through a repairing
+ * parser.
+ */
+import { storage } from '@wxt-dev/storage';
+import { parseContext } from './draft';
+import { clampInt, isRecord, ownRecord } from './parse';
+import { isTrigger, type ReflectionContext, type Trigger } from './reflection';
+
+/** The context a notification carries until the user clicks it (or it is closed). */
+export interface OpenNotification {
+  trigger: Trigger;
+  context: ReflectionContext | null;
+  createdAt: number;
+}
+
+export interface NudgeState {
+  /** When the schedule alarm is set to ring; a past value found on wake-up is a missed nudge. */
+  scheduledAt: number | null;
+  /** The last nudge of any trigger. */
+  lastFiredAt: number | null;
+  /** The last scheduled nudge: back-off stretches the gap after it. */
+  lastScheduleFiredAt: number | null;
+  /** Nudges shown since the user last saved a reflection. */
+  ignoredInARow: number;
+  /** The popup's "answered" time already counted (see nudge-answer.ts). */
+  answerSeenAt: number;
+  /** Nudges shown on one local day, for the daily cap. */
+  today: { day: string; count: number };
+  /** Moves on with every nudge, so the wording rotates. */
+  wordingIndex: number;
+  /**
+   * `remind`: a one-hour snooze brings the nudge back (with the trigger and context it had);
+   * "until tomorrow" does not.
+   */
+  snooze: {
+    until: number;
+    remind: boolean;
+    trigger?: Trigger;
+    context?: ReflectionContext | null;
+  } | null;
+  /** `until: null` pauses until the user turns nudges back on. */
+  pause: { until: number | null } | null;
+  /** Start of the current idle spell, saved because the worker sleeps through it. */
+  idleSince: number | null;
+  /** Local day of the last start-up lesson: one a day at most. */
+  startupDay: string | null;
+  /** Varies the "random moment" per install without randomness in the scheduler. */
+  seed: number;
+  /** Keyed by notification id. */
+  notifications: Record<string, OpenNotification>;
+}
+
+export const EMPTY_NUDGE_STATE: NudgeState = {
+  scheduledAt: null,
+  lastFiredAt: null,
+  lastScheduleFiredAt: null,
+  ignoredInARow: 0,
+  answerSeenAt: 0,
+  today: { day: '', count: 0 },
+  wordingIndex: 0,
+  snooze: null,
+  pause: null,
+  idleSince: null,
+  startupDay: null,
+  seed: 0,
+  notifications: {},
+};
+
+function time(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Stored nudge state made safe to use. */
+export function parseNudgeState(raw: unknown): NudgeState {
+  const input = ownRecord(raw);
+  const today = ownRecord(input.today);
+  const snooze = ownRecord(input.snooze);
+  const pause = ownRecord(input.pause);
+  const notifications: Record<string, OpenNotification> = {};
+  for (const [id, value] of Object.entries(ownRecord(input.notifications))) {
+    const entry = ownRecord(value);
+    if (id === '__proto__' || !isTrigger(entry.trigger)) continue;
+    notifications[id] = {
+      trigger: entry.trigger,
+      context: parseContext(entry.context),
+      createdAt: time(entry.createdAt) ?? 0,
+    };
+  }
+  const snoozeUntil = time(snooze.until);
+  return {
+    scheduledAt: time(input.scheduledAt),
+    lastFiredAt: time(input.lastFiredAt),
+    lastScheduleFiredAt: time(input.lastScheduleFiredAt),
+    ignoredInARow: clampInt(input.ignoredInARow, 0, 1000, 0),
+    answerSeenAt: time(input.answerSeenAt) ?? 0,
+    today: {
+      day: typeof today.day === 'string' ? today.day : '',
+      count: clampInt(today.count, 0, 1000, 0),
+    },
+    wordingIndex: clampInt(input.wordingIndex, 0, 1_000_000, 0),
+    snooze:
+      snoozeUntil === null
+        ? null
+        : {
+            until: snoozeUntil,
+            remind: snooze.remind === true,
+            ...(isTrigger(snooze.trigger) ? { trigger: snooze.trigger } : {}),
+            ...(snooze.context !== undefined ? { context: parseContext(snooze.context) } : {}),
+          },
+    pause: isRecord(input.pause) ? { until: time(pause.until) } : null,
+    idleSince: time(input.idleSince),
+    startupDay: typeof input.startupDay === 'string' ? input.startupDay : null,
+    seed: clampInt(input.seed, 0, 2 ** 31, 0),
+    notifications,
+  };
+}
+
+export const nudgeStateItem = storage.defineItem<NudgeState>('local:nudgeState', {
+  fallback: EMPTY_NUDGE_STATE,
+});
+
+/** The stored nudge state, always valid. */
+export async function getNudgeState(): Promise<NudgeState> {
+  return parseNudgeState(await nudgeStateItem.getValue());
+}
+
+/** Read, change and write the nudge state. */
+export async function updateNudgeState(
+  change: (state: NudgeState) => NudgeState,
+): Promise<NudgeState> {
+  const next = change(await getNudgeState());
+  await nudgeStateItem.setValue(next);
+  return next;
+}
+
+/** Call `listener` when the state changes (the settings page shows snooze and pause). */
+export function watchNudgeState(listener: (state: NudgeState) => void): () => void {
+  return nudgeStateItem.watch((value) => listener(parseNudgeState(value)));
+}
+
+/** Snooze or pause as the user asked, from the settings page or a notification button. */
+export type AttentionChoice =
+  | 'snooze-hour'
+  | 'snooze-tomorrow'
+  | 'pause-day'
+  | 'pause-forever'
+  | 'resume';
