@@ -3,13 +3,8 @@
  * Pages that only read use `getSettings` from settings.ts (same key, no library).
  */
 import { storage } from '@wxt-dev/storage';
-import {
-  DEFAULT_SETTINGS,
-  parseSettings,
-  SETTINGS_AREA,
-  SETTINGS_KEY,
-  type Settings,
-} from './settings';
+import { SETTINGS_AREA, SETTINGS_KEY } from './capture-settings';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
 export const settingsItem = storage.defineItem<Settings>(`${SETTINGS_AREA}:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,

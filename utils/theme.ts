@@ -1,4 +1,4 @@
-import type { Theme } from './settings';
+import type { Theme } from './capture-settings';
 
 /** Apply the chosen colour scheme; "system" leaves it to `prefers-color-scheme`. */
 export function applyTheme(root: HTMLElement, theme: Theme): void {

@@ -1,18 +1,16 @@
+import { getCaptureSettings } from '../../utils/capture-settings';
 import { emptyDraft, loadDraft } from '../../utils/draft';
 import { ensureMessages } from '../../utils/i18n';
-import { clearNudgeBadge } from '../../utils/nudge-answer';
-import { getSettings } from '../../utils/settings';
 import { applyTheme } from '../../utils/theme';
 import { mountPopup } from './App';
 import { createPopupState } from './state';
 import './style.css';
 
 async function main() {
-  void clearNudgeBadge(); // the user is here: the nudge badge has done its job
   // Two small storage reads before the first paint, so a restored draft is never
   // overwritten by a keystroke typed into an empty form.
   const [settings, draft] = await Promise.all([
-    getSettings(),
+    getCaptureSettings(),
     loadDraft().catch(() => null),
     ensureMessages(),
   ]);
@@ -29,6 +27,8 @@ async function main() {
   window.addEventListener('pagehide', flush);
   // Suggestions and hints are niceties (and open the database before the first save).
   state.preload().catch(() => {});
+  // The user is here: the nudge badge has done its job.
+  void import('../../utils/nudge-answer').then((nudges) => nudges.clearNudgeBadge());
 }
 
 void main();

@@ -6,11 +6,8 @@
  * The database and the self-blame detector are not needed to type: they load right after
  * the first paint (`preload`), off the path to "ready to type".
  */
-import { checkIn } from '../../utils/checkin';
 import { clearDraft, createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/draft';
 import { type FollowUpSettings, planFollowUps } from '../../utils/follow-up-plan';
-import { markNudgeAnswered } from '../../utils/nudge-answer';
-import { currentPageContext } from '../../utils/page-context';
 import {
   createReflection,
   normalizeTags,
@@ -69,6 +66,9 @@ export interface PopupOptions {
 }
 
 const loadDb = () => import('../../utils/db');
+// Needed only after the user acts (a save, a check-in): off the start-up path.
+const loadNudgeAnswer = () => import('../../utils/nudge-answer');
+const loadCheckin = () => import('../../utils/checkin');
 const loadSelfBlame = () => import('../../utils/self-blame');
 
 export function createPopupState(initial: Draft, options: PopupOptions = {}) {
@@ -155,6 +155,7 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
     async setAttachPage(attachPage: boolean) {
       update({ attachPage });
       if (attachPage && !snapshot.draft.context) {
+        const { currentPageContext } = await import('../../utils/page-context');
         const context = await currentPageContext().catch(() => null);
         if (context) update({ context });
       }
@@ -183,7 +184,7 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
       // Only a committed reflection clears the draft.
       saver.cancel();
       await clearDraft();
-      void markNudgeAnswered(now()); // an answered nudge: back-off starts over
+      void loadNudgeAnswer().then((m) => m.markNudgeAnswered(now())); // back-off starts over
       set({ status: 'saved' });
       return true;
     },
@@ -191,8 +192,9 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
     /** "Nothing to reflect on today": count the day without an entry; the draft stays. */
     async checkIn() {
       await saver.flush();
-      await checkIn(now());
-      void markNudgeAnswered(now()); // a calm day is an answer too: back-off starts over
+      await (await loadCheckin()).checkIn(now());
+      // A calm day is an answer too: back-off starts over.
+      void loadNudgeAnswer().then((m) => m.markNudgeAnswered(now()));
       set({ status: 'checked-in' });
     },
 
