@@ -75,6 +75,23 @@ export class SearchIndex {
   /** Words added since the last search; sorted in on the next one (cheap bulk builds). */
   private fresh: string[] = [];
   private retired = 0;
+  /**
+   * Live document numbers, newest first (ties: lower number first); built on the first
+   * search after a change. Results are read off it in date order, so ranking needs no sort.
+   */
+  private order: Int32Array | null = null;
+  /** Scratch arrays reused by every search (grown, never shrunk): no 3 × 800 kB per keystroke. */
+  private scratch = {
+    score: new Float64Array(0),
+    matched: new Uint8Array(0),
+    best: new Float64Array(0),
+  };
+
+  /**
+   * @param bucketFrom From how many hits results are ordered by score buckets instead of a
+   *   sort (the same order either way; tests set it to compare the two).
+   */
+  constructor(private readonly bucketFrom = 2048) {}
 
   /** How many reflections are indexed. */
   get size(): number {
@@ -90,6 +107,7 @@ export class SearchIndex {
   add(reflection: Reflection): void {
     this.remove(reflection.id);
     if (reflection.deletedAt !== null) return;
+    this.order = null;
     const doc = this.ids.length;
     this.ids.push(reflection.id);
     this.created.push(reflection.createdAt);
@@ -113,6 +131,7 @@ export class SearchIndex {
     this.numbers.delete(id);
     this.ids[doc] = null;
     this.retired++;
+    this.order = null;
   }
 
   /** Words of the index that start with `prefix`, as a [from, to) range of the sorted list. */
@@ -142,9 +161,7 @@ export class SearchIndex {
     if (terms.length === 0) return { ids: [], terms };
     const total = this.ids.length;
     const alive = Math.max(1, this.size);
-    const score = new Float64Array(total);
-    const matched = new Uint8Array(total);
-    const best = new Float64Array(total);
+    const { score, matched, best } = this.buffers(total);
     let candidates: number[] | null = null;
     for (const [round, term] of terms.entries()) {
       const touched: number[] = [];
@@ -178,12 +195,72 @@ export class SearchIndex {
       if (touched.length === 0) break;
     }
     const hits = candidates ?? [];
-    hits.sort(
-      (a, b) =>
-        (score[b] as number) - (score[a] as number) ||
-        (this.created[b] as number) - (this.created[a] as number),
-    );
-    return { ids: hits.map((doc) => this.ids[doc] as string), terms };
+    const ids = this.ranked(hits, score, matched, terms.length);
+    // Leave the scratch arrays zeroed for the next search (a memset: far below a millisecond).
+    matched.fill(0, 0, total);
+    score.fill(0, 0, total);
+    return { ids, terms };
+  }
+
+  /** Zeroed scratch arrays for `total` documents. */
+  private buffers(total: number) {
+    if (this.scratch.score.length < total) {
+      const size = Math.max(total, Math.ceil(this.scratch.score.length * 1.5));
+      this.scratch = {
+        score: new Float64Array(size),
+        matched: new Uint8Array(size),
+        best: new Float64Array(size),
+      };
+    }
+    return this.scratch;
+  }
+
+  /**
+   * Hits by score, then newest first. Few hits: a plain sort. Many (a one- or two-letter
+   * query matches most reflections): walk the newest-first order once, putting each hit in
+   * the bucket of its score, then sort only the distinct scores — a keystroke at 100,000
+   * costs a pass over the order instead of an n log n sort with a callback.
+   */
+  private ranked(
+    hits: number[],
+    score: Float64Array,
+    matched: Uint8Array,
+    rounds: number,
+  ): string[] {
+    if (hits.length < this.bucketFrom) {
+      hits.sort(
+        (a, b) =>
+          (score[b] as number) - (score[a] as number) ||
+          (this.created[b] as number) - (this.created[a] as number) ||
+          a - b,
+      );
+      return hits.map((doc) => this.ids[doc] as string);
+    }
+    const buckets = new Map<number, string[]>();
+    for (const doc of this.newestFirst()) {
+      if (matched[doc] !== rounds) continue;
+      const value = score[doc] as number;
+      const bucket = buckets.get(value);
+      if (bucket) bucket.push(this.ids[doc] as string);
+      else buckets.set(value, [this.ids[doc] as string]);
+    }
+    const values = Float64Array.from(buckets.keys()).sort();
+    const ids: string[] = [];
+    for (let i = values.length - 1; i >= 0; i--) {
+      for (const id of buckets.get(values[i] as number) as string[]) ids.push(id);
+    }
+    return ids;
+  }
+
+  /** Live documents newest first, ties by number; rebuilt after a change. */
+  private newestFirst(): Int32Array {
+    if (this.order) return this.order;
+    const docs = new Int32Array(this.size);
+    let n = 0;
+    for (let doc = 0; doc < this.ids.length; doc++) if (this.ids[doc] !== null) docs[n++] = doc;
+    const created = this.created;
+    this.order = docs.sort((a, b) => (created[b] as number) - (created[a] as number) || a - b);
+    return this.order;
   }
 
   /** Share of retired document numbers; worth a rebuild when most are retired. */
