@@ -26,9 +26,10 @@ export function normalizeText(text: string): string {
 
 /** The normalised words of a text, in order, repeats kept. */
 export function tokenize(text: string): string[] {
-  const normal = normalizeText(text);
+  const lower = text.toLowerCase();
   // The ASCII pattern is several times faster than the Unicode one, and most text is ASCII.
-  return normal.match(ASCII.test(normal) ? ASCII_WORD : WORD) ?? [];
+  if (ASCII.test(lower)) return lower.match(ASCII_WORD) ?? [];
+  return normalizeText(lower).match(WORD) ?? [];
 }
 
 /** The distinct words of a query, in the order typed. */
@@ -112,15 +113,43 @@ export class SearchIndex {
     this.ids.push(reflection.id);
     this.created.push(reflection.createdAt);
     this.numbers.set(reflection.id, doc);
-    for (const [word, count] of weightedWords(reflection)) {
+    // The same counts as `weightedWords`, summed straight into the postings' last slots
+    // (this document's, as it is the newest): no Map per reflection while 100,000 are read.
+    const touched: Postings[] = [];
+    const { answers } = reflection;
+    for (const key of Object.keys(answers)) {
+      this.addWords(
+        doc,
+        answers[key] as string,
+        key === 'learned' ? WEIGHTS.learned : WEIGHTS.other,
+        touched,
+      );
+    }
+    for (const tag of reflection.tags) this.addWords(doc, tag, WEIGHTS.tag, touched);
+    for (const list of touched) {
+      const last = list.docs.length - 1;
+      const count = list.weights[last] as number;
+      list.weights[last] = (count * (K1 + 1)) / (count + K1);
+    }
+  }
+
+  /** Add the words of one text to document `doc`'s raw counts. */
+  private addWords(doc: number, text: string, weight: number, touched: Postings[]): void {
+    for (const word of tokenize(text)) {
       let list = this.postings.get(word);
       if (!list) {
         list = { docs: [], weights: [] };
         this.postings.set(word, list);
         this.fresh.push(word);
       }
-      list.docs.push(doc);
-      list.weights.push((count * (K1 + 1)) / (count + K1));
+      const last = list.docs.length - 1;
+      if (last >= 0 && list.docs[last] === doc) {
+        list.weights[last] = (list.weights[last] as number) + weight;
+      } else {
+        list.docs.push(doc);
+        list.weights.push(weight);
+        touched.push(list);
+      }
     }
   }
 
@@ -217,9 +246,9 @@ export class SearchIndex {
 
   /**
    * Hits by score, then newest first. Few hits: a plain sort. Many (a one- or two-letter
-   * query matches most reflections): walk the newest-first order once, putting each hit in
-   * the bucket of its score, then sort only the distinct scores — a keystroke at 100,000
-   * costs a pass over the order instead of an n log n sort with a callback.
+   * query matches most reflections): sort the scores alone (native, no callback), then walk
+   * the newest-first order once and place each hit in its score's bucket (a counting sort) —
+   * instead of an n log n sort calling back into JS twice per comparison.
    */
   private ranked(
     hits: number[],
@@ -236,18 +265,34 @@ export class SearchIndex {
       );
       return hits.map((doc) => this.ids[doc] as string);
     }
-    const buckets = new Map<number, string[]>();
-    for (const doc of this.newestFirst()) {
-      if (matched[doc] !== rounds) continue;
-      const value = score[doc] as number;
-      const bucket = buckets.get(value);
-      if (bucket) bucket.push(this.ids[doc] as string);
-      else buckets.set(value, [this.ids[doc] as string]);
+    // The distinct scores, ascending (a native sort of plain numbers, no callback).
+    const distinct = new Float64Array(hits.length);
+    for (let i = 0; i < hits.length; i++) distinct[i] = score[hits[i] as number] as number;
+    distinct.sort();
+    let d = 0;
+    for (let i = 0; i < distinct.length; i++) {
+      if (d === 0 || distinct[i] !== distinct[d - 1]) distinct[d++] = distinct[i] as number;
     }
-    const values = Float64Array.from(buckets.keys()).sort();
-    const ids: string[] = [];
-    for (let i = values.length - 1; i >= 0; i--) {
-      for (const id of buckets.get(values[i] as number) as string[]) ids.push(id);
+    // Walk newest first; bucket 0 holds the best score. Then a counting sort by bucket.
+    const order = this.newestFirst();
+    const docs = new Int32Array(hits.length);
+    const buckets = new Int32Array(hits.length);
+    const starts = new Int32Array(d + 1);
+    let n = 0;
+    for (let i = 0; i < order.length; i++) {
+      const doc = order[i] as number;
+      if (matched[doc] !== rounds) continue;
+      const bucket = d - 1 - lowerBoundNumber(distinct, d, score[doc] as number);
+      docs[n] = doc;
+      buckets[n++] = bucket;
+      starts[bucket + 1] = (starts[bucket + 1] as number) + 1;
+    }
+    for (let b = 0; b < d; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
+    const ids = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const bucket = buckets[i] as number;
+      ids[starts[bucket] as number] = this.ids[docs[i] as number] as string;
+      starts[bucket] = (starts[bucket] as number) + 1;
     }
     return ids;
   }
@@ -276,6 +321,18 @@ function lowerBound(list: readonly string[], value: string): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((list[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index below `length` in an ascending number array whose value is not below `value`. */
+function lowerBoundNumber(list: Float64Array, length: number, value: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
