@@ -1,3 +1,5 @@
+import { t } from '../utils/i18n';
+
 export interface Column {
   label: string;
   /** Null draws no column (no data), unlike zero. */
@@ -12,6 +14,8 @@ interface Props {
   columns: readonly Column[];
   /** Top of the scale; the largest value when left out. */
   max?: number;
+  /** Header of the data table's first column (what a column stands for). */
+  labelHeader: string;
   valueHeader: string;
   format?: (value: number) => string;
   /** Draw points joined by a line instead of columns (for averages). */
@@ -29,6 +33,7 @@ export function ColumnChart({
   summary,
   columns,
   max,
+  labelHeader,
   valueHeader,
   format = String,
   line,
@@ -82,7 +87,7 @@ export function ColumnChart({
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Week of</th>
+            <th scope="col">{labelHeader}</th>
             <th scope="col">{valueHeader}</th>
           </tr>
         </thead>
@@ -90,7 +95,7 @@ export function ColumnChart({
           {columns.map((c) => (
             <tr key={c.label}>
               <th scope="row">{c.label}</th>
-              <td>{c.value === null ? 'none' : format(c.value)}</td>
+              <td>{c.value === null ? t('chartNone') : format(c.value)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { EMPTY_FILTER, hasFilters, type ViewFilter } from '../utils/filter';
-import { TRIGGER_LABELS } from '../utils/format';
+import { triggerLabel } from '../utils/format';
+import { t } from '../utils/i18n';
 import { isSting, isTrigger, TRIGGERS } from '../utils/reflection';
 import { isTemplateId, TEMPLATE_IDS, TEMPLATES } from '../utils/templates';
 
@@ -20,21 +21,21 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
     <search class="filters">
       <div class="search-row">
         <label for="search" class="visually-hidden">
-          Search reflections
+          {t('searchLabel')}
         </label>
         <input
           id="search"
           type="search"
           ref={searchRef}
           value={filter.q}
-          placeholder="Search every answer and tag  ( / )"
+          placeholder={t('searchPlaceholder')}
           autoComplete="off"
           onInput={(event) => onChange({ ...filter, q: event.currentTarget.value }, true)}
         />
       </div>
       <div class="filter-row">
         <div class="filter">
-          <label for="filter-tag">Tag</label>
+          <label for="filter-tag">{t('filterTag')}</label>
           <select
             id="filter-tag"
             value=""
@@ -43,7 +44,7 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
               if (tag) set({ tags: [...filter.tags, tag] });
             }}
           >
-            <option value="">Add a tag…</option>
+            <option value="">{t('filterAddTag')}</option>
             {unusedTags.map((tag) => (
               <option key={tag} value={tag}>
                 {tag}
@@ -52,7 +53,7 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
           </select>
         </div>
         <div class="filter">
-          <label for="filter-from">From</label>
+          <label for="filter-from">{t('filterFrom')}</label>
           <input
             id="filter-from"
             type="date"
@@ -62,7 +63,7 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
           />
         </div>
         <div class="filter">
-          <label for="filter-to">To</label>
+          <label for="filter-to">{t('filterTo')}</label>
           <input
             id="filter-to"
             type="date"
@@ -72,7 +73,7 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
           />
         </div>
         <div class="filter">
-          <label for="filter-template">Template</label>
+          <label for="filter-template">{t('filterTemplate')}</label>
           <select
             id="filter-template"
             value={filter.template ?? ''}
@@ -81,7 +82,7 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
               set({ template: isTemplateId(value) ? value : null });
             }}
           >
-            <option value="">Any</option>
+            <option value="">{t('filterAny')}</option>
             {TEMPLATE_IDS.map((id) => (
               <option key={id} value={id}>
                 {TEMPLATES[id].name}
@@ -90,7 +91,7 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
           </select>
         </div>
         <div class="filter">
-          <label for="filter-trigger">Prompted by</label>
+          <label for="filter-trigger">{t('filterTrigger')}</label>
           <select
             id="filter-trigger"
             value={filter.trigger ?? ''}
@@ -99,16 +100,16 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
               set({ trigger: isTrigger(value) ? value : null });
             }}
           >
-            <option value="">Anything</option>
+            <option value="">{t('filterAnything')}</option>
             {TRIGGERS.map((trigger) => (
               <option key={trigger} value={trigger}>
-                {TRIGGER_LABELS[trigger]}
+                {triggerLabel(trigger)}
               </option>
             ))}
           </select>
         </div>
         <div class="filter">
-          <label for="filter-sting">Sting</label>
+          <label for="filter-sting">{t('filterSting')}</label>
           <select
             id="filter-sting"
             value={filter.sting ?? ''}
@@ -117,13 +118,13 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
               set({ sting: isSting(value) ? value : null });
             }}
           >
-            <option value="">Any</option>
+            <option value="">{t('filterAny')}</option>
             {[2, 3, 4].map((n) => (
               <option key={n} value={n}>
-                {n} or more
+                {t('filterStingAtLeast', n)}
               </option>
             ))}
-            <option value="5">5 only</option>
+            <option value="5">{t('filterStingOnly', 5)}</option>
           </select>
         </div>
         <label class="check">
@@ -132,19 +133,19 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
             checked={filter.pinned}
             onChange={(event) => set({ pinned: event.currentTarget.checked })}
           />
-          Pinned only
+          {t('filterPinned')}
         </label>
       </div>
       {(filter.tags.length > 0 || hasFilters(filter) || filter.q) && (
         <div class="active-filters">
           {filter.tags.length > 0 && (
-            <ul class="chips" aria-label="Tag filters">
+            <ul class="chips" aria-label={t('filterTagChips')}>
               {filter.tags.map((tag) => (
                 <li key={tag} class="chip">
                   <span>{tag}</span>
                   <button
                     type="button"
-                    aria-label={`Remove tag filter ${tag}`}
+                    aria-label={t('filterRemoveTag', tag)}
                     onClick={() => set({ tags: filter.tags.filter((t) => t !== tag) })}
                   >
                     ×
@@ -154,7 +155,7 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
             </ul>
           )}
           <button type="button" class="link" onClick={() => onChange(EMPTY_FILTER, false)}>
-            Clear search and filters
+            {t('filterClearAll')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
-import { formatDateTime } from '../utils/format';
+import { formatDateTime, formatMonthsAgo } from '../utils/format';
+import { formatNumber, t } from '../utils/i18n';
 import type { Reflection } from '../utils/reflection';
 import type { OnThisDay, ReviewAction } from '../utils/resurface';
 import { lessonOf } from './ReflectionCard';
@@ -17,33 +18,35 @@ export function LookBack({ due, onThisDay, onReview }: Props) {
     <div class="look-back">
       {due && (
         <section class="resurface" aria-labelledby="resurface-title">
-          <h2 id="resurface-title">A lesson to revisit</h2>
+          <h2 id="resurface-title">{t('resurfaceTitle')}</h2>
           <blockquote class="lesson">{lessonOf(due)}</blockquote>
           <p class="muted meta">
-            Written {formatDateTime(due.createdAt)}
-            {due.review && due.review.count > 0 && ` · seen ${due.review.count}×`}
+            {t('writtenOn', formatDateTime(due.createdAt))}
+            {due.review &&
+              due.review.count > 0 &&
+              ` · ${t('seenTimes', formatNumber(due.review.count))}`}
           </p>
           <div class="card-actions">
             <button type="button" class="primary" onClick={() => onReview(due.id, 'seen')}>
-              Seen it
+              {t('seenIt')}
             </button>
             <button type="button" onClick={() => onReview(due.id, 'relevant')}>
-              Still relevant
+              {t('stillRelevant')}
             </button>
             <button type="button" onClick={() => onReview(due.id, 'retire')}>
-              Retire
+              {t('retire')}
             </button>
           </div>
-          <p class="muted hint">Each time you see it, it comes back less often.</p>
+          <p class="muted hint">{t('resurfaceHint')}</p>
         </section>
       )}
       {onThisDay.length > 0 && (
         <section class="on-this-day" aria-labelledby="on-this-day-title">
-          <h2 id="on-this-day-title">On this day</h2>
+          <h2 id="on-this-day-title">{t('onThisDayTitle')}</h2>
           <ul>
-            {onThisDay.map(({ reflection, ago }) => (
+            {onThisDay.map(({ reflection, monthsAgo }) => (
               <li key={reflection.id}>
-                <span class="muted">{ago}: </span>
+                <span class="muted">{formatMonthsAgo(monthsAgo)}: </span>
                 {lessonOf(reflection)}
               </li>
             ))}

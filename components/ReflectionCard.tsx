@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatDateTime, TRIGGER_LABELS } from '../utils/format';
+import { formatDateTime, triggerLabel } from '../utils/format';
+import { t } from '../utils/i18n';
 import type { Reflection } from '../utils/reflection';
 import { snippet, textMatches } from '../utils/search';
 import { questionLabel } from '../utils/templates';
@@ -49,7 +50,7 @@ export function ReflectionCard({
     <article
       tabIndex={-1}
       class={open ? 'card open' : 'card'}
-      aria-label={`Reflection from ${when}${reflection.pinned ? ', pinned' : ''}`}
+      aria-label={t(reflection.pinned ? 'cardLabelPinned' : 'cardLabel', when)}
     >
       <p class={elsewhere ? 'lesson short' : 'lesson'}>
         <Highlighted text={lesson} terms={terms} />
@@ -63,10 +64,10 @@ export function ReflectionCard({
         </p>
       )}
       <p class="meta">
-        {reflection.pinned && <span class="pin-mark">Pinned</span>}
+        {reflection.pinned && <span class="pin-mark">{t('pinned')}</span>}
         <time dateTime={new Date(reflection.createdAt).toISOString()}>{when}</time>
-        <span>{TRIGGER_LABELS[reflection.trigger]}</span>
-        {reflection.sting !== null && <span>Sting {reflection.sting}/5</span>}
+        <span>{triggerLabel(reflection.trigger)}</span>
+        {reflection.sting !== null && <span>{t('stingOutOfFive', reflection.sting)}</span>}
         {reflection.tags.map((tag) => (
           <span key={tag} class="tag">
             {/* One inner span: the tag's flex gap must not split "code-" from a marked "review". */}
@@ -84,16 +85,11 @@ export function ReflectionCard({
           aria-controls={detailsId}
           onClick={toggle}
         >
-          {open ? 'Hide answers' : 'Read all answers'}
+          {open ? t('hideAnswers') : t('readAllAnswers')}
         </button>
         {onEdit && (
-          <button
-            type="button"
-            class="link"
-            onClick={onEdit}
-            aria-label={`Edit reflection from ${when}`}
-          >
-            Edit
+          <button type="button" class="link" onClick={onEdit} aria-label={t('editLabel', when)}>
+            {t('edit')}
           </button>
         )}
         {onPin && (
@@ -102,9 +98,9 @@ export function ReflectionCard({
             class="link"
             aria-pressed={reflection.pinned}
             onClick={onPin}
-            aria-label={`Pin reflection from ${when}`}
+            aria-label={t('pinLabel', when)}
           >
-            {reflection.pinned ? 'Pinned' : 'Pin'}
+            {reflection.pinned ? t('pinned') : t('pin')}
           </button>
         )}
         {onDelete && (
@@ -112,9 +108,9 @@ export function ReflectionCard({
             type="button"
             class="link danger"
             onClick={onDelete}
-            aria-label={`Delete reflection from ${when}`}
+            aria-label={t('deleteLabel', when)}
           >
-            Delete
+            {t('delete')}
           </button>
         )}
       </div>
@@ -130,7 +126,7 @@ export function ReflectionCard({
           ))}
           {reflection.context && (
             <div>
-              <dt>Context</dt>
+              <dt>{t('contextLabel')}</dt>
               <dd>
                 {reflection.context.title}
                 {reflection.context.url && <span class="muted"> — {reflection.context.url}</span>}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime } from '../utils/format';
+import { t } from '../utils/i18n';
 import {
   parseTagText,
   type Reflection,
@@ -57,7 +58,7 @@ export function ReflectionEditor({ reflection, suggestions, onSave, onCancel }: 
   return (
     <form
       class="card editor"
-      aria-label={`Edit reflection from ${when}`}
+      aria-label={t('editLabel', when)}
       onSubmit={(event) => {
         event.preventDefault();
         void save();
@@ -108,10 +109,10 @@ export function ReflectionEditor({ reflection, suggestions, onSave, onCancel }: 
       )}
       <div class="editor-actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" class="primary" disabled={saving}>
-          Save changes
+          {t('saveChanges')}
         </button>
       </div>
     </form>

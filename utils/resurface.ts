@@ -63,8 +63,8 @@ export function nextToResurface(reflections: Iterable<Reflection>, now: number):
 /** A reflection from this calendar date in an earlier month or year. */
 export interface OnThisDay {
   reflection: Reflection;
-  /** "1 month ago", "2 years ago". */
-  ago: string;
+  /** How many calendar months back (12 = a year ago); the page puts it in words. */
+  monthsAgo: number;
 }
 
 /**
@@ -85,17 +85,9 @@ export function onThisDay(
     if (then.date !== today.date) continue;
     const months = (today.year - then.year) * 12 + (today.month - then.month);
     if (months <= 0) continue;
-    const ago =
-      months % 12 === 0
-        ? months === 12
-          ? '1 year ago'
-          : `${months / 12} years ago`
-        : months === 1
-          ? '1 month ago'
-          : `${months} months ago`;
     const seen = byMonth.get(months);
     if (!seen || r.createdAt > seen.reflection.createdAt)
-      byMonth.set(months, { reflection: r, ago });
+      byMonth.set(months, { reflection: r, monthsAgo: months });
   }
   return [...byMonth]
     .sort(([a], [b]) => a - b)

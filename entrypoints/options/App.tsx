@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { BackupReminder } from '../../components/BackupReminder';
 import { onDbEvent, onReflectionsChanged } from '../../utils/db';
+import { t } from '../../utils/i18n';
 import { SECTIONS } from './sections';
 import { Data } from './sections/Data';
 import { Insights } from './sections/Insights';
@@ -27,9 +28,9 @@ export function App({ state }: { state: ReviewState }) {
   return (
     <div class="page">
       <header class="page-header">
-        <h1>Fail Well</h1>
-        <p class="muted">Your lessons, kept on this device.</p>
-        <nav aria-label="Sections">
+        <h1>{t('extName')}</h1>
+        <p class="muted">{t('optionsTagline')}</p>
+        <nav aria-label={t('optionsNavLabel')}>
           <ul class="tabs">
             {SECTIONS.map((section) => (
               <li key={section.id}>
@@ -37,7 +38,7 @@ export function App({ state }: { state: ReviewState }) {
                   href={`#/${section.id}`}
                   aria-current={route.section === section.id ? 'page' : undefined}
                 >
-                  {section.name}
+                  {t(section.nameKey)}
                 </a>
               </li>
             ))}
@@ -64,16 +65,13 @@ export function App({ state }: { state: ReviewState }) {
 function DbNotice({ state }: { state: ReviewState }) {
   const event = state.notice.value;
   if (!event) return null;
-  const message =
-    event.type === 'blocked'
-      ? 'Fail Well is updating its storage. Close other Fail Well tabs or windows to finish.'
-      : 'Fail Well was updated in another tab. Reload this page to keep going — nothing is lost.';
+  const message = event.type === 'blocked' ? t('dbNoticeBlocked') : t('dbNoticeBlocking');
   return (
     <div class="notice" role="alert">
       <p>{message}</p>
       {event.type !== 'blocked' && (
         <button type="button" onClick={() => location.reload()}>
-          Reload
+          {t('reload')}
         </button>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { ensureMessages } from '../../utils/i18n';
+import { ensureMessages, t, uiLanguage } from '../../utils/i18n';
 import { getSettings } from '../../utils/settings';
 import { applyTheme } from '../../utils/theme';
 import { App } from './App';
@@ -9,6 +9,9 @@ import './style.css';
 async function main() {
   const [settings] = await Promise.all([getSettings(), ensureMessages()]);
   applyTheme(document.documentElement, settings.theme);
+  // index.html's <title> and lang are English placeholders until the catalogue can answer.
+  document.title = t('optionsPageTitle');
+  document.documentElement.lang = uiLanguage();
   render(<App state={createReviewState()} />, document.getElementById('app') as HTMLElement);
 }
 

@@ -19,6 +19,7 @@ import {
   setReviewState,
   updateReflection,
 } from '../../utils/db';
+import { t } from '../../utils/i18n';
 import { firstReview, type Reflection, type Sting } from '../../utils/reflection';
 import { type ReviewAction, reviewAfter } from '../../utils/resurface';
 import { SearchIndex } from '../../utils/search';
@@ -191,10 +192,9 @@ export function createReviewState(options: Options = {}) {
   async function saveEdit(id: string, edit: ReflectionEdit): Promise<string | null> {
     try {
       const saved = await updateReflection(id, (r) => ({ ...r, ...edit }), now());
-      if (!saved)
-        return 'This reflection no longer exists — it may have been deleted in another tab.';
+      if (!saved) return t('editGone');
       apply(saved);
-      say('Changes saved.');
+      say(t('saidSaved'));
       return null;
     } catch (e) {
       return describeDbError(e);
@@ -206,7 +206,7 @@ export function createReviewState(options: Options = {}) {
       const saved = await updateReflection(id, (r) => ({ ...r, pinned: !r.pinned }), now());
       if (saved) {
         apply(saved);
-        say(saved.pinned ? 'Pinned.' : 'Unpinned.');
+        say(saved.pinned ? t('saidPinned') : t('saidUnpinned'));
       }
     } catch (e) {
       error.value = describeDbError(e);
@@ -220,7 +220,7 @@ export function createReviewState(options: Options = {}) {
       if (!deleted) return;
       apply(deleted);
       undoable.value = deleted;
-      say('Reflection deleted. Press Undo to bring it back.');
+      say(t('saidDeleted'));
     } catch (e) {
       error.value = describeDbError(e);
     }
@@ -234,7 +234,7 @@ export function createReviewState(options: Options = {}) {
       const [restored] = await getReflections([deleted.id]);
       undoable.value = null;
       if (restored) apply(restored);
-      say('Reflection restored.');
+      say(t('saidRestored'));
     } catch (e) {
       error.value = describeDbError(e);
     }
@@ -248,9 +248,7 @@ export function createReviewState(options: Options = {}) {
       const next = reviewAfter(current.review ?? firstReview(current.createdAt), action, now());
       const saved = await setReviewState(id, next);
       if (saved) apply(saved);
-      say(
-        action === 'retire' ? 'Retired: it will not come back.' : 'Noted. It will come back later.',
-      );
+      say(action === 'retire' ? t('saidRetired') : t('saidNoted'));
     } catch (e) {
       error.value = describeDbError(e);
     }
@@ -314,10 +312,10 @@ function insertionPoint(list: readonly Reflection[], r: Reflection): number {
 function describeLoadError(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError') {
-    return 'Your browser is out of storage space for Fail Well. Free some space, then reload this page.';
+    return t('loadErrorQuota');
   }
   if (name === 'SecurityError' || name === 'NotFoundError') {
-    return 'This browser is not letting Fail Well open its storage (private mode or "never remember history"?).';
+    return t('loadErrorUnavailable');
   }
-  return 'Fail Well could not read your reflections just now. Reload the page to try again — nothing is lost.';
+  return t('loadErrorOther');
 }

@@ -1,4 +1,3 @@
-import { formatDateTime } from '../../utils/format';
 import { expect, storedReflections, test } from './fixtures';
 import { generateReflections, writeReflections } from './seed';
 
@@ -16,7 +15,19 @@ test('seeded reflections are stored as the app reads them: the newest is listed 
   const [newest] = records
     .filter((r) => r.deletedAt === null)
     .sort((a, b) => b.createdAt - a.createdAt);
-  await expect(page.getByRole('article').first()).toHaveAccessibleName(
-    `Reflection from ${formatDateTime(newest?.createdAt ?? 0)}`,
+  // Dates follow the browser's UI language (utils/format.ts): format the expected one in the page.
+  const when = await page.evaluate(
+    (at) =>
+      new Intl.DateTimeFormat(
+        (
+          globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }
+        ).chrome.i18n.getUILanguage(),
+        {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        },
+      ).format(at),
+    newest?.createdAt ?? 0,
   );
+  await expect(page.getByRole('article').first()).toHaveAccessibleName(`Reflection from ${when}`);
 });

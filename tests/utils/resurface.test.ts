@@ -103,10 +103,10 @@ describe('on this day', () => {
       make('other-day', '2026-10-24T09:00:00Z'),
       make('deleted', '2026-09-25T09:00:00Z', {}, 1),
     ];
-    expect(onThisDay(list, NOW, fixedZone(0)).map((e) => [e.reflection.id, e.ago])).toEqual([
-      ['month', '1 month ago'],
-      ['year', '1 year ago'],
-      ['two-years', '2 years ago'],
+    expect(onThisDay(list, NOW, fixedZone(0)).map((e) => [e.reflection.id, e.monthsAgo])).toEqual([
+      ['month', 1],
+      ['year', 12],
+      ['two-years', 24],
     ]);
   });
 

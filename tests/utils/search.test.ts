@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticReflections } from '../../bench/synthetic';
 import { createReflection, type Reflection } from '../../utils/reflection';
 import { highlight, queryTerms, SearchIndex, snippet, tokenize } from '../../utils/search';
 
@@ -89,6 +90,40 @@ describe('SearchIndex updates', () => {
     expect(index.search('aard').ids).toEqual(['z']);
     expect(index.search('word42').ids).toEqual(['n42']);
     expect(index.search('zul').ids).toHaveLength(100);
+  });
+});
+
+describe('SearchIndex ordering of many hits', () => {
+  const docs = syntheticReflections(0, 1500, Date.UTC(2026, 10, 29)) as unknown as Reflection[];
+  // Same createdAt for a pair, so the tie rule (older document number first) is exercised.
+  const twin = { ...(docs[10] as Reflection), id: 'twin' };
+  const build = (bucketFrom: number) => {
+    const index = new SearchIndex(bucketFrom);
+    for (const r of [...docs, twin]) index.add(r);
+    index.remove((docs[3] as Reflection).id);
+    return index;
+  };
+  const sorted = build(Number.POSITIVE_INFINITY);
+  const bucketed = build(0);
+
+  it.each(['d', 'de', 'deploy', 'deploy r', 're', 'the a', 'kal', 'rushed review', 'zzz'])(
+    'score buckets give the same order as sorting: "%s"',
+    (query) => {
+      const expected = sorted.search(query).ids;
+      expect(bucketed.search(query).ids).toEqual(expected);
+      // Searching again (scratch arrays reused) changes nothing.
+      expect(bucketed.search(query).ids).toEqual(expected);
+    },
+  );
+
+  it('keeps the order right after an edit between searches', () => {
+    const edited = { ...(docs[0] as Reflection), answers: { learned: 'deploy deploy deploy' } };
+    for (const index of [sorted, bucketed]) {
+      index.search('dep');
+      index.add(edited);
+    }
+    expect(bucketed.search('dep').ids).toEqual(sorted.search('dep').ids);
+    expect(bucketed.search('dep').ids[0]).toBe(edited.id);
   });
 });
 

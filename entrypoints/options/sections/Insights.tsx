@@ -1,17 +1,16 @@
 import { useMemo } from 'preact/hooks';
 import { BarList } from '../../../components/BarList';
 import { ColumnChart } from '../../../components/ColumnChart';
-import { TRIGGER_LABELS } from '../../../utils/format';
+import {
+  formatDecimal,
+  formatList,
+  formatPercent,
+  formatShortDate,
+  triggerLabel,
+} from '../../../utils/format';
+import { formatNumber, t } from '../../../utils/i18n';
 import { computeInsights } from '../../../utils/insights';
 import type { ReviewState } from '../state';
-
-const weekLabel = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC', // week starts are calendar dates already
-});
-const label = (iso: string) => weekLabel.format(Date.parse(iso));
-const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** What your reflections add up to: rhythm, themes, how much it stung, what prompted them. */
 export function Insights({ state }: { state: ReviewState }) {
@@ -25,15 +24,15 @@ export function Insights({ state }: { state: ReviewState }) {
   if (!insights) {
     return (
       <p class="list-status muted" role="status">
-        Counting your reflections… {state.readCount.value.toLocaleString()} so far
+        {t('statusCounting', formatNumber(state.readCount.value))}
       </p>
     );
   }
   if (insights.total === 0) {
     return (
       <section class="first-run" aria-labelledby="insights-title">
-        <h2 id="insights-title">Insights</h2>
-        <p>Insights appear here once you have written a reflection or two.</p>
+        <h2 id="insights-title">{t('sectionInsights')}</h2>
+        <p>{t('insightsEmpty')}</p>
       </section>
     );
   }
@@ -42,73 +41,89 @@ export function Insights({ state }: { state: ReviewState }) {
   const stung = weeks.filter((w) => w.sting !== null);
   return (
     <section class="insights" aria-labelledby="insights-title">
-      <h2 id="insights-title">Insights</h2>
+      <h2 id="insights-title">{t('sectionInsights')}</h2>
       <dl class="stats">
         <div>
-          <dt>Weeks with a reflection</dt>
+          <dt>{t('statActiveWeeks')}</dt>
           <dd>
-            {insights.activeWeeks} of the last {weeks.length}
+            {t(
+              'statActiveWeeksValue',
+              formatNumber(insights.activeWeeks),
+              formatNumber(weeks.length),
+            )}
           </dd>
         </div>
         <div>
-          <dt>Weeks in a row</dt>
-          <dd>{insights.weekRun}</dd>
+          <dt>{t('statWeekRun')}</dt>
+          <dd>{formatNumber(insights.weekRun)}</dd>
         </div>
         <div>
-          <dt>Reflections kept</dt>
-          <dd>{insights.total.toLocaleString()}</dd>
+          <dt>{t('statTotal')}</dt>
+          <dd>{formatNumber(insights.total)}</dd>
         </div>
       </dl>
-      <p class="muted">A week counts when you wrote at least once — no daily streak to break.</p>
+      <p class="muted">{t('weeksNote')}</p>
       <ColumnChart
         id="per-week"
-        title="Reflections per week"
-        summary={`${thisPeriod.toLocaleString()} in the last ${weeks.length} weeks; the busiest week had ${Math.max(...weeks.map((w) => w.count)).toLocaleString()}.`}
-        columns={weeks.map((w) => ({ label: label(w.start), value: w.count }))}
-        valueHeader="Reflections"
+        title={t('chartPerWeekTitle')}
+        summary={t(
+          'chartPerWeekSummary',
+          formatNumber(thisPeriod),
+          formatNumber(weeks.length),
+          formatNumber(Math.max(...weeks.map((w) => w.count))),
+        )}
+        columns={weeks.map((w) => ({ label: formatShortDate(w.start), value: w.count }))}
+        labelHeader={t('chartWeekOf')}
+        valueHeader={t('chartReflectionsHeader')}
+        format={formatNumber}
       />
       <ColumnChart
         id="sting"
-        title="How much it stung"
+        title={t('chartStingTitle')}
         summary={
           stung.length === 0
-            ? 'No sting ratings in the last weeks.'
-            : `Average sting per week, 1 (barely) to 5 (a lot); latest rated week: ${stung[stung.length - 1]?.sting}.`
+            ? t('chartStingNone')
+            : t('chartStingSummary', formatDecimal(stung[stung.length - 1]?.sting ?? 0))
         }
-        columns={weeks.map((w) => ({ label: label(w.start), value: w.sting }))}
+        columns={weeks.map((w) => ({ label: formatShortDate(w.start), value: w.sting }))}
         max={5}
-        valueHeader="Average sting"
-        format={(v) => v.toFixed(1)}
+        labelHeader={t('chartWeekOf')}
+        valueHeader={t('chartStingHeader')}
+        format={formatDecimal}
         line
       />
       {insights.topTags.length > 0 && (
         <BarList
           id="top-tags"
-          title="Top tags"
-          summary={`Most used: ${insights.topTags
-            .slice(0, 3)
-            .map((t) => t.tag)
-            .join(', ')}.`}
-          bars={insights.topTags.map((t) => ({
-            label: t.tag,
-            value: t.count,
-            text: t.count.toLocaleString(),
+          title={t('chartTopTagsTitle')}
+          summary={t(
+            'chartTopTagsSummary',
+            formatList(insights.topTags.slice(0, 3).map((top) => top.tag)),
+          )}
+          bars={insights.topTags.map((top) => ({
+            label: top.tag,
+            value: top.count,
+            text: formatNumber(top.count),
           }))}
-          labelHeader="Tag"
-          valueHeader="Reflections"
+          labelHeader={t('chartTagHeader')}
+          valueHeader={t('chartReflectionsHeader')}
         />
       )}
       <BarList
         id="triggers"
-        title="What prompted them"
-        summary={`Most often: ${TRIGGER_LABELS[insights.triggers[0]?.trigger ?? 'manual'].toLowerCase()} (${percent(insights.triggers[0]?.share ?? 0)}).`}
-        bars={insights.triggers.map((t) => ({
-          label: TRIGGER_LABELS[t.trigger],
-          value: t.count,
-          text: `${t.count.toLocaleString()} · ${percent(t.share)}`,
+        title={t('chartTriggersTitle')}
+        summary={t(
+          'chartTriggersSummary',
+          triggerLabel(insights.triggers[0]?.trigger ?? 'manual'),
+          formatPercent(insights.triggers[0]?.share ?? 0),
+        )}
+        bars={insights.triggers.map((share) => ({
+          label: triggerLabel(share.trigger),
+          value: share.count,
+          text: `${formatNumber(share.count)} · ${formatPercent(share.share)}`,
         }))}
-        labelHeader="Prompted by"
-        valueHeader="Reflections and share"
+        labelHeader={t('chartTriggerHeader')}
+        valueHeader={t('chartTriggerValueHeader')}
       />
     </section>
   );

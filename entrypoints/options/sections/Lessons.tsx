@@ -12,6 +12,7 @@ import {
   hasFilters,
   type ViewFilter,
 } from '../../../utils/filter';
+import { formatNumber, t } from '../../../utils/i18n';
 import type { Reflection } from '../../../utils/reflection';
 import { nextToResurface, onThisDay } from '../../../utils/resurface';
 import { formatRoute } from '../../../utils/route';
@@ -165,7 +166,7 @@ export function Lessons({ state }: { state: ReviewState }) {
   return (
     <section aria-labelledby="list-title">
       <h2 id="list-title" class="visually-hidden">
-        Reflections
+        {t('reflectionsListLabel')}
       </h2>
       {!searching && lookBack && (
         <LookBack
@@ -177,31 +178,34 @@ export function Lessons({ state }: { state: ReviewState }) {
       <FilterBar filter={filter} tags={tags} searchRef={search} onChange={setFilter} />
       <p class="list-status muted">
         {phase === 'loading'
-          ? 'Opening your reflections…'
+          ? t('statusOpening')
           : phase === 'reading'
             ? searching
-              ? `Looking through the newest ${count.toLocaleString()} while the rest are read (${state.readCount.value.toLocaleString()} so far)…`
-              : `Reading older reflections… ${state.readCount.value.toLocaleString()} so far`
+              ? t(
+                  'statusSearchingWhileReading',
+                  formatNumber(count),
+                  formatNumber(state.readCount.value),
+                )
+              : t('statusReading', formatNumber(state.readCount.value))
             : searching
-              ? `${count.toLocaleString()} ${count === 1 ? 'reflection matches' : 'reflections match'}`
-              : `${count.toLocaleString()} ${count === 1 ? 'reflection' : 'reflections'}, newest first`}
+              ? t(count === 1 ? 'statusMatchesOne' : 'statusMatchesOther', formatNumber(count))
+              : t(count === 1 ? 'statusCountOne' : 'statusCountOther', formatNumber(count))}
         {phase === 'ready' && searching && count > 0 && (
-          <a href={formatRoute({ section: 'data', params: route.params })}>Export these</a>
+          <a href={formatRoute({ section: 'data', params: route.params })}>{t('exportThese')}</a>
         )}
         <span class="shortcuts" aria-hidden="true">
-          <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>e</kbd> edit · <kbd>p</kbd>{' '}
-          pin · <kbd>Del</kbd> delete
+          <kbd>/</kbd> {t('shortcutSearch')} · <kbd>j</kbd>/<kbd>k</kbd> {t('shortcutMove')} ·{' '}
+          <kbd>e</kbd> {t('shortcutEdit')} · <kbd>p</kbd> {t('shortcutPin')} ·{' '}
+          <kbd>{t('keyDelete')}</kbd> {t('shortcutDelete')}
         </span>
       </p>
-      {phase === 'ready' && searching && count === 0 && (
-        <p class="empty">Nothing matches. Try fewer words or clear a filter.</p>
-      )}
+      {phase === 'ready' && searching && count === 0 && <p class="empty">{t('emptyMatches')}</p>}
       <VirtualList
         items={view.items}
         rowHeight={ROW_HEIGHT}
         keyOf={keyOf}
         reveal={reveal}
-        label="Reflections"
+        label={t('reflectionsListLabel')}
         renderRow={(reflection) =>
           editing === reflection.id ? (
             <ReflectionEditor
@@ -252,14 +256,14 @@ function UndoBar({ state }: { state: ReviewState }) {
   if (!deleted) return null;
   return (
     <div class="toast">
-      <span>Reflection deleted.</span>
+      <span>{t('toastDeleted')}</span>
       <button type="button" class="primary" onClick={() => void state.undoDelete()}>
-        Undo
+        {t('undo')}
       </button>
       <button
         type="button"
         class="link"
-        aria-label="Dismiss"
+        aria-label={t('dismiss')}
         onClick={() => {
           state.undoable.value = null;
         }}
@@ -282,18 +286,14 @@ async function openPopup() {
 function FirstRun() {
   return (
     <section class="first-run" aria-labelledby="first-run-title">
-      <h2 id="first-run-title">Turn setbacks into lessons</h2>
+      <h2 id="first-run-title">{t('firstRunTitle')}</h2>
+      <p>{t('firstRunBody')}</p>
       <p>
-        Everyone slips. Owning it, learning from it and sharing the lesson is what builds trust.
-        Fail Well makes that a one-minute habit: a short, kind prompt — what happened, what did I
-        learn, what will I do next time — kept only on this device.
-      </p>
-      <p>
-        Write one from the Fail Well button in the toolbar, or press <kbd>Alt</kbd>+<kbd>Shift</kbd>
-        +<kbd>F</kbd>. Your lessons will appear here, with search, insights and a gentle look back.
+        {t('firstRunHowBefore')} <kbd>{t('keyAlt')}</kbd>+<kbd>{t('keyShift')}</kbd>+<kbd>F</kbd>
+        {t('firstRunHowAfter')}
       </p>
       <button type="button" class="primary" onClick={() => void openPopup()}>
-        Write your first reflection
+        {t('firstRunWrite')}
       </button>
     </section>
   );

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Lessons } from '../../../entrypoints/options/sections/Lessons';
 import { createReviewState } from '../../../entrypoints/options/state';
 import { fixedZone } from '../../../utils/calendar';
 import { getReflection, saveReflection } from '../../../utils/db';
 import { createReflection, type Reflection } from '../../../utils/reflection';
+import { getMessageFrom, readCatalogue } from '../../i18n-fake';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const HOUR = 3_600_000;
@@ -46,6 +48,28 @@ describe('Lessons', () => {
     await setup([]);
     expect(await screen.findByRole('heading', { name: 'Turn setbacks into lessons' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Write your first reflection' })).toBeTruthy();
+  });
+
+  it('speaks German when the browser does', async () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(
+      readCatalogue('de'),
+    ) as typeof fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+    await setup([make('a', 30, 'Erste Lektion'), make('b', 1, 'Zweite Lektion', ['ops'])]);
+    await screen.findByText('2 Reflexionen, neueste zuerst');
+    expect(screen.getByRole('searchbox', { name: 'Reflexionen durchsuchen' })).toBeTruthy();
+    const first = within(screen.getByRole('list', { name: 'Reflexionen' })).getAllByRole(
+      'article',
+    )[0] as HTMLElement;
+    expect(within(first).getByText('Schmerz 2/5')).toBeTruthy();
+    expect(within(first).getByText('Aus eigenem Antrieb')).toBeTruthy();
+    expect(
+      within(first).getByRole('button', { name: /^Reflexion vom 25\.11\.2026, .* bearbeiten$/ }),
+    ).toBeTruthy();
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Reflexionen durchsuchen' }), {
+      target: { value: 'zweite' },
+    });
+    await screen.findByText('1 Reflexion passt');
   });
 
   it('lists reflections newest first with lesson, tags, sting and trigger', async () => {

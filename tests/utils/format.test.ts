@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  formatDateTime,
+  formatDecimal,
+  formatList,
+  formatMonthsAgo,
+  formatPercent,
+  formatShortDate,
+  triggerLabel,
+} from '../../utils/format';
+import { TRIGGERS } from '../../utils/reflection';
+import { getMessageFrom, readCatalogue } from '../i18n-fake';
+
+const AT = Date.parse('2026-11-29T12:00:00Z');
+
+function useLanguage(lang: 'en' | 'de') {
+  fakeBrowser.i18n.getMessage = getMessageFrom(
+    readCatalogue(lang),
+  ) as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getUILanguage = () => (lang === 'de' ? 'de-DE' : 'en-GB');
+}
+
+describe('format', () => {
+  beforeEach(() => useLanguage('en'));
+
+  it.each([
+    ['en', 1, '1 month ago'],
+    ['en', 11, '11 months ago'],
+    ['en', 12, '1 year ago'],
+    ['en', 24, '2 years ago'],
+    ['de', 1, 'vor 1 Monat'],
+    ['de', 12, 'vor 1 Jahr'],
+    ['de', 36, 'vor 3 Jahren'],
+  ] as const)('%s: %i months back reads "%s"', (lang, months, text) => {
+    useLanguage(lang);
+    expect(formatMonthsAgo(months)).toBe(text);
+  });
+
+  it.each([
+    ['en', '24 Nov', '42%', '2.5', 'a, b and c'],
+    ['de', '24. Nov.', '42 %', '2,5', 'a, b und c'],
+  ] as const)(
+    '%s: dates, shares, averages and lists follow the UI language',
+    (lang, day, share, avg, list) => {
+      useLanguage(lang);
+      expect(formatShortDate('2026-11-24')).toBe(day);
+      expect(formatPercent(0.42).replace(/\u00a0/g, ' ')).toBe(share);
+      expect(formatDecimal(2.5)).toBe(avg);
+      expect(formatList(['a', 'b', 'c'])).toBe(list);
+    },
+  );
+
+  it('formats date and time in the UI language, switching when it changes', () => {
+    const en = formatDateTime(AT);
+    useLanguage('de');
+    const de = formatDateTime(AT);
+    expect(en).toMatch(/Nov 2026/);
+    expect(de).toMatch(/29\.11\.2026/);
+  });
+
+  it.each(TRIGGERS)('names the trigger %s in both languages', (trigger) => {
+    const en = triggerLabel(trigger);
+    useLanguage('de');
+    const de = triggerLabel(trigger);
+    expect(en).toMatch(/^[A-Z]/);
+    expect(de).toMatch(/^[A-ZÄÖÜ]/);
+    expect(de).not.toBe(en);
+  });
+});
