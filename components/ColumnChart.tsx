@@ -13,6 +13,10 @@ interface Props {
   /** Top of the scale; the largest value when left out. */
   max?: number;
   valueHeader: string;
+  /** Header of the label column in the data table. */
+  labelHeader?: string;
+  /** Label every column (few columns), not every other one. */
+  everyLabel?: boolean;
   format?: (value: number) => string;
   /** Draw points joined by a line instead of columns (for averages). */
   line?: boolean;
@@ -30,6 +34,8 @@ export function ColumnChart({
   columns,
   max,
   valueHeader,
+  labelHeader = 'Week of',
+  everyLabel,
   format = String,
   line,
 }: Props) {
@@ -70,7 +76,7 @@ export function ColumnChart({
                 {format(c.value)}
               </text>
             )}
-            {i % 2 === columns.length % 2 && (
+            {(everyLabel || i % 2 === columns.length % 2) && (
               <text class="label" x={x(i)} y={H - 6} text-anchor="middle">
                 {c.label}
               </text>
@@ -82,7 +88,7 @@ export function ColumnChart({
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Week of</th>
+            <th scope="col">{labelHeader}</th>
             <th scope="col">{valueHeader}</th>
           </tr>
         </thead>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime, TRIGGER_LABELS } from '../utils/format';
+import { t } from '../utils/i18n';
 import type { Reflection } from '../utils/reflection';
 import { snippet, textMatches } from '../utils/search';
 import { questionLabel } from '../utils/templates';
@@ -15,6 +16,8 @@ interface Props {
   onEdit?: () => void;
   onPin?: () => void;
   onDelete?: () => void;
+  /** Open the share dialog (the button keeps focus history, so it gets focus back). */
+  onShare?: () => void;
 }
 
 /** The lesson of a reflection: what was learned, or the nearest answer to it. */
@@ -32,6 +35,7 @@ export function ReflectionCard({
   onEdit,
   onPin,
   onDelete,
+  onShare,
 }: Props) {
   const [ownOpen, setOwnOpen] = useState(false);
   const open = expanded ?? ownOpen;
@@ -67,6 +71,9 @@ export function ReflectionCard({
         <time dateTime={new Date(reflection.createdAt).toISOString()}>{when}</time>
         <span>{TRIGGER_LABELS[reflection.trigger]}</span>
         {reflection.sting !== null && <span>Sting {reflection.sting}/5</span>}
+        {reflection.share?.affected && !reflection.share.told && (
+          <span class="tell-mark">{t('tellThemOpen', reflection.share.affected)}</span>
+        )}
         {reflection.tags.map((tag) => (
           <span key={tag} class="tag">
             {/* One inner span: the tag's flex gap must not split "code-" from a marked "review". */}
@@ -94,6 +101,11 @@ export function ReflectionCard({
             aria-label={`Edit reflection from ${when}`}
           >
             Edit
+          </button>
+        )}
+        {onShare && (
+          <button type="button" class="link" onClick={onShare} aria-label={t('shareOpen', when)}>
+            {t('shareAction')}
           </button>
         )}
         {onPin && (

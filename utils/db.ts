@@ -7,8 +7,10 @@
  * BroadcastChannel so other open pages refresh.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { answerFollowUp, dueFollowUps } from './follow-up';
+import type { FollowUpSettings } from './follow-up-plan';
 import { t } from './i18n';
-import { firstReview, type Reflection, type ReviewState } from './reflection';
+import { type FollowUpOutcome, firstReview, type Reflection, type ReviewState } from './reflection';
 
 export const DB_NAME = 'fail-well';
 export const DB_VERSION = 2;
@@ -346,6 +348,37 @@ export async function reflectionsWithTag(tag: string): Promise<Reflection[]> {
   const db = await open();
   const found = await db.getAllFromIndex('reflections', 'by-tag', tag);
   return found.filter((r) => r.deletedAt === null).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/**
+ * Reflections whose follow-up is due at `now`, most overdue first (for the dashboard and the
+ * background's nudge). Read in batches: there is no index on follow-up dates, and a scan of
+ * key-ordered batches keeps memory flat however many reflections there are.
+ */
+export async function reflectionsWithDueFollowUp(now: number): Promise<Reflection[]> {
+  const due: Reflection[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const batch = await readReflectionsAfter(after, 2000);
+    due.push(...dueFollowUps(batch, now));
+    if (batch.length < 2000) break;
+    after = (batch[batch.length - 1] as Reflection).id;
+  }
+  return dueFollowUps(due, now);
+}
+
+/**
+ * Store the answer to a reflection's due follow-up (in one transaction with the read, so two
+ * pages answering at once cannot lose one). Returns the stored record, or undefined if gone.
+ */
+export async function storeFollowUpAnswer(
+  id: string,
+  outcome: FollowUpOutcome,
+  note: string,
+  now: number,
+  settings: Pick<FollowUpSettings, 'retryDays'>,
+): Promise<Reflection | undefined> {
+  return updateReflection(id, (r) => answerFollowUp(r, outcome, note, now, settings), now);
 }
 
 /** A plain-words message for an IndexedDB failure, for showing next to the kept draft. */

@@ -3,6 +3,7 @@ import { BackupReminder } from '../../components/BackupReminder';
 import { onDbEvent, onReflectionsChanged } from '../../utils/db';
 import { SECTIONS } from './sections';
 import { Data } from './sections/Data';
+import { FollowThrough } from './sections/FollowThrough';
 import { Insights } from './sections/Insights';
 import { Lessons } from './sections/Lessons';
 import { Nudges } from './sections/Nudges';
@@ -56,6 +57,7 @@ export function App({ state }: { state: ReviewState }) {
         {route.section === 'insights' && <Insights state={state} />}
         {route.section === 'data' && <Data />}
         {route.section === 'nudges' && <Nudges />}
+        {route.section === 'follow-through' && <FollowThrough state={state} />}
       </main>
     </div>
   );

@@ -2,6 +2,7 @@
 export const SECTIONS = [
   { id: 'lessons', name: 'Lessons' },
   { id: 'insights', name: 'Insights' },
+  { id: 'follow-through', name: 'Follow-through' },
   { id: 'data', name: 'Data' },
   { id: 'nudges', name: 'Nudges' },
 ] as const;
