@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type DaysError, parseFollowUpDays, parseRetryDays } from '../utils/follow-through';
 import { t } from '../utils/i18n';
 import type { Settings } from '../utils/settings';
@@ -29,13 +29,18 @@ export function FollowUpSettingsForm({ settings, onSave }: Props) {
   const [errors, setErrors] = useState<{ days?: string; retry?: string }>({});
   const [status, setStatus] = useState('');
 
-  // Settings changed elsewhere (another tab, the popup) show up here.
+  // Settings changed elsewhere (another tab, the popup) show up here; the same value arriving
+  // again (the first read, our own save echoing back) must not overwrite what is being typed.
+  const key = JSON.stringify(settings);
+  const shown = useRef(key);
   useEffect(() => {
+    if (shown.current === key) return;
+    shown.current = key;
     setEnabled(settings.followUps.enabled);
     setDaysText(settings.followUps.afterDays.join(', '));
     setRetryText(String(settings.followUps.retryDays));
     setHints(settings.selfBlameHints);
-  }, [settings]);
+  }, [key]);
 
   const save = async () => {
     const days = parseFollowUpDays(daysText);
