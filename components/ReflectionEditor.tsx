@@ -62,7 +62,8 @@ export function ReflectionEditor({ reflection, suggestions, onSave, onCancel }: 
         : {
             affected: affected.trim(),
             told,
-            toldAt: told ? (before?.told ? before.toldAt : Date.now()) : null,
+            // The saving side stamps the time when it is newly ticked.
+            toldAt: told && before?.told ? before.toldAt : null,
           };
     const message = await onSave({
       answers: kept,

@@ -209,7 +209,13 @@ export function createReviewState(options: Options = {}) {
   /** Save an edit; returns an error message, or null when saved. */
   async function saveEdit(id: string, edit: ReflectionEdit): Promise<string | null> {
     try {
-      const saved = await updateReflection(id, (r) => ({ ...r, ...edit }), now());
+      const share = edit.share;
+      // Ticked "told them" just now: remember when.
+      const stamped =
+        share?.told && share.toldAt === null
+          ? { ...edit, share: { ...share, toldAt: now() } }
+          : edit;
+      const saved = await updateReflection(id, (r) => ({ ...r, ...stamped }), now());
       if (!saved)
         return 'This reflection no longer exists — it may have been deleted in another tab.';
       apply(saved);

@@ -1,13 +1,23 @@
 /**
- * Screenshots of the Follow-through section and the share dialog, in both colour schemes.
+ * Screenshots of the Follow-through section and the share dialog, in both colour schemes,
+ * with due follow-ups and open items on screen, each also checked with axe-core.
  * They land in test-results/screenshots (look at them).
  */
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { reflection, seedReflections } from './seed';
 
 const dir = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots';
 const DAY = 86_400_000;
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
+}
 
 function seedRecords(now: number): Record<string, unknown>[] {
   const records: Record<string, unknown>[] = [];
@@ -58,6 +68,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await seedReflections(page, 0, Date.now(), seedRecords(Date.now()));
     await expect(page.getByRole('article', { name: 'Did you apply it?' })).toBeVisible();
     await page.screenshot({ path: join(dir, `follow-through-${scheme}.png`), fullPage: true });
+    expect(await violations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Lessons' }).click();
     await page
@@ -66,6 +77,7 @@ for (const scheme of ['light', 'dark'] as const) {
       .click();
     await expect(page.getByRole('dialog', { name: 'Share this lesson' })).toBeVisible();
     await page.screenshot({ path: join(dir, `share-dialog-${scheme}.png`) });
+    expect(await violations(page)).toEqual([]);
 
     await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'Insights' }).click();
