@@ -350,37 +350,6 @@ export async function reflectionsWithTag(tag: string): Promise<Reflection[]> {
   return found.filter((r) => r.deletedAt === null).sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/**
- * Reflections whose follow-up is due at `now`, most overdue first (for the dashboard and the
- * background's nudge). Read in batches: there is no index on follow-up dates, and a scan of
- * key-ordered batches keeps memory flat however many reflections there are.
- */
-export async function reflectionsWithDueFollowUp(now: number): Promise<Reflection[]> {
-  const due: Reflection[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const batch = await readReflectionsAfter(after, 2000);
-    due.push(...dueFollowUps(batch, now));
-    if (batch.length < 2000) break;
-    after = (batch[batch.length - 1] as Reflection).id;
-  }
-  return dueFollowUps(due, now);
-}
-
-/**
- * Store the answer to a reflection's due follow-up (in one transaction with the read, so two
- * pages answering at once cannot lose one). Returns the stored record, or undefined if gone.
- */
-export async function storeFollowUpAnswer(
-  id: string,
-  outcome: FollowUpOutcome,
-  note: string,
-  now: number,
-  settings: Pick<FollowUpSettings, 'retryDays'>,
-): Promise<Reflection | undefined> {
-  return updateReflection(id, (r) => answerFollowUp(r, outcome, note, now, settings), now);
-}
-
 /** A plain-words message for an IndexedDB failure, for showing next to the kept draft. */
 export function describeDbError(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';

@@ -18,9 +18,9 @@ import {
   readReflectionsAfter,
   restoreReflection,
   setReviewState,
-  storeFollowUpAnswer,
   updateReflection,
 } from '../../utils/db';
+import { storeFollowUpAnswer } from '../../utils/follow-up-store';
 import { t } from '../../utils/i18n';
 import {
   type FollowUpOutcome,
