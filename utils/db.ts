@@ -7,10 +7,8 @@
  * BroadcastChannel so other open pages refresh.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { answerFollowUp, dueFollowUps } from './follow-up';
-import type { FollowUpSettings } from './follow-up-plan';
 import { t } from './i18n';
-import { type FollowUpOutcome, firstReview, type Reflection, type ReviewState } from './reflection';
+import { firstReview, type Reflection, type ReviewState } from './reflection';
 
 export const DB_NAME = 'fail-well';
 export const DB_VERSION = 2;
