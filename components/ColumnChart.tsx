@@ -17,6 +17,8 @@ interface Props {
   /** Header of the data table's first column (what a column stands for). */
   labelHeader: string;
   valueHeader: string;
+  /** Label every column (few columns), not every other one. */
+  everyLabel?: boolean;
   format?: (value: number) => string;
   /** Draw points joined by a line instead of columns (for averages). */
   line?: boolean;
@@ -35,6 +37,7 @@ export function ColumnChart({
   max,
   labelHeader,
   valueHeader,
+  everyLabel,
   format = String,
   line,
 }: Props) {
@@ -75,7 +78,7 @@ export function ColumnChart({
                 {format(c.value)}
               </text>
             )}
-            {i % 2 === columns.length % 2 && (
+            {(everyLabel || i % 2 === columns.length % 2) && (
               <text class="label" x={x(i)} y={H - 6} text-anchor="middle">
                 {c.label}
               </text>

@@ -16,6 +16,8 @@ interface Props {
   onEdit?: () => void;
   onPin?: () => void;
   onDelete?: () => void;
+  /** Open the share dialog (the button keeps focus history, so it gets focus back). */
+  onShare?: () => void;
 }
 
 /** The lesson of a reflection: what was learned, or the nearest answer to it. */
@@ -33,6 +35,7 @@ export function ReflectionCard({
   onEdit,
   onPin,
   onDelete,
+  onShare,
 }: Props) {
   const [ownOpen, setOwnOpen] = useState(false);
   const open = expanded ?? ownOpen;
@@ -68,6 +71,9 @@ export function ReflectionCard({
         <time dateTime={new Date(reflection.createdAt).toISOString()}>{when}</time>
         <span>{triggerLabel(reflection.trigger)}</span>
         {reflection.sting !== null && <span>{t('stingOutOfFive', reflection.sting)}</span>}
+        {reflection.share?.affected && !reflection.share.told && (
+          <span class="tell-mark">{t('tellThemOpen', reflection.share.affected)}</span>
+        )}
         {reflection.tags.map((tag) => (
           <span key={tag} class="tag">
             {/* One inner span: the tag's flex gap must not split "code-" from a marked "review". */}
@@ -90,6 +96,11 @@ export function ReflectionCard({
         {onEdit && (
           <button type="button" class="link" onClick={onEdit} aria-label={t('editLabel', when)}>
             {t('edit')}
+          </button>
+        )}
+        {onShare && (
+          <button type="button" class="link" onClick={onShare} aria-label={t('shareOpen', when)}>
+            {t('shareAction')}
           </button>
         )}
         {onPin && (

@@ -4,6 +4,7 @@ import { t } from '../utils/i18n';
 import {
   parseTagText,
   type Reflection,
+  type ShareRecord,
   type Sting,
   type ValidationErrors,
   validateReflection,
@@ -21,6 +22,7 @@ interface Props {
     answers: Record<string, string>;
     tags: string[];
     sting: Sting | null;
+    share?: ShareRecord | null;
   }) => Promise<string | null>;
   onCancel: () => void;
 }
@@ -31,6 +33,8 @@ export function ReflectionEditor({ reflection, suggestions, onSave, onCancel }: 
   const [tags, setTags] = useState(reflection.tags);
   const [tagText, setTagText] = useState('');
   const [sting, setSting] = useState<Sting | null>(reflection.sting);
+  const [affected, setAffected] = useState(reflection.share?.affected ?? '');
+  const [told, setTold] = useState(reflection.share?.told ?? false);
   const [errors, setErrors] = useState<ValidationErrors | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -50,7 +54,23 @@ export function ReflectionEditor({ reflection, suggestions, onSave, onCancel }: 
     setSaving(true);
     // Blank answers are dropped, as when a reflection is first saved.
     const kept = Object.fromEntries(Object.entries(answers).filter(([, t]) => t.trim() !== ''));
-    const message = await onSave({ answers: kept, tags: parseTagText(allTags.join(',')), sting });
+    // Who was affected is an open item until ticked; nothing to track when nobody was named.
+    const before = reflection.share;
+    const share: ShareRecord | null =
+      affected.trim() === '' && !told
+        ? null
+        : {
+            affected: affected.trim(),
+            told,
+            // The saving side stamps the time when it is newly ticked.
+            toldAt: told && before?.told ? before.toldAt : null,
+          };
+    const message = await onSave({
+      answers: kept,
+      tags: parseTagText(allTags.join(',')),
+      sting,
+      share,
+    });
     setSaving(false);
     setSaveError(message);
   };
@@ -97,6 +117,20 @@ export function ReflectionEditor({ reflection, suggestions, onSave, onCancel }: 
         }}
       />
       <StingPicker name={`edit-${reflection.id}-sting`} value={sting} onChange={setSting} />
+      <div class="field">
+        <label for={`edit-${reflection.id}-affected`}>{t('tellThemAffected')}</label>
+        <input
+          id={`edit-${reflection.id}-affected`}
+          type="text"
+          maxLength={200}
+          value={affected}
+          onInput={(e) => setAffected(e.currentTarget.value)}
+        />
+      </div>
+      <label class="check">
+        <input type="checkbox" checked={told} onChange={(e) => setTold(e.currentTarget.checked)} />
+        {t('tellThemTold')}
+      </label>
       {errors?.form && (
         <p class="error" role="alert">
           {errors.form}

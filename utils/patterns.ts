@@ -2,6 +2,7 @@
  * Recurring themes across reflections — tags and significant words that keep coming back
  * ("third reflection tagged rushed-review this month"). Computed locally; pure.
  */
+import { t } from './i18n';
 import type { Reflection } from './reflection';
 
 export interface Theme {
@@ -66,25 +67,16 @@ export function recurringThemes(
     .slice(0, limit);
 }
 
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-];
-
 /** "Third reflection tagged “rushed-review” this month" — a count said kindly, not as a score. */
 export function describeTheme(theme: Theme, period: string): string {
-  const nth = ORDINALS[theme.count - 1];
-  const what = theme.kind === 'tag' ? `tagged “${theme.name}”` : `mentioning “${theme.name}”`;
-  const lead = nth
-    ? `${nth[0]?.toUpperCase()}${nth.slice(1)} reflection`
-    : `${theme.count} reflections`;
-  return `${lead} ${what} ${period}`;
+  // Ordinals are one catalogue entry ("First|Second|…"): their grammar is the translator's.
+  const nth = t('themeOrdinals').split('|')[theme.count - 1]?.trim();
+  if (nth) {
+    return theme.kind === 'tag'
+      ? t('themeTagNth', nth, theme.name, period)
+      : t('themeWordNth', nth, theme.name, period);
+  }
+  return theme.kind === 'tag'
+    ? t('themeTagCount', theme.count, theme.name, period)
+    : t('themeWordCount', theme.count, theme.name, period);
 }

@@ -4,6 +4,7 @@ import { onDbEvent, onReflectionsChanged } from '../../utils/db';
 import { t } from '../../utils/i18n';
 import { SECTIONS } from './sections';
 import { Data } from './sections/Data';
+import { FollowThrough } from './sections/FollowThrough';
 import { Insights } from './sections/Insights';
 import { Lessons } from './sections/Lessons';
 import { Nudges } from './sections/Nudges';
@@ -57,6 +58,7 @@ export function App({ state }: { state: ReviewState }) {
         {route.section === 'insights' && <Insights state={state} />}
         {route.section === 'data' && <Data />}
         {route.section === 'nudges' && <Nudges />}
+        {route.section === 'follow-through' && <FollowThrough state={state} />}
       </main>
     </div>
   );

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../utils/i18n';
 export const SECTIONS = [
   { id: 'lessons', nameKey: 'sectionLessons' },
   { id: 'insights', nameKey: 'sectionInsights' },
+  { id: 'follow-through', nameKey: 'sectionFollowThrough' },
   { id: 'data', nameKey: 'sectionData' },
   { id: 'nudges', nameKey: 'sectionNudges' },
 ] as const satisfies readonly { id: string; nameKey: MessageKey }[];

@@ -6,6 +6,7 @@
  */
 import { batch, signal } from '@preact/signals';
 import { localZone, type TimeZone } from '../../utils/calendar';
+import { loadCheckins } from '../../utils/checkin';
 import {
   type DbEvent,
   deleteReflection,
@@ -19,8 +20,15 @@ import {
   setReviewState,
   updateReflection,
 } from '../../utils/db';
+import { storeFollowUpAnswer } from '../../utils/follow-up-store';
 import { t } from '../../utils/i18n';
-import { firstReview, type Reflection, type Sting } from '../../utils/reflection';
+import {
+  type FollowUpOutcome,
+  firstReview,
+  type Reflection,
+  type ShareRecord,
+  type Sting,
+} from '../../utils/reflection';
 import { type ReviewAction, reviewAfter } from '../../utils/resurface';
 import { SearchIndex } from '../../utils/search';
 
@@ -37,6 +45,8 @@ export interface ReflectionEdit {
   answers: Record<string, string>;
   tags: string[];
   sting: Sting | null;
+  /** Who was affected and whether they were told; left out = unchanged. */
+  share?: ShareRecord | null;
 }
 
 export type LoadPhase = 'loading' | 'reading' | 'ready';
@@ -89,6 +99,8 @@ export function createReviewState(options: Options = {}) {
   const announcement = signal('');
   /** The last deleted reflection, while its "Undo" is offered. */
   const undoable = signal<Reflection | null>(null);
+  /** Calm-day check-ins ("YYYY-MM-DD"), which count for the weekly consistency figure. */
+  const checkins = signal<string[]>([]);
   let generation = 0;
   /** Changes that arrived while reading; applied again once the read is complete. */
   const changedWhileReading = new Set<string>();
@@ -133,6 +145,12 @@ export function createReviewState(options: Options = {}) {
       });
       // Purging is housekeeping: it must never stand between the person and the list.
       void purgeDeleted(now() - PURGE_AFTER_MS).catch(() => {});
+      // Check-ins only add to a figure: without them the page still works.
+      void loadCheckins()
+        .then((days) => {
+          checkins.value = days;
+        })
+        .catch(() => {});
       await readAll(mine);
     } catch (e) {
       if (mine === generation) error.value = describeLoadError(e);
@@ -191,7 +209,13 @@ export function createReviewState(options: Options = {}) {
   /** Save an edit; returns an error message, or null when saved. */
   async function saveEdit(id: string, edit: ReflectionEdit): Promise<string | null> {
     try {
-      const saved = await updateReflection(id, (r) => ({ ...r, ...edit }), now());
+      const share = edit.share;
+      // Ticked "told them" just now: remember when.
+      const stamped =
+        share?.told && share.toldAt === null
+          ? { ...edit, share: { ...share, toldAt: now() } }
+          : edit;
+      const saved = await updateReflection(id, (r) => ({ ...r, ...stamped }), now());
       if (!saved) return t('editGone');
       apply(saved);
       say(t('saidSaved'));
@@ -254,6 +278,44 @@ export function createReviewState(options: Options = {}) {
     }
   }
 
+  /** Record the answer to a reflection's due follow-up; returns an error message or null. */
+  async function answerFollowUp(
+    id: string,
+    outcome: FollowUpOutcome,
+    note: string,
+    retryDays: number,
+  ): Promise<string | null> {
+    try {
+      const saved = await storeFollowUpAnswer(id, outcome, note, now(), { retryDays });
+      if (!saved) return t('followMissing');
+      apply(saved);
+      say(t('followAnswered'));
+      return null;
+    } catch (e) {
+      return describeDbError(e);
+    }
+  }
+
+  /** Tick (or untick) "I have told them / made it right". */
+  async function setTold(id: string, told: boolean): Promise<void> {
+    try {
+      const saved = await updateReflection(
+        id,
+        (r) => ({
+          ...r,
+          share: { affected: r.share?.affected ?? '', told, toldAt: told ? now() : null },
+        }),
+        now(),
+      );
+      if (saved) {
+        apply(saved);
+        say(told ? t('tellThemDone') : t('tellThemReopened'));
+      }
+    } catch (e) {
+      error.value = describeDbError(e);
+    }
+  }
+
   return {
     zone,
     now,
@@ -265,7 +327,10 @@ export function createReviewState(options: Options = {}) {
     notice,
     announcement,
     undoable,
+    checkins,
     start,
+    answerFollowUp,
+    setTold,
     onChange,
     saveEdit,
     togglePin,

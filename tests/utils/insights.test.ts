@@ -103,6 +103,42 @@ describe('weeks with a reflection', () => {
   });
 });
 
+describe('check-ins count for the weekly figure', () => {
+  it.each<[string, string[], string[], number, number, number]>([
+    // [case, reflections, check-in days, active weeks, run, reflections counted]
+    ['a check-in alone makes its week count', [], ['2026-11-24'], 1, 1, 0],
+    [
+      'a check-in fills the gap between two written weeks',
+      ['2026-11-10T10:00:00Z', '2026-11-24T09:00:00Z'],
+      ['2026-11-18'],
+      3,
+      3,
+      2,
+    ],
+    ['a check-in in a written week counts once', ['2026-11-24T10:00:00Z'], ['2026-11-25'], 1, 1, 1],
+    // Sunday 2026-11-22 belongs to the week of Monday 2026-11-16.
+    ['a Sunday check-in counts for the week before', [], ['2026-11-22'], 1, 1, 0],
+    ['malformed and impossible days are ignored', [], ['2026-02-31', 'yesterday'], 0, 0, 0],
+  ])('%s', (_, dates, checkins, active, run, total) => {
+    const insights = computeInsights(
+      dates.map((d) => make(d)),
+      NOW,
+      fixedZone(0),
+      checkins,
+    );
+    expect(insights.activeWeeks).toBe(active);
+    expect(insights.weekRun).toBe(run);
+    expect(insights.total).toBe(total);
+  });
+
+  it('marks the checked-in week and leaves its reflection count at zero', () => {
+    const insights = computeInsights([], NOW, fixedZone(0), ['2026-11-18']);
+    const week = insights.weeks.find((w) => w.start === '2026-11-16');
+    expect(week).toMatchObject({ count: 0, checkedIn: true });
+    expect(insights.weeks.filter((w) => w.checkedIn)).toHaveLength(1);
+  });
+});
+
 describe('sting, tags and triggers', () => {
   const list = [
     make('2026-11-24T10:00:00Z', { sting: 2, tags: ['ops', 'rushed'], trigger: 'idle' }),

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { BarList } from '../../../components/BarList';
 import { ColumnChart } from '../../../components/ColumnChart';
+import { monthStart } from '../../../utils/follow-through';
 import {
   formatDecimal,
   formatList,
@@ -10,17 +11,26 @@ import {
 } from '../../../utils/format';
 import { formatNumber, t } from '../../../utils/i18n';
 import { computeInsights } from '../../../utils/insights';
+import { describeTheme, recurringThemes } from '../../../utils/patterns';
 import type { ReviewState } from '../state';
 
 /** What your reflections add up to: rhythm, themes, how much it stung, what prompted them. */
 export function Insights({ state }: { state: ReviewState }) {
   const phase = state.phase.value;
   const version = state.version.value;
+  const checkins = state.checkins.value;
   const insights = useMemo(
     () =>
-      phase === 'ready' ? computeInsights(state.newestFirst(), state.now(), state.zone) : null,
-    [phase, version, state],
+      phase === 'ready'
+        ? computeInsights(state.newestFirst(), state.now(), state.zone, checkins)
+        : null,
+    [phase, version, state, checkins],
   );
+  const themes = useMemo(() => {
+    if (phase !== 'ready') return [];
+    const now = state.now();
+    return recurringThemes(state.newestFirst(), monthStart(now, state.zone), now + 1);
+  }, [phase, version, state]);
   if (!insights) {
     return (
       <p class="list-status muted" role="status">
@@ -63,6 +73,19 @@ export function Insights({ state }: { state: ReviewState }) {
         </div>
       </dl>
       <p class="muted">{t('weeksNote')}</p>
+      {checkins.length > 0 && <p class="muted">{t('insightsCheckinsCount')}</p>}
+      {themes.length > 0 && (
+        <section aria-labelledby="themes-title">
+          <h3 id="themes-title">{t('themesTitle')}</h3>
+          <ul class="plain-list themes">
+            {themes.map((theme) => (
+              <li key={`${theme.kind}:${theme.name}`}>
+                {describeTheme(theme, t('themeThisMonth'))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ColumnChart
         id="per-week"
         title={t('chartPerWeekTitle')}

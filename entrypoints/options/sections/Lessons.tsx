@@ -4,6 +4,7 @@ import { FilterBar } from '../../../components/FilterBar';
 import { LookBack } from '../../../components/LookBack';
 import { ReflectionCard } from '../../../components/ReflectionCard';
 import { ReflectionEditor } from '../../../components/ReflectionEditor';
+import { ShareDialog } from '../../../components/ShareDialog';
 import { VirtualList } from '../../../components/VirtualList';
 import {
   applyView,
@@ -53,6 +54,7 @@ export function Lessons({ state }: { state: ReviewState }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<string | null>(null);
+  const [sharing, setSharing] = useState<string | null>(null);
   const [reveal, setReveal] = useState<{ index: number } | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef(false);
@@ -102,6 +104,8 @@ export function Lessons({ state }: { state: ReviewState }) {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target)) return;
+      // A dialog (sharing) owns the keyboard while it is open.
+      if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
       const { move } = handlers.current;
       const id = latest.current;
       switch (event.key) {
@@ -236,6 +240,7 @@ export function Lessons({ state }: { state: ReviewState }) {
                 expanded={expanded.has(reflection.id)}
                 onToggle={() => toggle(reflection.id)}
                 onEdit={() => setEditing(reflection.id)}
+                onShare={() => setSharing(reflection.id)}
                 onPin={() => void state.togglePin(reflection.id)}
                 onDelete={() => void remove(reflection.id)}
               />
@@ -243,6 +248,12 @@ export function Lessons({ state }: { state: ReviewState }) {
           )
         }
       />
+      {sharing && state.lookup(sharing) && (
+        <ShareDialog
+          reflection={state.lookup(sharing) as Reflection}
+          onClose={() => setSharing(null)}
+        />
+      )}
       <UndoBar state={state} />
       <p role="status" class="visually-hidden">
         {state.announcement.value}

@@ -140,6 +140,38 @@ describe('Lessons', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Changes saved.'));
   });
 
+  it('records who was affected, shown as an open item until ticked', async () => {
+    await setup([make('a', 1, 'Tell people sooner')]);
+    await screen.findByText('1 reflection, newest first');
+    fireEvent.click(screen.getByRole('button', { name: /^Edit reflection/ }));
+    let form = screen.getByRole('form', { name: /^Edit reflection/ });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Who was affected?' }), {
+      target: { value: ' Sam from support ' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+    expect((await getReflection('a'))?.share).toEqual({
+      affected: 'Sam from support',
+      told: false,
+      toldAt: null,
+    });
+    expect(screen.getByText('To tell: Sam from support')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: /^Edit reflection/ }));
+    form = screen.getByRole('form', { name: /^Edit reflection/ });
+    fireEvent.click(
+      within(form).getByRole('checkbox', { name: 'I have told them / made it right' }),
+    );
+    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+    expect((await getReflection('a'))?.share).toEqual({
+      affected: 'Sam from support',
+      told: true,
+      toldAt: NOW,
+    });
+    expect(screen.queryByText('To tell: Sam from support')).toBeNull();
+  });
+
   it('deletes with an Undo that really restores', async () => {
     await setup([make('a', 2, 'Keep me'), make('b', 1, 'Delete me')]);
     await screen.findByText('2 reflections, newest first');

@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FollowThrough } from '../../../entrypoints/options/sections/FollowThrough';
+import { createReviewState } from '../../../entrypoints/options/state';
+import { fixedZone } from '../../../utils/calendar';
+import { getReflection, saveReflection } from '../../../utils/db';
+import { createReflection, type Reflection } from '../../../utils/reflection';
+import { getSettings } from '../../../utils/settings';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+const DAY = 86_400_000;
+
+function commitment(id: string, daysAgo: number, nextTime: string, dueIn: number): Reflection {
+  return {
+    ...createReflection(
+      { template: 'quick', answers: { learned: `lesson ${id}`, nextTime }, tags: [], sting: null },
+      id,
+      NOW - daysAgo * DAY,
+    ),
+    followUps: [{ dueAt: NOW + dueIn * DAY, answeredAt: null, outcome: null, note: '' }],
+  };
+}
+
+async function setup(reflections: Reflection[]) {
+  for (const r of reflections) await saveReflection(r);
+  const state = createReviewState({
+    zone: fixedZone(0),
+    now: () => NOW,
+    yieldToPage: () => Promise.resolve(),
+  });
+  render(<FollowThrough state={state} />);
+  await state.start();
+  await screen.findByRole('heading', { name: 'Follow-through', level: 2 });
+  return state;
+}
+
+afterEach(cleanup);
+
+describe('FollowThrough', () => {
+  it('asks about a due commitment and stores the outcome and note', async () => {
+    await setup([commitment('a', 7, 'Ask for the rollback plan', -1)]);
+    const due = screen.getByRole('article', { name: 'Did you apply it?' });
+    expect(within(due).getByText('You wrote last week:')).toBeTruthy();
+    expect(within(due).getByText('Ask for the rollback plan')).toBeTruthy();
+    fireEvent.input(within(due).getByRole('textbox', { name: 'A short note (optional)' }), {
+      target: { value: 'Only half the time' },
+    });
+    fireEvent.click(within(due).getByRole('button', { name: 'Partly' }));
+    await waitFor(async () => {
+      const stored = await getReflection('a');
+      expect(stored?.followUps[0]).toMatchObject({
+        outcome: 'partly',
+        note: 'Only half the time',
+        answeredAt: NOW,
+      });
+    });
+    expect(
+      await screen.findByText('Nothing to check on right now.', { exact: false }),
+    ).toBeTruthy();
+    // The answer counts in the applied rate: answered, not applied.
+    expect(
+      screen.getByText('0 of 1 answered follow-ups applied in the last 6 months', { exact: false }),
+    ).toBeTruthy();
+  });
+
+  it('"not yet" keeps the commitment open and says when it comes back', async () => {
+    await setup([commitment('b', 1, 'Write the test first', -0.5)]);
+    fireEvent.click(screen.getByRole('button', { name: 'Not yet' }));
+    const open = await screen.findByRole('region', { name: 'Open commitments' });
+    await waitFor(() => expect(within(open).getByText('Write the test first')).toBeTruthy());
+    expect(within(open).getByText('comes back Dec 2, 2026')).toBeTruthy();
+  });
+
+  it('lists people still to tell, and ticking one stores it', async () => {
+    const r = {
+      ...commitment('c', 3, 'Tell the team sooner', 10),
+      share: { affected: 'Sam', told: false, toldAt: null },
+    };
+    await setup([r]);
+    const box = screen.getByRole('checkbox', {
+      name: /^I have told Sam \/ made it right/,
+    });
+    fireEvent.click(box);
+    await waitFor(async () =>
+      expect((await getReflection('c'))?.share).toEqual({
+        affected: 'Sam',
+        told: true,
+        toldAt: NOW,
+      }),
+    );
+    expect(await screen.findByText('Nobody waiting to hear from you.')).toBeTruthy();
+  });
+
+  it('explains bad follow-up days in plain words and saves good ones', async () => {
+    await setup([]);
+    const days = screen.getByRole('textbox', { name: 'Ask after these days' });
+    fireEvent.input(days, { target: { value: '1, seven' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(
+      await screen.findByText('Use whole numbers of days separated by commas, e.g. 1, 7, 30.'),
+    ).toBeTruthy();
+    // What was typed stays.
+    expect((days as HTMLInputElement).value).toBe('1, seven');
+    expect((await getSettings()).followUps.afterDays).toEqual([1, 7, 30]);
+
+    fireEvent.input(days, { target: { value: '14, 2' } });
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Gently point out self-blame while I write' }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    const saved = await getSettings();
+    expect(saved.followUps.afterDays).toEqual([2, 14]);
+    expect(saved.selfBlameHints).toBe(false);
+  });
+});
