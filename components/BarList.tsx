@@ -1,3 +1,5 @@
+import { ChartTable } from './ChartTable';
+
 export interface Bar {
   label: string;
   value: number;
@@ -48,23 +50,12 @@ export function BarList({ id, title, summary, bars, labelHeader, valueHeader }: 
           </g>
         ))}
       </svg>
-      <table class="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            <th scope="col">{valueHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((bar) => (
-            <tr key={bar.label}>
-              <th scope="row">{bar.label}</th>
-              <td>{bar.text}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable
+        title={title}
+        labelHeader={labelHeader}
+        valueHeader={valueHeader}
+        rows={bars.map((bar) => ({ label: bar.label, text: bar.text }))}
+      />
     </figure>
   );
 }

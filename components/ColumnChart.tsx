@@ -1,4 +1,5 @@
 import { t } from '../utils/i18n';
+import { ChartTable } from './ChartTable';
 
 export interface Column {
   label: string;
@@ -86,23 +87,15 @@ export function ColumnChart({
           </g>
         ))}
       </svg>
-      <table class="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            <th scope="col">{valueHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((c) => (
-            <tr key={c.label}>
-              <th scope="row">{c.label}</th>
-              <td>{c.value === null ? t('chartNone') : format(c.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable
+        title={title}
+        labelHeader={labelHeader}
+        valueHeader={valueHeader}
+        rows={columns.map((c) => ({
+          label: c.label,
+          text: c.value === null ? t('chartNone') : format(c.value),
+        }))}
+      />
     </figure>
   );
 }
