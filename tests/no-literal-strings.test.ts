@@ -179,7 +179,7 @@ const files = ROOTS.flatMap((root) => tsxFiles(root)).sort();
  * Sections built before their strings could move to _locales (issue 8 tracks them). Each is
  * checked the other way round: once it is translated, this test says to take it off the list.
  */
-const NOT_YET_TRANSLATED = new Set(['entrypoints/options/sections/Nudges.tsx']);
+const NOT_YET_TRANSLATED = new Set<string>([]);
 
 describe('no literal user-facing strings', () => {
   it('finds the .tsx files', () => {
