@@ -284,7 +284,7 @@ function useOptIn(nudges: NudgeSettings, save: (next: NudgeSettings) => void) {
     if (on) {
       // The permission request must be the first thing in the click handler (a user gesture).
       const granted = await requestTriggerPermission(trigger);
-      setRefused((r) => ({ ...r, [trigger]: granted ? undefined : REFUSED_MESSAGE[trigger] }));
+      setRefused((r) => ({ ...r, [trigger]: granted ? undefined : t(REFUSED_MESSAGE[trigger]) }));
       if (granted) save(withOptIn(nudges, trigger, true));
       return;
     }
