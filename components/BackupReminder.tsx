@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupDue } from '../utils/backup';
 import { countReflections, onReflectionsChanged } from '../utils/db';
+import { t } from '../utils/i18n';
 import { getSettings } from '../utils/settings';
 import { watchSettings } from '../utils/settings-store';
 import { getLastExportAt, lastExportItem } from '../utils/storage-status';
@@ -43,11 +44,8 @@ export function BackupReminder({
   if (!due) return null;
   return (
     <div class="notice" role="status">
-      <p>
-        Time for a backup: export your reflections so they are safe whatever happens to this
-        browser.
-      </p>
-      {exportLink && <a href="#/data">Back up now</a>}
+      <p>{t('dataBackupDue')}</p>
+      {exportLink && <a href="#/data">{t('dataBackupNow')}</a>}
     </div>
   );
 }

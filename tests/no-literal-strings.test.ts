@@ -179,16 +179,7 @@ const files = ROOTS.flatMap((root) => tsxFiles(root)).sort();
  * Sections built before their strings could move to _locales (issue 8 tracks them). Each is
  * checked the other way round: once it is translated, this test says to take it off the list.
  */
-const NOT_YET_TRANSLATED = new Set([
-  'components/BackupReminder.tsx',
-  'entrypoints/options/sections/Data.tsx',
-  'entrypoints/options/sections/Nudges.tsx',
-  'entrypoints/options/data/DeleteEverything.tsx',
-  'entrypoints/options/data/ExportData.tsx',
-  'entrypoints/options/data/ImportData.tsx',
-  'entrypoints/options/data/KeepSafe.tsx',
-  'entrypoints/options/data/Progress.tsx',
-]);
+const NOT_YET_TRANSLATED = new Set<string>([]);
 
 describe('no literal user-facing strings', () => {
   it('finds the .tsx files', () => {

@@ -4,6 +4,7 @@
  * off and the page says why.
  */
 import { browser } from 'wxt/browser';
+import type { MessageKey } from './i18n';
 import type { NudgeSettings } from './nudge-settings';
 
 /** Triggers that need a permission the extension does not hold by default. */
@@ -17,13 +18,14 @@ export const TRIGGER_PERMISSIONS: Readonly<
   downloads: 'downloads',
 };
 
-/** Plain words for a refused permission: what stays off and how to turn it on later. */
-export const REFUSED_MESSAGE: Readonly<Record<OptInTrigger, string>> = {
-  site: 'This stays off: noticing when you leave a site needs permission to read your tabs’ addresses, and it wasn’t given. Switch it on again to be asked once more.',
-  navigation:
-    'This stays off: noticing pages that fail to load needs permission to follow navigation, and it wasn’t given. Switch it on again to be asked once more.',
-  downloads:
-    'This stays off: noticing failed downloads needs permission to see your downloads, and it wasn’t given. Switch it on again to be asked once more.',
+/**
+ * Plain words for a refused permission: what stays off and how to turn it on later. Keys, not
+ * text: the words are looked up when shown, in the browser's language.
+ */
+export const REFUSED_MESSAGE: Readonly<Record<OptInTrigger, MessageKey>> = {
+  site: 'nudgesRefusedSite',
+  navigation: 'nudgesRefusedNavigation',
+  downloads: 'nudgesRefusedDownloads',
 };
 
 /** Whether an opt-in trigger is on in these settings. */

@@ -2,6 +2,7 @@
  * Plain-words validation for what the user types on the settings page (times, weekdays,
  * site patterns). Kept apart from nudge-settings.ts so the popup never loads these messages.
  */
+import { formatNumber, t } from './i18n';
 import {
   type ClockTime,
   canonicalTime,
@@ -12,10 +13,8 @@ import {
 
 /** A plain-words problem with a time the user typed, or null when it is fine. */
 export function timeProblem(text: string): string | null {
-  if (text.trim() === '') return 'Type a time, like 17:30.';
-  return parseClockTime(text) === null
-    ? `“${text.trim()}” isn't a time of day. Use 24-hour hours and minutes, like 17:30.`
-    : null;
+  if (text.trim() === '') return t('nudgesTimeEmpty');
+  return parseClockTime(text) === null ? t('nudgesTimeBad', text.trim()) : null;
 }
 
 /** Split "09:00, 17:30" into times; the problem (if any) names the first bad one. */
@@ -24,27 +23,27 @@ export function parseTimeList(text: string): { times: ClockTime[]; problem: stri
     .split(/[,\s]+/)
     .map((part) => part.trim())
     .filter(Boolean);
-  if (parts.length === 0) return { times: [], problem: 'Add at least one time, like 17:30.' };
+  if (parts.length === 0) return { times: [], problem: t('nudgesTimesEmpty') };
   for (const part of parts) {
     const problem = timeProblem(part);
     if (problem) return { times: [], problem };
   }
   const times = [...new Set(parts.map(canonicalTime))].sort();
-  if (times.length > 12) return { times: [], problem: 'Up to 12 times a day, please.' };
+  if (times.length > 12) return { times: [], problem: t('nudgesTimesTooMany', formatNumber(12)) };
   return { times, problem: null };
 }
 
 /** A plain-words problem with a set of weekdays, or null. */
 export function weekdaysProblem(weekdays: readonly number[]): string | null {
-  return weekdays.length === 0 ? 'Pick at least one day, or switch the schedule off.' : null;
+  return weekdays.length === 0 ? t('nudgesDaysEmpty') : null;
 }
 
 const PATTERN_MESSAGES: Readonly<Record<SitePatternFault, (text: string) => string>> = {
-  empty: () => 'Type a site, like meet.google.com.',
-  space: (text) => `“${text}” has a space in it. One site per line, please.`,
-  long: () => 'That pattern is very long: keep it under 200 characters.',
-  scheme: (text) => `“${text}” isn't a web address. Use a site like ci.example.com/builds/*.`,
-  host: (text) => `“${text}” doesn't start with a site name. Try something like meet.google.com.`,
+  empty: () => t('nudgesSiteEmpty'),
+  space: (text) => t('nudgesSiteSpace', text),
+  long: () => t('nudgesSiteLong', formatNumber(200)),
+  scheme: (text) => t('nudgesSiteScheme', text),
+  host: (text) => t('nudgesSiteHost', text),
 };
 
 /** A plain-words problem with a site pattern, or null when it can be matched. */
@@ -63,6 +62,7 @@ export function parseSitePatterns(text: string): { patterns: string[]; problem: 
     const problem = sitePatternProblem(line);
     if (problem) return { patterns: [], problem };
   }
-  if (lines.length > 50) return { patterns: [], problem: 'Up to 50 sites, please.' };
+  if (lines.length > 50)
+    return { patterns: [], problem: t('nudgesSitesTooMany', formatNumber(50)) };
   return { patterns: [...new Set(lines)], problem: null };
 }

@@ -5,6 +5,7 @@
 import { countReflections } from './db';
 import { reflectionsById, reflectionsOldestFirst } from './db-bulk';
 import { type ExportKind, type ExportMeta, exportFileName, writerFor } from './export';
+import { t } from './i18n';
 import { type CheckOptions, checkImport, type ImportCheck, importSizeProblem } from './import';
 import type { Reflection } from './reflection';
 
@@ -87,7 +88,7 @@ export async function readImportFile(
   try {
     text = await file.text();
   } catch {
-    return { ok: false, message: 'The browser could not read this file. Nothing was imported.' };
+    return { ok: false, message: t('dataImportUnreadable') };
   }
   return checkImport(text, now, options);
 }

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { countReflections, describeDbError } from '../../../utils/db';
 import { deleteEverything } from '../../../utils/db-bulk';
 import { clearDraft } from '../../../utils/draft';
-
-const CONFIRM_WORD = 'delete';
+import { formatNumber, t } from '../../../utils/i18n';
 
 /**
  * Remove every reflection for good, only after the user types a word to confirm. Focus moves
@@ -17,6 +16,8 @@ export function DeleteEverything() {
   const [failure, setFailure] = useState<string | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const confirmInput = useRef<HTMLInputElement>(null);
+  // The word to type is in the user's language, so it can be typed without switching keyboards.
+  const confirmWord = t('dataDeleteConfirmWord');
 
   useEffect(() => {
     if (open) confirmInput.current?.focus();
@@ -41,33 +42,30 @@ export function DeleteEverything() {
       const removed = await deleteEverything();
       await clearDraft();
       setResult(
-        `Deleted ${removed.toLocaleString()} ${removed === 1 ? 'reflection' : 'reflections'}. Fail Well is empty on this device.`,
+        t(removed === 1 ? 'dataDeleteDoneOne' : 'dataDeleteDoneOther', formatNumber(removed)),
       );
       close();
     } catch (error) {
-      setFailure(`Nothing was deleted. ${describeDbError(error)}`);
+      setFailure(t('dataDeleteFailed', describeDbError(error)));
     }
   }
 
   return (
     <section class="card data-block danger-zone" aria-labelledby="delete-title">
-      <h3 id="delete-title">Delete everything</h3>
-      <p class="muted">
-        Removes every reflection and any unsaved draft from this browser, for good. Export a JSON
-        backup first if you might want them back.
-      </p>
+      <h3 id="delete-title">{t('dataDeleteTitle')}</h3>
+      <p class="muted">{t('dataDeleteIntro')}</p>
       {!open && (
         <button type="button" ref={opener} class="danger" onClick={() => void start()}>
-          Delete everything…
+          {t('dataDeleteOpen')}
         </button>
       )}
       {open && (
         <form
           class="confirm"
-          aria-label="Confirm deleting everything"
+          aria-label={t('dataDeleteConfirmLabel')}
           onSubmit={(event) => {
             event.preventDefault();
-            if (typed.trim().toLowerCase() === CONFIRM_WORD) void confirm();
+            if (typed.trim().toLowerCase() === confirmWord) void confirm();
           }}
           onKeyDown={(event) => {
             if (event.key === 'Escape') close();
@@ -75,12 +73,15 @@ export function DeleteEverything() {
         >
           <p>
             {stored === null
-              ? 'Every reflection will be deleted.'
-              : `${stored.toLocaleString()} ${stored === 1 ? 'reflection' : 'reflections'} will be deleted.`}{' '}
-            This cannot be undone.
+              ? t('dataDeleteWillAll')
+              : t(
+                  stored === 1 ? 'dataDeleteWillOne' : 'dataDeleteWillOther',
+                  formatNumber(stored),
+                )}{' '}
+            {t('dataDeleteCannotUndo')}
           </p>
           <div class="field">
-            <label for="delete-confirm">Type “{CONFIRM_WORD}” to confirm</label>
+            <label for="delete-confirm">{t('dataDeleteTypeToConfirm', confirmWord)}</label>
             <input
               id="delete-confirm"
               ref={confirmInput}
@@ -94,12 +95,12 @@ export function DeleteEverything() {
             <button
               type="submit"
               class="danger"
-              disabled={typed.trim().toLowerCase() !== CONFIRM_WORD}
+              disabled={typed.trim().toLowerCase() !== confirmWord}
             >
-              Delete all reflections
+              {t('dataDeleteAll')}
             </button>
             <button type="button" onClick={close}>
-              Cancel
+              {t('dataCancel')}
             </button>
           </div>
           {failure && (

@@ -3,15 +3,17 @@ import { localZone } from '../../../utils/calendar';
 import { describeDbError } from '../../../utils/db';
 import type { ExportKind } from '../../../utils/export';
 import { scopeFromParams } from '../../../utils/export-scope';
+import { formatNumber, type MessageKey, t } from '../../../utils/i18n';
 import { getSettings } from '../../../utils/settings';
 import { lastExportItem } from '../../../utils/storage-status';
 import { buildExport, downloadBlob } from '../../../utils/transfer';
 import { Progress } from './Progress';
 
-const FORMATS: ReadonlyArray<{ kind: ExportKind; name: string; hint: string }> = [
-  { kind: 'json', name: 'JSON', hint: 'A complete backup that Fail Well can import again.' },
-  { kind: 'markdown', name: 'Markdown', hint: 'One document to read, grouped by day.' },
-  { kind: 'csv', name: 'CSV', hint: 'A table for spreadsheets, one row per reflection.' },
+// Format names are the same in every language; the hints are translated.
+const FORMATS: ReadonlyArray<{ kind: ExportKind; name: string; hint: MessageKey }> = [
+  { kind: 'json', name: 'JSON', hint: 'dataExportHintJson' },
+  { kind: 'markdown', name: 'Markdown', hint: 'dataExportHintMarkdown' },
+  { kind: 'csv', name: 'CSV', hint: 'dataExportHintCsv' },
 ];
 
 type Phase =
@@ -55,13 +57,17 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
       const n = result.count;
       setPhase({
         name: 'done',
-        message: `Exported ${n.toLocaleString()} ${n === 1 ? 'reflection' : 'reflections'} to ${result.fileName}.`,
+        message: t(
+          n === 1 ? 'dataExportDoneOne' : 'dataExportDoneOther',
+          formatNumber(n),
+          result.fileName,
+        ),
       });
     } catch (error) {
       setPhase(
         controller.signal.aborted
-          ? { name: 'done', message: 'Export cancelled; no file was made.' }
-          : { name: 'failed', message: `The export did not finish. ${describeDbError(error)}` },
+          ? { name: 'done', message: t('dataExportCancelled') }
+          : { name: 'failed', message: t('dataExportFailed', describeDbError(error)) },
       );
     } finally {
       abort.current = null;
@@ -70,9 +76,9 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
 
   return (
     <section class="card data-block" aria-labelledby="export-title">
-      <h3 id="export-title">Export</h3>
+      <h3 id="export-title">{t('dataExportTitle')}</h3>
       <fieldset class="formats">
-        <legend>Format</legend>
+        <legend>{t('dataExportFormat')}</legend>
         {FORMATS.map((format) => (
           <label key={format.kind} class="format">
             <input
@@ -83,14 +89,14 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
               onChange={() => setKind(format.kind)}
             />
             <span>
-              <strong>{format.name}</strong> <span class="muted">{format.hint}</span>
+              <strong>{format.name}</strong> <span class="muted">{t(format.hint)}</span>
             </span>
           </label>
         ))}
       </fieldset>
       {scope ? (
         <fieldset class="formats">
-          <legend>Which reflections</legend>
+          <legend>{t('dataExportWhich')}</legend>
           <label class="format">
             <input
               type="radio"
@@ -99,7 +105,7 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
               onChange={() => setFiltered(true)}
             />
             <span>
-              Those the dashboard shows <span class="muted">({scope.summary})</span>
+              {t('dataExportFiltered')} <span class="muted">({scope.summary})</span>
             </span>
           </label>
           <label class="format">
@@ -109,22 +115,22 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
               checked={!filtered}
               onChange={() => setFiltered(false)}
             />
-            <span>Every reflection on this device</span>
+            <span>{t('dataExportEvery')}</span>
           </label>
         </fieldset>
       ) : (
-        <p class="muted">Every reflection on this device is included.</p>
+        <p class="muted">{t('dataExportAllIncluded')}</p>
       )}
       {phase.name === 'busy' ? (
         <Progress
-          label="Exporting…"
+          label={t('dataExporting')}
           done={phase.done}
           total={phase.total}
           onCancel={() => abort.current?.abort()}
         />
       ) : (
         <button type="button" class="primary" onClick={() => void run()}>
-          Export {FORMATS.find((f) => f.kind === kind)?.name}
+          {t('dataExportButton', FORMATS.find((f) => f.kind === kind)?.name ?? '')}
         </button>
       )}
       <div role="status">{phase.name === 'done' && <p>{phase.message}</p>}</div>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { describeDbError } from '../../../utils/db';
 import { importReflections } from '../../../utils/db-bulk';
+import { formatNumber, t } from '../../../utils/i18n';
 import { setSettings } from '../../../utils/settings-store';
 import { readImportFile } from '../../../utils/transfer';
 import { Progress } from './Progress';
@@ -10,9 +11,6 @@ type Phase =
   | { name: 'busy'; label: string; done: number; total: number }
   | { name: 'done'; message: string }
   | { name: 'failed'; message: string };
-
-const plural = (n: number, one: string, many: string) =>
-  `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /**
  * Import a JSON export: checked in full first (one bad record imports nothing), then written
@@ -27,11 +25,12 @@ export function ImportData() {
   async function run(file: File) {
     const controller = new AbortController();
     abort.current = controller;
-    setPhase({ name: 'busy', label: 'Checking…', done: 0, total: 0 });
+    setPhase({ name: 'busy', label: t('dataImportChecking'), done: 0, total: 0 });
     try {
       const checked = await readImportFile(file, Date.now(), {
         signal: controller.signal,
-        onProgress: (done, total) => setPhase({ name: 'busy', label: 'Checking…', done, total }),
+        onProgress: (done, total) =>
+          setPhase({ name: 'busy', label: t('dataImportChecking'), done, total }),
       });
       if (!checked.ok) {
         setPhase({ name: 'failed', message: checked.message });
@@ -40,25 +39,39 @@ export function ImportData() {
       const { reflections, settings } = checked.file;
       const outcome = await importReflections(reflections, {
         signal: controller.signal,
-        onProgress: (done, total) => setPhase({ name: 'busy', label: 'Importing…', done, total }),
+        onProgress: (done, total) =>
+          setPhase({ name: 'busy', label: t('dataImportImporting'), done, total }),
       });
       if (withSettings) await setSettings(settings);
       const parts = [
-        `${plural(outcome.added, 'new reflection', 'new reflections')} added`,
-        `${plural(outcome.replaced, 'newer version', 'newer versions')} replaced older copies`,
-        `${plural(outcome.skipped, 'was', 'were')} already here and skipped`,
+        t(
+          outcome.added === 1 ? 'dataImportAddedOne' : 'dataImportAddedOther',
+          formatNumber(outcome.added),
+        ),
+        t(
+          outcome.replaced === 1 ? 'dataImportReplacedOne' : 'dataImportReplacedOther',
+          formatNumber(outcome.replaced),
+        ),
+        t(
+          outcome.skipped === 1 ? 'dataImportSkippedOne' : 'dataImportSkippedOther',
+          formatNumber(outcome.skipped),
+        ),
       ];
       setPhase({
         name: 'done',
-        message: `Imported “${file.name}”: ${parts.join('; ')}.${withSettings ? ' Settings restored.' : ''}`,
+        message: t(
+          withSettings ? 'dataImportDoneWithSettings' : 'dataImportDone',
+          file.name,
+          parts.join('; '),
+        ),
       });
     } catch (error) {
       setPhase(
         controller.signal.aborted
-          ? { name: 'done', message: 'Import cancelled; nothing was changed.' }
+          ? { name: 'done', message: t('dataImportCancelled') }
           : {
               name: 'failed',
-              message: `The import did not finish, so nothing was changed. ${describeDbError(error)}`,
+              message: t('dataImportFailed', describeDbError(error)),
             },
       );
     } finally {
@@ -70,13 +83,10 @@ export function ImportData() {
 
   return (
     <section class="card data-block" aria-labelledby="import-title">
-      <h3 id="import-title">Import</h3>
-      <p class="muted">
-        Bring back a JSON export. Reflections already here are kept; a newer copy of one replaces
-        the older. If anything in the file is wrong, nothing is imported.
-      </p>
+      <h3 id="import-title">{t('dataImportTitle')}</h3>
+      <p class="muted">{t('dataImportIntro')}</p>
       <div class="field">
-        <label for="import-file">Choose a JSON export</label>
+        <label for="import-file">{t('dataImportChoose')}</label>
         <input
           id="import-file"
           ref={input}
@@ -95,7 +105,7 @@ export function ImportData() {
           checked={withSettings}
           onChange={(event) => setWithSettings(event.currentTarget.checked)}
         />
-        Also use the settings saved in the file
+        {t('dataImportWithSettings')}
       </label>
       {phase.name === 'busy' && (
         <Progress

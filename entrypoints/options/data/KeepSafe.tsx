@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BACKUP_EVERY, type BackupEvery } from '../../../utils/backup';
 import { formatDateTime } from '../../../utils/format';
+import { type MessageKey, t } from '../../../utils/i18n';
 import { getSettings } from '../../../utils/settings';
 import { setSettings, watchSettings } from '../../../utils/settings-store';
 import {
@@ -12,10 +13,10 @@ import {
   type StorageStatus,
 } from '../../../utils/storage-status';
 
-const EVERY_LABELS: Readonly<Record<BackupEvery, string>> = {
-  off: 'Off',
-  weekly: 'Every week',
-  monthly: 'Every month',
+const EVERY_LABELS: Readonly<Record<BackupEvery, MessageKey>> = {
+  off: 'dataSafeEveryOff',
+  weekly: 'dataSafeEveryWeekly',
+  monthly: 'dataSafeEveryMonthly',
 };
 
 /** Storage use, persistent storage, and the backup reminder. */
@@ -41,10 +42,10 @@ export function KeepSafe() {
     const granted = await requestPersistence();
     setAnswer(
       granted === true
-        ? 'The browser agreed: it will not clear Fail Well’s storage to make room.'
+        ? t('dataSafeGranted')
         : granted === false
-          ? 'The browser said not yet. It decides by how you use Fail Well and may agree later; regular backups keep you safe meanwhile.'
-          : 'This browser does not say whether it keeps storage. Regular backups keep you safe.',
+          ? t('dataSafeDenied')
+          : t('dataSafeUnanswered'),
     );
     setStatus(await readStorageStatus());
   }
@@ -56,35 +57,35 @@ export function KeepSafe() {
 
   return (
     <section class="card data-block" aria-labelledby="safe-title">
-      <h3 id="safe-title">Keeping it safe</h3>
+      <h3 id="safe-title">{t('dataSafeTitle')}</h3>
       <dl class="facts">
-        <dt>Storage used</dt>
+        <dt>{t('dataSafeStorageUsed')}</dt>
         <dd>
           {status?.usage != null && status.quota != null
-            ? `${formatBytes(status.usage)} of ${formatBytes(status.quota)} available`
-            : 'Not reported by this browser'}
+            ? t('dataSafeUsage', formatBytes(status.usage), formatBytes(status.quota))
+            : t('dataSafeNotReported')}
         </dd>
-        <dt>Protected from clean-up</dt>
+        <dt>{t('dataSafeProtected')}</dt>
         <dd>
           {status?.unlimited
-            ? 'Yes — Fail Well has unlimited storage, which the browser never clears to make room'
+            ? t('dataSafeUnlimited')
             : status?.persisted === true
-              ? 'Yes — the browser will keep it'
+              ? t('dataSafePersisted')
               : status?.persisted === false
-                ? 'Not yet'
-                : 'Unknown'}
+                ? t('dataSafeNotYet')
+                : t('dataSafeUnknown')}
         </dd>
-        <dt>Last backup on this device</dt>
-        <dd>{lastExportAt === null ? 'None yet' : formatDateTime(lastExportAt)}</dd>
+        <dt>{t('dataSafeLastBackup')}</dt>
+        <dd>{lastExportAt === null ? t('dataSafeNoBackup') : formatDateTime(lastExportAt)}</dd>
       </dl>
       {status && !status.unlimited && status.persisted !== true && (
         <button type="button" onClick={() => void ask()}>
-          Ask the browser to keep my reflections
+          {t('dataSafeAsk')}
         </button>
       )}
       <div role="status">{answer && <p>{answer}</p>}</div>
       <div class="field reminder">
-        <label for="backup-every">Backup reminder</label>
+        <label for="backup-every">{t('dataSafeReminder')}</label>
         <select
           id="backup-every"
           value={every}
@@ -92,7 +93,7 @@ export function KeepSafe() {
         >
           {BACKUP_EVERY.map((value) => (
             <option key={value} value={value}>
-              {EVERY_LABELS[value]}
+              {t(EVERY_LABELS[value])}
             </option>
           ))}
         </select>

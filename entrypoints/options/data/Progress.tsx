@@ -1,3 +1,5 @@
+import { formatNumber, t } from '../../../utils/i18n';
+
 /** A labelled progress bar with a Cancel button, for long exports and imports. */
 export function Progress({
   label,
@@ -13,13 +15,11 @@ export function Progress({
   return (
     <div class="progress">
       <label>
-        <span>
-          {label} {done.toLocaleString()} of {total.toLocaleString()}
-        </span>
+        <span>{t('dataProgress', label, formatNumber(done), formatNumber(total))}</span>
         <progress max={Math.max(total, 1)} value={done} />
       </label>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('dataCancel')}
       </button>
     </div>
   );

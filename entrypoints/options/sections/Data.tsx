@@ -1,4 +1,5 @@
 import { BackupReminder } from '../../../components/BackupReminder';
+import { t } from '../../../utils/i18n';
 import { DeleteEverything } from '../data/DeleteEverything';
 import { ExportData } from '../data/ExportData';
 import { ImportData } from '../data/ImportData';
@@ -11,10 +12,8 @@ export function Data() {
   const { route } = useRoute();
   return (
     <section class="data" aria-labelledby="data-title">
-      <h2 id="data-title">Your data</h2>
-      <p class="muted">
-        Everything stays on this device. Take it with you as a file, bring it back, or remove it.
-      </p>
+      <h2 id="data-title">{t('dataTitle')}</h2>
+      <p class="muted">{t('dataIntro')}</p>
       <BackupReminder exportLink={false} />
       <ExportData params={route.params} />
       <ImportData />

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { formatNumber, t, uiLanguage } from '../../../utils/i18n';
 import { setAttention } from '../../../utils/nudge-engine';
 import {
   type OptInTrigger,
@@ -26,15 +27,16 @@ import { describeNextNudge, nextNudge } from '../../../utils/schedule';
 import { getSettings, type Settings } from '../../../utils/settings';
 import { setSettings, watchSettings } from '../../../utils/settings-store';
 
-const WEEKDAYS = [
-  [1, 'Mon', 'Monday'],
-  [2, 'Tue', 'Tuesday'],
-  [3, 'Wed', 'Wednesday'],
-  [4, 'Thu', 'Thursday'],
-  [5, 'Fri', 'Friday'],
-  [6, 'Sat', 'Saturday'],
-  [0, 'Sun', 'Sunday'],
-] as const;
+/** The week from Monday: day number (0 = Sunday, as in Date) and its short and long name. */
+function weekdayNames(): Array<readonly [number, string, string]> {
+  const short = new Intl.DateTimeFormat(uiLanguage(), { weekday: 'short', timeZone: 'UTC' });
+  const long = new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long', timeZone: 'UTC' });
+  // 1–7 January 2024 ran Monday to Sunday.
+  return [1, 2, 3, 4, 5, 6, 7].map((date) => {
+    const at = Date.UTC(2024, 0, date);
+    return [date % 7, short.format(at), long.format(at)] as const;
+  });
+}
 
 /** The settings page's "Nudges" section: every trigger, its delivery and the quiet rules. */
 export function Nudges() {
@@ -67,17 +69,14 @@ export function Nudges() {
 
   return (
     <section aria-labelledby="nudges-title" class="nudges">
-      <h2 id="nudges-title">Nudges</h2>
-      <p class="muted nudges-intro">
-        Fail Well can remind you to reflect at moments that suit you. Everything here takes effect
-        at once.
-      </p>
+      <h2 id="nudges-title">{t('nudgesTitle')}</h2>
+      <p class="muted nudges-intro">{t('nudgesIntro')}</p>
       <Status settings={nudges} state={state} now={now} />
       <ScheduleCard nudges={nudges} patch={(v) => patch('schedule', v)} />
       <IdleCard nudges={nudges} patch={(v) => patch('idle', v)} />
-      <Card title="Browser start-up" hint="A lesson from before, in your own words.">
+      <Card title={t('nudgesStartupTitle')} hint={t('nudgesStartupHint')}>
         <Switch
-          label="Show a past lesson when the browser starts"
+          label={t('nudgesStartupSwitch')}
           checked={nudges.startup.enabled}
           onChange={(enabled) => patch('startup', { enabled })}
         />
@@ -88,9 +87,9 @@ export function Nudges() {
       </Card>
       <SiteCard nudges={nudges} save={save} />
       <FailureCard nudges={nudges} save={save} />
-      <Card title="Context menu" hint="Right-click a page or a selection to reflect on it.">
+      <Card title={t('nudgesMenuTitle')} hint={t('nudgesMenuHint')}>
         <Switch
-          label="Show “Reflect on this page” and “Reflect on the selection”"
+          label={t('nudgesMenuSwitch')}
           checked={nudges.contextMenu.enabled}
           onChange={(enabled) => patch('contextMenu', { enabled })}
         />
@@ -114,36 +113,35 @@ function Status({
   const snoozed = state.snooze && state.snooze.until > now;
   const act = (choice: AttentionChoice) => void setAttention(choice);
   let line: string;
-  if (paused && state.pause?.until === null)
-    line = 'Nudges are paused until you turn them back on.';
-  else if (paused)
-    line = `Nudges are paused until ${describeNextNudge(state.pause?.until ?? now, now)}.`;
-  else if (snoozed) line = `Snoozed until ${describeNextNudge(state.snooze?.until ?? now, now)}.`;
+  if (paused && state.pause?.until === null) line = t('nudgesPausedForever');
+  else if (paused) line = t('nudgesPausedUntil', describeNextNudge(state.pause?.until ?? now, now));
+  else if (snoozed)
+    line = t('nudgesSnoozedUntil', describeNextNudge(state.snooze?.until ?? now, now));
   else line = '';
   return (
     <div class="nudge-status card" role="status">
       <p class="nudge-status-line next">
-        {next ? `Next nudge: ${describeNextNudge(next.at, now)}` : 'No scheduled nudge coming up.'}
+        {next ? t('nudgesNext', describeNextNudge(next.at, now)) : t('nudgesNoNext')}
       </p>
       {line && <p class="nudge-status-line">{line}</p>}
       <div class="row">
         {paused || snoozed ? (
           <button type="button" class="primary" onClick={() => act('resume')}>
-            Turn nudges back on
+            {t('nudgesResume')}
           </button>
         ) : (
           <>
             <button type="button" onClick={() => act('snooze-hour')}>
-              Snooze 1 hour
+              {t('nudgesSnoozeHour')}
             </button>
             <button type="button" onClick={() => act('snooze-tomorrow')}>
-              Snooze until tomorrow
+              {t('nudgesSnoozeTomorrow')}
             </button>
             <button type="button" onClick={() => act('pause-day')}>
-              Pause for a day
+              {t('nudgesPauseDay')}
             </button>
             <button type="button" onClick={() => act('pause-forever')}>
-              Pause until I turn them back on
+              {t('nudgesPauseForever')}
             </button>
           </>
         )}
@@ -169,19 +167,19 @@ function ScheduleCard({
     if (!weekdaysProblem(next)) patch({ weekdays: next });
   };
   return (
-    <Card title="On a schedule" hint="At set times, every few hours, or at a random moment.">
+    <Card title={t('nudgesScheduleTitle')} hint={t('nudgesScheduleHint')}>
       <Switch
-        label="Nudge me on a schedule"
+        label={t('nudgesScheduleSwitch')}
         checked={s.enabled}
         onChange={(enabled) => patch({ enabled })}
       />
       <fieldset class="field">
-        <legend>How</legend>
+        <legend>{t('nudgesHow')}</legend>
         {(
           [
-            ['times', 'At set times'],
-            ['interval', 'Every few hours during working hours'],
-            ['random', 'Once, at a random moment inside a window'],
+            ['times', 'nudgesModeTimes'],
+            ['interval', 'nudgesModeInterval'],
+            ['random', 'nudgesModeRandom'],
           ] as const
         ).map(([mode, label]) => (
           <label class="check" key={mode}>
@@ -191,7 +189,7 @@ function ScheduleCard({
               checked={s.mode === mode}
               onChange={() => patch({ mode })}
             />
-            {label}
+            {t(label)}
           </label>
         ))}
       </fieldset>
@@ -199,15 +197,16 @@ function ScheduleCard({
       {s.mode === 'interval' && (
         <>
           <NumberField
-            label="Every how many hours"
+            label={t('nudgesEveryHours')}
             value={s.everyHours}
             min={1}
             max={12}
             onValid={(everyHours) => patch({ everyHours })}
           />
           <RangeField
-            startLabel="Working hours start"
-            endLabel="Working hours end"
+            startLabel={t('nudgesWorkStart')}
+            endLabel={t('nudgesWorkEnd')}
+            orderProblem={t('nudgesWorkOrder')}
             start={s.workStart}
             end={s.workEnd}
             onValid={(workStart, workEnd) => patch({ workStart, workEnd })}
@@ -216,17 +215,18 @@ function ScheduleCard({
       )}
       {s.mode === 'random' && (
         <RangeField
-          startLabel="Window opens"
-          endLabel="Window closes"
+          startLabel={t('nudgesWindowOpens')}
+          endLabel={t('nudgesWindowCloses')}
+          orderProblem={t('nudgesWindowOrder')}
           start={s.windowStart}
           end={s.windowEnd}
           onValid={(windowStart, windowEnd) => patch({ windowStart, windowEnd })}
         />
       )}
       <fieldset class="field">
-        <legend>On these days</legend>
+        <legend>{t('nudgesDays')}</legend>
         <div class="row">
-          {WEEKDAYS.map(([day, short, long]) => (
+          {weekdayNames().map(([day, short, long]) => (
             <label class="check" key={day}>
               <input
                 type="checkbox"
@@ -259,14 +259,14 @@ function IdleCard({
   patch: (v: Partial<NudgeSettings['idle']>) => void;
 }) {
   return (
-    <Card title="Back from a break" hint="When you return after time away or a locked screen.">
+    <Card title={t('nudgesIdleTitle')} hint={t('nudgesIdleHint')}>
       <Switch
-        label="Nudge me when I’m back from a break"
+        label={t('nudgesIdleSwitch')}
         checked={nudges.idle.enabled}
         onChange={(enabled) => patch({ enabled })}
       />
       <NumberField
-        label="A break is at least (minutes)"
+        label={t('nudgesIdleMinutes')}
         value={nudges.idle.minutes}
         min={5}
         max={480}
@@ -284,7 +284,7 @@ function useOptIn(nudges: NudgeSettings, save: (next: NudgeSettings) => void) {
     if (on) {
       // The permission request must be the first thing in the click handler (a user gesture).
       const granted = await requestTriggerPermission(trigger);
-      setRefused((r) => ({ ...r, [trigger]: granted ? undefined : REFUSED_MESSAGE[trigger] }));
+      setRefused((r) => ({ ...r, [trigger]: granted ? undefined : t(REFUSED_MESSAGE[trigger]) }));
       if (granted) save(withOptIn(nudges, trigger, true));
       return;
     }
@@ -310,12 +310,9 @@ function SiteCard({
   const parsed = parseSitePatterns(text);
   const id = useId();
   return (
-    <Card
-      title="Leaving a listed site"
-      hint="A video call, a CI page: when you close it or move on."
-    >
+    <Card title={t('nudgesSiteTitle')} hint={t('nudgesSiteHint')}>
       <Switch
-        label="Nudge me when I leave one of these sites"
+        label={t('nudgesSiteSwitch')}
         checked={nudges.site.enabled}
         onChange={(on) => void toggle('site', on)}
       />
@@ -324,15 +321,13 @@ function SiteCard({
           {refused.site}
         </p>
       )}
-      <p class="muted small">
-        Asks for permission to read your tabs’ addresses, only when you switch this on.
-      </p>
+      <p class="muted small">{t('nudgesSitePermission')}</p>
       <div class="field">
-        <label for={id}>Sites, one per line</label>
+        <label for={id}>{t('nudgesSites')}</label>
         <textarea
           id={id}
           rows={3}
-          placeholder={'meet.google.com\nci.example.com/builds/*'}
+          placeholder={t('nudgesSitesPlaceholder')}
           value={text}
           aria-invalid={parsed.problem ? 'true' : undefined}
           aria-describedby={parsed.problem ? `${id}-error` : undefined}
@@ -367,12 +362,9 @@ function FailureCard({
 }) {
   const { refused, toggle } = useOptIn(nudges, save);
   return (
-    <Card
-      title="A failure in the browser"
-      hint="A page that won’t load, a download that breaks off."
-    >
+    <Card title={t('nudgesFailureTitle')} hint={t('nudgesFailureHint')}>
       <Switch
-        label="Nudge me when a page fails to load"
+        label={t('nudgesFailureNavigation')}
         checked={nudges.failure.navigation}
         onChange={(on) => void toggle('navigation', on)}
       />
@@ -382,7 +374,7 @@ function FailureCard({
         </p>
       )}
       <Switch
-        label="Nudge me when a download fails"
+        label={t('nudgesFailureDownloads')}
         checked={nudges.failure.downloads}
         onChange={(on) => void toggle('downloads', on)}
       />
@@ -391,7 +383,7 @@ function FailureCard({
           {refused.downloads}
         </p>
       )}
-      <p class="muted small">Each asks for its own permission, only when you switch it on.</p>
+      <p class="muted small">{t('nudgesFailurePermission')}</p>
       <DeliverySelect
         value={nudges.failure.delivery}
         onChange={(delivery) => save({ ...nudges, failure: { ...nudges.failure, delivery } })}
@@ -410,38 +402,32 @@ function LimitsCard({
   patch: (v: Partial<NudgeSettings['quietHours']>) => void;
 }) {
   return (
-    <Card
-      title="Quiet hours and limits"
-      hint="Nudges due in quiet hours are skipped, not saved up for later."
-    >
+    <Card title={t('nudgesLimitsTitle')} hint={t('nudgesLimitsHint')}>
       <Switch
-        label="Quiet hours"
+        label={t('nudgesQuietHours')}
         checked={nudges.quietHours.enabled}
         onChange={(enabled) => patch({ enabled })}
       />
       <div class="row">
         <TimeField
-          label="Quiet from"
+          label={t('nudgesQuietFrom')}
           value={nudges.quietHours.start}
           onValid={(start) => patch({ start })}
         />
         <TimeField
-          label="Quiet until"
+          label={t('nudgesQuietUntil')}
           value={nudges.quietHours.end}
           onValid={(end) => patch({ end })}
         />
       </div>
       <NumberField
-        label="At most this many nudges a day"
+        label={t('nudgesDailyCap')}
         value={nudges.dailyCap}
         min={1}
         max={24}
         onValid={(dailyCap) => save({ ...nudges, dailyCap })}
       />
-      <p class="muted small">
-        If several nudges in a row go unanswered, they come less often (at least once a week) until
-        you answer one.
-      </p>
+      <p class="muted small">{t('nudgesBackoff')}</p>
     </Card>
   );
 }
@@ -498,10 +484,10 @@ function DeliverySelect({
   const id = useId();
   return (
     <div class="field">
-      <label for={id}>How to nudge</label>
+      <label for={id}>{t('nudgesDelivery')}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as Delivery)}>
-        <option value="badge">A badge on the toolbar icon</option>
-        <option value="notification">A notification</option>
+        <option value="badge">{t('nudgesDeliveryBadge')}</option>
+        <option value="notification">{t('nudgesDeliveryNotification')}</option>
       </select>
     </div>
   );
@@ -559,7 +545,7 @@ function TimesField({ value, onValid }: { value: string[]; onValid: (times: stri
   const { problem } = parseTimeList(text);
   return (
     <div class="field">
-      <label for={id}>Times of day (24-hour, separated by commas)</label>
+      <label for={id}>{t('nudgesTimes')}</label>
       <input
         id={id}
         type="text"
@@ -585,6 +571,8 @@ function TimesField({ value, onValid }: { value: string[]; onValid: (times: stri
 function RangeField(props: {
   startLabel: string;
   endLabel: string;
+  /** Said when the end is not after the start. */
+  orderProblem: string;
   start: string;
   end: string;
   onValid: (start: string, end: string) => void;
@@ -592,10 +580,7 @@ function RangeField(props: {
   const [range, setRange] = useState({ start: props.start, end: props.end });
   const s = parseClockTime(range.start);
   const e = parseClockTime(range.end);
-  const order =
-    s !== null && e !== null && e <= s
-      ? `${props.endLabel} must be after ${props.startLabel.toLowerCase()}.`
-      : null;
+  const order = s !== null && e !== null && e <= s ? props.orderProblem : null;
   const change = (next: { start: string; end: string }) => {
     setRange(next);
     const a = parseClockTime(next.start);
@@ -636,8 +621,9 @@ function NumberField(props: {
   const check = (raw: string) => {
     const n = Number(raw);
     if (raw.trim() === '' || !Number.isInteger(n))
-      return `Type a whole number from ${props.min} to ${props.max}.`;
-    if (n < props.min || n > props.max) return `Pick a number from ${props.min} to ${props.max}.`;
+      return t('nudgesWholeNumber', formatNumber(props.min), formatNumber(props.max));
+    if (n < props.min || n > props.max)
+      return t('nudgesNumberRange', formatNumber(props.min), formatNumber(props.max));
     return null;
   };
   const problem = check(text);
