@@ -314,13 +314,9 @@ function SiteCard({
       <Switch
         label={t('nudgesSiteSwitch')}
         checked={nudges.site.enabled}
+        refused={refused.site}
         onChange={(on) => void toggle('site', on)}
       />
-      {refused.site && (
-        <p class="error" role="alert">
-          {refused.site}
-        </p>
-      )}
       <p class="muted small">{t('nudgesSitePermission')}</p>
       <div class="field">
         <label for={id}>{t('nudgesSites')}</label>
@@ -366,23 +362,15 @@ function FailureCard({
       <Switch
         label={t('nudgesFailureNavigation')}
         checked={nudges.failure.navigation}
+        refused={refused.navigation}
         onChange={(on) => void toggle('navigation', on)}
       />
-      {refused.navigation && (
-        <p class="error" role="alert">
-          {refused.navigation}
-        </p>
-      )}
       <Switch
         label={t('nudgesFailureDownloads')}
         checked={nudges.failure.downloads}
+        refused={refused.downloads}
         onChange={(on) => void toggle('downloads', on)}
       />
-      {refused.downloads && (
-        <p class="error" role="alert">
-          {refused.downloads}
-        </p>
-      )}
       <p class="muted small">{t('nudgesFailurePermission')}</p>
       <DeliverySelect
         value={nudges.failure.delivery}
@@ -453,24 +441,34 @@ function Card({
   );
 }
 
+/** A trigger's on/off switch; `refused` says why an opt-in permission keeps it off. */
 function Switch({
   label,
   checked,
+  refused,
   onChange,
 }: {
   label: string;
   checked: boolean;
+  refused?: string | null;
   onChange: (on: boolean) => void;
 }) {
   return (
-    <label class="check switch">
-      <input
-        type="checkbox"
-        checked={checked}
-        onChange={(e) => onChange(e.currentTarget.checked)}
-      />
-      {label}
-    </label>
+    <>
+      <label class="check switch">
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+        />
+        {label}
+      </label>
+      {refused && (
+        <p class="error" role="alert">
+          {refused}
+        </p>
+      )}
+    </>
   );
 }
 
