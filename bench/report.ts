@@ -27,6 +27,15 @@ export interface MetricResult {
   error?: string;
 }
 
+/** A timing row with no samples yet, and its target when the metric has one. */
+export function timingRow(
+  id: string,
+  label: string,
+  target: Target | null | undefined,
+): MetricResult {
+  return { id, label, unit: 'ms', samples: [], ...(target ? { target } : {}) };
+}
+
 export type Verdict = 'pass' | 'miss' | 'info' | 'not available yet' | 'error';
 
 /** Median of the paired ratios product / baseline, with their range; null without a baseline. */

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { appearedAt, type BenchBrowser, pageEvent, pageNow, present } from '../harness';
-import type { MetricResult, Target } from '../report';
+import { type MetricResult, type Target, timingRow } from '../report';
 
 /** The Data section's export button, by role and name. */
 export const exportButton = (page: Page) =>
@@ -50,13 +50,11 @@ export async function exportAll(
   keepAs?: string,
 ): Promise<MetricResult> {
   const goal = exportTarget(count);
-  const base: MetricResult = {
-    id: `export-${count}`,
-    label: `Export JSON, ${count.toLocaleString('en-US')} reflections`,
-    unit: 'ms',
-    samples: [],
-    ...(goal ? { target: goal } : {}),
-  };
+  const base = timingRow(
+    `export-${count}`,
+    `Export JSON, ${count.toLocaleString('en-US')} reflections`,
+    goal,
+  );
   const samples: number[] = [];
   const baseline: number[] = [];
   for (let i = 0; i < reps; i++) {

@@ -15,7 +15,7 @@ import {
   pageNow,
   present,
 } from '../harness';
-import type { MetricResult, Target } from '../report';
+import { type MetricResult, type Target, timingRow } from '../report';
 
 /** The Data section's file input for imports (a file input has no role: found by label). */
 export const importInput = (page: Page) =>
@@ -70,13 +70,11 @@ export async function importFile(
 ): Promise<MetricResult> {
   const count = records.length;
   const goal = importTarget(count);
-  const base: MetricResult = {
-    id: `import-${count}`,
-    label: `Import JSON, ${count.toLocaleString('en-US')} reflections`,
-    unit: 'ms',
-    samples: [],
-    ...(goal ? { target: goal } : {}),
-  };
+  const base = timingRow(
+    `import-${count}`,
+    `Import JSON, ${count.toLocaleString('en-US')} reflections`,
+    goal,
+  );
   if (!file) return { ...base, unavailable: 'needs the Data section’s export to make its file' };
   const probe = await browser.open('options.html#/data');
   const available = await present(importInput(probe));

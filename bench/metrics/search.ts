@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { type BenchBrowser, pageEvent, pageNow, present, settledSince } from '../harness';
-import type { MetricResult, Target } from '../report';
+import { type MetricResult, type Target, timingRow } from '../report';
 import { firstRow } from './dashboard-ready';
 import { blankInput } from './page-ready';
 
@@ -48,13 +48,7 @@ export async function search(
 ): Promise<MetricResult> {
   const label = `Search per keystroke, ${count.toLocaleString('en-US')} reflections`;
   const goal = searchTarget(count);
-  const base: MetricResult = {
-    id: `search-${count}`,
-    label,
-    unit: 'ms',
-    samples: [],
-    ...(goal ? { target: goal } : {}),
-  };
+  const base = timingRow(`search-${count}`, label, goal);
   const samples: number[] = [];
   const baseline: number[] = [];
   for (let i = 0; i < reps; i++) {
