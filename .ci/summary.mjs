@@ -1,4 +1,4 @@
-// Sums the unit (vitest) and end-to-end (Playwright) JSON reports into CI's last line:
+// Sums the unit (vitest), end-to-end (Playwright) and Firefox smoke JSON reports into CI's last line:
 // "N passed, N failed[, N skipped]". A failed step that ran no tests (typecheck, lint, build,
 // size budget) counts as one failure, so a red run never prints "0 failed".
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,6 +21,11 @@ if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;
   skipped += e2e.stats.skipped;
+}
+const firefox = read('test-results/firefox.json');
+if (firefox) {
+  passed += firefox.passed;
+  failed += firefox.failed;
 }
 if (status !== 0 && failed === 0) failed = 1;
 
