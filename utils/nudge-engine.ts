@@ -227,9 +227,15 @@ export async function handleNotificationButton(
  * A notification was dismissed by the user: its context is no longer needed. Closed by the
  * system (a timeout, a move to the OS notification centre, headless Chromium at once) it may
  * still be clicked later, so its context stays until the day-old entries are pruned.
+ * Firefox says `byUser` is true even when the system closed it (tests/firefox/smoke.ts saw
+ * it), so there, where `byUser` cannot be told apart, every entry waits for the pruning.
  */
-export function handleNotificationClosed(id: string, byUser: boolean): Promise<void> {
-  if (!byUser) return Promise.resolve();
+export function handleNotificationClosed(
+  id: string,
+  byUser: boolean,
+  byUserIsReliable = !import.meta.env.FIREFOX,
+): Promise<void> {
+  if (!byUser || !byUserIsReliable) return Promise.resolve();
   return serially(async () => {
     const state = await getNudgeState();
     if (!(id in state.notifications)) return;

@@ -9,7 +9,12 @@ import background from '../../entrypoints/background';
 import { saveReflection } from '../../utils/db';
 import { emptyDraft, loadDraft, saveDraft } from '../../utils/draft';
 import { markNudgeAnswered } from '../../utils/nudge-answer';
-import { MENU_PAGE, MENU_SELECTION, NUDGE_ALARM } from '../../utils/nudge-engine';
+import {
+  handleNotificationClosed,
+  MENU_PAGE,
+  MENU_SELECTION,
+  NUDGE_ALARM,
+} from '../../utils/nudge-engine';
 import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../../utils/nudge-settings';
 import { EMPTY_NUDGE_STATE, getNudgeState, nudgeStateItem } from '../../utils/nudge-state';
 import { createReflection } from '../../utils/reflection';
@@ -197,6 +202,25 @@ describe('notification click or button → prompt or snooze', () => {
     wake();
     await fakeBrowser.notifications.onButtonClicked.trigger(id, 0); // "Reflect now"
     expect(extras.opened).toEqual(['popup']);
+    expect((await loadDraft())?.context).toEqual(context);
+  });
+
+  it('dismissed by the user, a notification forgets its page; closed by the system, it keeps it', async () => {
+    await useNudges();
+    await openNotification();
+    wake();
+    await fakeBrowser.notifications.onClosed.trigger(id, false); // a timeout
+    expect(Object.keys((await getNudgeState()).notifications)).toEqual([id]);
+    await fakeBrowser.notifications.onClosed.trigger(id, true); // the user's ×
+    expect((await getNudgeState()).notifications).toEqual({});
+  });
+
+  it('on Firefox, which reports every close as the user’s, a later click still knows the page', async () => {
+    await useNudges();
+    await openNotification();
+    await handleNotificationClosed(id, true, false);
+    wake();
+    await fakeBrowser.notifications.onClicked.trigger(id);
     expect((await loadDraft())?.context).toEqual(context);
   });
 

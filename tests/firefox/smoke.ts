@@ -118,9 +118,26 @@ function writeProfile(profile: string): void {
   writeFileSync(join(profile, 'user.js'), `${lines.join('\n')}\n`);
 }
 
+/** Run an expression (a promise is awaited) in a browsing context; throws what it throws. */
+async function evaluate(bidi: Bidi, context: string, expression: string): Promise<unknown> {
+  const result = await bidi.send('script.evaluate', {
+    expression,
+    target: { context },
+    awaitPromise: true,
+  });
+  if (result.type !== 'success') throw new Error(JSON.stringify(result.exceptionDetails));
+  return (result.result as Json | undefined)?.value;
+}
+
 /** Poll `expression` in a browsing context until it returns a truthy value. */
-async function waitFor(bidi: Bidi, context: string, expression: string, what: string) {
-  const deadline = Date.now() + TIMEOUT_MS;
+async function waitFor(
+  bidi: Bidi,
+  context: string,
+  expression: string,
+  what: string,
+  timeoutMs = TIMEOUT_MS,
+) {
+  const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
     const result = await bidi.send('script.evaluate', {
@@ -289,6 +306,44 @@ async function main(): Promise<number> {
         `document.title === ${JSON.stringify(expected[0])} && document.body.innerText.includes(${JSON.stringify(expected[1])})`,
         `the title "${expected[0]}" and the "${expected[1]}" section`,
       );
+    });
+
+    await check('a schedule alarm wakes the background and shows a notification', async () => {
+      // Quiet hours off, so the check does not depend on the hour CI runs at; notifications,
+      // which Firefox shows without buttons (it rejects them). The background records a
+      // notification nudge in storage only once the notification was created.
+      await evaluate(
+        session,
+        context,
+        `(async () => {
+          const { settings = {} } = await browser.storage.sync.get('settings');
+          const nudges = settings.nudges ?? {};
+          await browser.storage.sync.set({ settings: { ...settings, nudges: { ...nudges,
+            quietHours: { enabled: false, start: '22:00', end: '07:00' },
+            schedule: { ...nudges.schedule, enabled: true, delivery: 'notification' },
+          } } });
+        })()`,
+      );
+      // The worker re-plans when settings change, which could overwrite a ring set at the
+      // same moment: set one due in a second, and once more if the re-plan won.
+      const ring = `(async () => {
+        const when = Date.now() + 1000;
+        const { nudgeState = {} } = await browser.storage.local.get('nudgeState');
+        await browser.storage.local.set({ nudgeState: { ...nudgeState, scheduledAt: when } });
+        await browser.alarms.create('fail-well-nudge', { when });
+      })()`;
+      const recorded = `browser.storage.local.get('nudgeState').then(({ nudgeState }) =>
+        Object.keys(nudgeState?.notifications ?? {}).some((id) => id.startsWith('fail-well-nudge:')))`;
+      for (let attempt = 1; ; attempt++) {
+        await new Promise((r) => setTimeout(r, 1000));
+        await evaluate(session, context, ring);
+        try {
+          await waitFor(session, context, recorded, 'a notification nudge', 5000);
+          return;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
     });
 
     await check('no errors were logged by the extension', async () => {
