@@ -514,6 +514,7 @@ describe('reminders: due follow-ups and backups arrive as nudges', () => {
       name: DUE_CHECK_ALARM,
       scheduledTime: at,
       periodInMinutes: DUE_CHECK_MINUTES,
+      persistAcrossSessions: true,
     });
   }
 
