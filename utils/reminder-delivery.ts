@@ -70,6 +70,11 @@ export async function openReviewPage(path: string): Promise<'reused' | 'created'
       // The tab closed in the meantime: open a fresh one below.
     }
   }
-  await browser.tabs.create({ url });
+  try {
+    await browser.tabs.create({ url });
+  } catch {
+    // No browser window is open (macOS keeps running without one): open one for the page.
+    await browser.windows.create({ url, focused: true });
+  }
   return 'created';
 }
