@@ -56,9 +56,10 @@ export async function openReviewPage(path: string): Promise<'reused' | 'created'
   const url = browser.runtime.getURL(path as '/options.html');
   const page = browser.runtime.getURL('/options.html');
   const runtime = browser.runtime as { getContexts?: typeof browser.runtime.getContexts };
-  const contexts = runtime.getContexts
-    ? await runtime.getContexts({ contextTypes: ['TAB'] }).catch(() => [])
-    : [];
+  // An older browser without getContexts (or one that throws): open a fresh tab instead.
+  const contexts = await Promise.resolve()
+    .then(() => runtime.getContexts?.({ contextTypes: ['TAB'] }) ?? [])
+    .catch(() => []);
   const open = contexts.find((c) => c.tabId >= 0 && c.documentUrl?.startsWith(page));
   if (open) {
     try {
