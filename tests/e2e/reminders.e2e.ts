@@ -33,23 +33,30 @@ async function stopWorker(page: Page, worker: Worker): Promise<void> {
 }
 
 /** Settings as the options page writes them: notifications, no quiet hours in the way. */
-async function useSettings(page: Page, patch: Record<string, unknown>): Promise<void> {
-  await page.evaluate(async (extra) => {
-    const { settings = {} } = await chrome.storage.sync.get('settings');
-    const current = settings as { nudges?: { schedule?: object } };
-    await chrome.storage.sync.set({
-      settings: {
-        ...current,
-        ...extra,
-        nudges: {
-          ...current.nudges,
-          schedule: { ...current.nudges?.schedule, delivery: 'notification' },
-          quietHours: { enabled: false, start: '22:00', end: '07:00' },
-          dailyCap: 24,
+async function useSettings(
+  page: Page,
+  patch: Record<string, unknown>,
+  delivery: 'badge' | 'notification' = 'notification',
+): Promise<void> {
+  await page.evaluate(
+    async ([extra, how]) => {
+      const { settings = {} } = await chrome.storage.sync.get('settings');
+      const current = settings as { nudges?: { schedule?: object } };
+      await chrome.storage.sync.set({
+        settings: {
+          ...current,
+          ...extra,
+          nudges: {
+            ...current.nudges,
+            schedule: { ...current.nudges?.schedule, delivery: how },
+            quietHours: { enabled: false, start: '22:00', end: '07:00' },
+            dailyCap: 24,
+          },
         },
-      },
-    });
-  }, patch);
+      });
+    },
+    [patch, delivery] as const,
+  );
 }
 
 /** Ring the reminder check in a moment (the alarm wakes the stopped worker). */
@@ -153,4 +160,49 @@ test('a due backup reminder opens the Data section in a new tab when none is ope
   const data = await opened;
   await expect(data).toHaveURL(/\/options\.html#\/data$/);
   await expect(data.getByRole('heading', { name: 'Your data', level: 2 })).toBeVisible();
+});
+
+test('with badge delivery, the reminder raises the badge and the popup links to the follow-up', async ({
+  context,
+  openPage,
+}) => {
+  const page = await openPage('options.html#/lessons');
+  await expect(
+    page.getByRole('heading', { name: 'Turn setbacks into lessons', level: 2 }),
+  ).toBeVisible();
+  const worker = await serviceWorker(context);
+  const now = Date.now();
+  await seedReflections(page, 0, now, [
+    {
+      ...reflection(ID, now - 8 * DAY, { learned: 'Say no early' }),
+      answers: {
+        happened: 'I took on too much.',
+        learned: 'Say no early',
+        nextTime: 'Check my week before saying yes',
+      },
+      followUps: [{ dueAt: now - DAY, answeredAt: null, outcome: null, note: '' }],
+    },
+  ]);
+  await useSettings(page, {}, 'badge');
+  await stopWorker(page, worker);
+  await ringCheckSoon(page);
+  await expect.poll(() => page.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  expect(await page.evaluate(() => chrome.notifications.getAll())).toEqual({});
+
+  // The popup, as the toolbar click opens it: the prompt as usual, and a line under it.
+  const popup = await openPage('popup.html');
+  const link = popup.getByRole('link', { name: 'A follow-up is waiting: did you apply it?' });
+  await expect(link).toBeVisible();
+  await expect.poll(() => page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  for (const scheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.screenshot({ path: `/tmp/fail-well-popup-reminder-${scheme}.png`, fullPage: true });
+  }
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/options\\.html#/follow-through\\?focus=${ID}$`));
+  await expect(page.getByRole('article', { name: 'Did you apply it?' })).toBeFocused();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `/tmp/fail-well-follow-focus-${scheme}.png` });
+  }
 });
