@@ -38,11 +38,13 @@ export default defineBackground(() => {
       ensureDueCheck().then(() => checkReminders()),
     ]);
   });
+  // The start-up lesson goes first; a due reminder then keeps the cooldown after it.
   browser.runtime.onStartup.addListener(() =>
     Promise.all([
-      handleStartup(),
+      handleStartup()
+        .then(() => ensureDueCheck())
+        .then(() => checkReminders()),
       syncContextMenus(),
-      ensureDueCheck().then(() => checkReminders()),
     ]),
   );
   // Each handler ignores alarms that are not its own.

@@ -492,7 +492,11 @@ describe('reminders: due follow-ups and backups arrive as nudges', () => {
     const base = createReflection(
       {
         template: 'quick',
-        answers: { happened: 'Merged on a Friday', nextTime },
+        answers: {
+          happened: 'Merged on a Friday',
+          learned: 'Fridays are for small changes',
+          nextTime,
+        },
         tags: [],
         sting: null,
       },
@@ -578,6 +582,22 @@ describe('reminders: due follow-ups and backups arrive as nudges', () => {
     wake();
     await fakeBrowser.runtime.onStartup.trigger();
     expect(Object.keys(await notifications())).toEqual([FOLLOW_UP_ID]);
+  });
+
+  it('on start-up with a lesson from before, the lesson comes alone; the reminder waits', async () => {
+    await useReminders('off', (n) => ({
+      ...n,
+      startup: { enabled: true, delivery: 'notification' },
+    }));
+    await saveCommitment(ID, 'Write the rollback first', local('2026-11-28 09:00'));
+    vi.setSystemTime(local('2026-11-30 09:30'));
+    wake();
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(Object.values(await notifications()).map((n) => n.title)).toEqual([
+      'A lesson from before',
+    ]);
+    await ringDueCheck(local('2026-11-30 10:30'));
+    expect(Object.keys(await notifications())).toHaveLength(2);
   });
 
   it('several due follow-ups make one nudge that quotes the most overdue', async () => {
