@@ -80,7 +80,7 @@ async function click(worker: Worker, id: string): Promise<void> {
   }, id);
 }
 
-test('a due follow-up arrives as a notification from a woken worker, once, and its click opens Follow-through at that card', async ({
+test('a due follow-up arrives as a notification from a woken worker, and its click opens Follow-through at that card', async ({
   context,
   openPage,
 }) => {
