@@ -3,15 +3,19 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { IDLE_DETECTION_SECONDS } from '../utils/idle-break';
 import { watchNudgeAnswered } from '../utils/nudge-answer';
 import {
+  checkReminders,
+  ensureDueCheck,
   handleAlarm,
   handleContextMenu,
   handleDownloadChanged,
+  handleDueAlarm,
   handleIdle,
   handleNavigationError,
   handleNotificationButton,
   handleNotificationClick,
   handleNotificationClosed,
   handlePermissionsRemoved,
+  handleReminderClick,
   handleStartup,
   handleTabRemoved,
   handleTabUpdated,
@@ -31,12 +35,27 @@ export default defineBackground(() => {
     return Promise.all([
       restoreSchedule(reason === 'install' ? 'install' : 'update'),
       syncContextMenus(),
+      ensureDueCheck().then(() => checkReminders()),
     ]);
   });
-  browser.runtime.onStartup.addListener(() => Promise.all([handleStartup(), syncContextMenus()]));
-  browser.alarms.onAlarm.addListener((alarm) => handleAlarm(alarm.name));
+  // The start-up lesson goes first; a due reminder then keeps the cooldown after it.
+  browser.runtime.onStartup.addListener(() =>
+    Promise.all([
+      handleStartup()
+        .then(() => ensureDueCheck())
+        .then(() => checkReminders()),
+      syncContextMenus(),
+    ]),
+  );
+  // Each handler ignores alarms that are not its own.
+  browser.alarms.onAlarm.addListener((alarm) =>
+    Promise.all([handleAlarm(alarm.name), handleDueAlarm(alarm.name)]),
+  );
 
-  browser.notifications.onClicked.addListener((id) => handleNotificationClick(id));
+  // Nudges and reminders have their own id prefixes: each handler ignores the other's.
+  browser.notifications.onClicked.addListener((id) =>
+    Promise.all([handleNotificationClick(id), handleReminderClick(id)]),
+  );
   browser.notifications.onButtonClicked.addListener((id, button) =>
     handleNotificationButton(id, button),
   );

@@ -17,6 +17,11 @@ const PERIOD_MS: Readonly<Record<Exclude<BackupEvery, 'off'>, number>> = {
   monthly: 30 * DAY_MS,
 };
 
+/** How long one reminder period lasts: a reminder is sent at most once in it. */
+export function backupPeriodMs(every: Exclude<BackupEvery, 'off'>): number {
+  return PERIOD_MS[every];
+}
+
 /** A valid reminder frequency from anything (stored, imported, hand-edited). */
 export function parseBackupEvery(raw: unknown): BackupEvery {
   return oneOf(raw, BACKUP_EVERY, DEFAULT_BACKUP_EVERY);

@@ -6,6 +6,7 @@
  */
 import { storage } from '@wxt-dev/storage';
 import { parseContext } from './draft';
+import { NO_REMINDERS_SENT, type RemindersSent } from './due-reminders';
 import { clampInt, isRecord, ownRecord } from './parse';
 import { isTrigger, type ReflectionContext, type Trigger } from './reflection';
 
@@ -13,6 +14,14 @@ import { isTrigger, type ReflectionContext, type Trigger } from './reflection';
 export interface OpenNotification {
   trigger: Trigger;
   context: ReflectionContext | null;
+  createdAt: number;
+}
+
+/** What an open reminder notification opens when clicked. */
+export interface OpenReminder {
+  kind: 'follow-up' | 'backup';
+  /** The follow-up quoted in the notification, to focus its card. */
+  reflectionId: string | null;
   createdAt: number;
 }
 
@@ -51,6 +60,10 @@ export interface NudgeState {
   seed: number;
   /** Keyed by notification id. */
   notifications: Record<string, OpenNotification>;
+  /** Follow-up and backup reminders already sent: each is sent once (see due-reminders.ts). */
+  reminders: RemindersSent;
+  /** Open reminder notifications, keyed by notification id. */
+  openReminders: Record<string, OpenReminder>;
 }
 
 export const EMPTY_NUDGE_STATE: NudgeState = {
@@ -67,6 +80,8 @@ export const EMPTY_NUDGE_STATE: NudgeState = {
   startupDay: null,
   seed: 0,
   notifications: {},
+  reminders: NO_REMINDERS_SENT,
+  openReminders: {},
 };
 
 function time(value: unknown): number | null {
@@ -90,6 +105,7 @@ export function parseNudgeState(raw: unknown): NudgeState {
     };
   }
   const snoozeUntil = time(snooze.until);
+  const reminders = ownRecord(input.reminders);
   return {
     scheduledAt: time(input.scheduledAt),
     lastFiredAt: time(input.lastFiredAt),
@@ -115,7 +131,36 @@ export function parseNudgeState(raw: unknown): NudgeState {
     startupDay: typeof input.startupDay === 'string' ? input.startupDay : null,
     seed: clampInt(input.seed, 0, 2 ** 31, 0),
     notifications,
+    reminders: {
+      followUps: sentTimes(reminders.followUps),
+      backupAt: time(reminders.backupAt),
+    },
+    openReminders: parseOpenReminders(input.openReminders),
   };
+}
+
+/** `{ key: time }` entries, the rest dropped (state written before reminders existed has none). */
+function sentTimes(raw: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(ownRecord(raw))) {
+    const at = time(value);
+    if (at !== null && key !== '__proto__') out[key] = at;
+  }
+  return out;
+}
+
+function parseOpenReminders(raw: unknown): Record<string, OpenReminder> {
+  const out: Record<string, OpenReminder> = {};
+  for (const [id, value] of Object.entries(ownRecord(raw))) {
+    const entry = ownRecord(value);
+    if (id === '__proto__' || (entry.kind !== 'follow-up' && entry.kind !== 'backup')) continue;
+    out[id] = {
+      kind: entry.kind,
+      reflectionId: typeof entry.reflectionId === 'string' ? entry.reflectionId : null,
+      createdAt: time(entry.createdAt) ?? 0,
+    };
+  }
+  return out;
 }
 
 export const nudgeStateItem = storage.defineItem<NudgeState>('local:nudgeState', {

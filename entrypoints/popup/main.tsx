@@ -27,8 +27,8 @@ async function main() {
   window.addEventListener('pagehide', flush);
   // Suggestions and hints are niceties (and open the database before the first save).
   state.preload().catch(() => {});
-  // The user is here: the nudge badge has done its job.
-  void import('../../utils/nudge-answer').then((nudges) => nudges.clearNudgeBadge());
+  // The user is here: the nudge badge has done its job (a reminder on it leaves a link).
+  void import('../../utils/reminder-link').then((m) => m.popupOpened(document.body));
 }
 
 void main();

@@ -8,8 +8,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { saveReflection } from '../../utils/db';
 import { emptyDraft, loadDraft, saveDraft } from '../../utils/draft';
+import { storeFollowUpAnswer } from '../../utils/follow-up-store';
 import { markNudgeAnswered } from '../../utils/nudge-answer';
 import {
+  DUE_CHECK_ALARM,
+  DUE_CHECK_MINUTES,
   handleNotificationClosed,
   MENU_PAGE,
   MENU_SELECTION,
@@ -18,8 +21,10 @@ import {
 import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../../utils/nudge-settings';
 import { EMPTY_NUDGE_STATE, getNudgeState, nudgeStateItem } from '../../utils/nudge-state';
 import { createReflection } from '../../utils/reflection';
+import { BADGE_REMINDER_KEY } from '../../utils/reminder-delivery';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { settingsItem } from '../../utils/settings-store';
+import { lastExportItem } from '../../utils/storage-status';
 import { instantOf } from '../../utils/wall-clock';
 import { type FakeExtras, fire, installFakeExtras } from '../helpers/fake-extras';
 
@@ -463,5 +468,381 @@ describe('context menu', () => {
     expect(extras.menus.size).toBe(2);
     await useNudges((n) => ({ ...n, contextMenu: { enabled: false } }));
     await vi.waitFor(() => expect(extras.menus.size).toBe(0));
+  });
+});
+
+describe('reminders: due follow-ups and backups arrive as nudges', () => {
+  const DAY = 86_400_000;
+  const FOLLOW_UP_ID = 'fail-well-reminder:follow-up';
+  const BACKUP_ID = 'fail-well-reminder:backup';
+
+  async function useReminders(
+    backupEvery: 'off' | 'weekly' | 'monthly' = 'off',
+    patch: (n: NudgeSettings) => NudgeSettings = (n) => n,
+  ): Promise<void> {
+    const nudges = patch({
+      ...DEFAULT_NUDGE_SETTINGS,
+      schedule: { ...DEFAULT_NUDGE_SETTINGS.schedule, delivery: 'notification' },
+    });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, backupEvery, nudges });
+  }
+
+  /** A reflection whose first follow-up came due at `dueAt` (a later one is planned too). */
+  async function saveCommitment(id: string, nextTime: string, dueAt: number): Promise<void> {
+    const base = createReflection(
+      {
+        template: 'quick',
+        answers: {
+          happened: 'Merged on a Friday',
+          learned: 'Fridays are for small changes',
+          nextTime,
+        },
+        tags: [],
+        sting: null,
+      },
+      id,
+      dueAt - 7 * DAY,
+    );
+    await saveReflection({
+      ...base,
+      followUps: [
+        { dueAt, answeredAt: null, outcome: null, note: '' },
+        { dueAt: dueAt + 23 * DAY, answeredAt: null, outcome: null, note: '' },
+      ],
+    });
+  }
+
+  async function ringDueCheck(at: number): Promise<void> {
+    vi.setSystemTime(at);
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: DUE_CHECK_ALARM,
+      scheduledTime: at,
+      periodInMinutes: DUE_CHECK_MINUTES,
+      persistAcrossSessions: true,
+    });
+  }
+
+  /** What the user does with a notification: close it (so any new one would be visible). */
+  async function dismiss(id: string): Promise<void> {
+    await fakeBrowser.notifications.clear(id);
+    await fakeBrowser.notifications.onClosed.trigger(id, true);
+  }
+
+  async function tabUrls(): Promise<string[]> {
+    return (await fakeBrowser.tabs.query({})).map((tab) => tab.url ?? '').filter(Boolean);
+  }
+
+  const ID = '11111111-0000-4000-8000-000000000001';
+
+  it('starts the hourly check on install and keeps its period on update', async () => {
+    await useReminders();
+    vi.setSystemTime(local('2026-11-30 10:00'));
+    wake();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    const first = await fakeBrowser.alarms.get(DUE_CHECK_ALARM);
+    expect(first?.periodInMinutes).toBe(DUE_CHECK_MINUTES);
+    vi.setSystemTime(local('2026-11-30 10:20'));
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    expect((await fakeBrowser.alarms.get(DUE_CHECK_ALARM))?.scheduledTime).toBe(
+      first?.scheduledTime,
+    );
+  });
+
+  it('a due follow-up is nudged once, quoting the commitment', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+
+    expect(await notifications()).toEqual({
+      [FOLLOW_UP_ID]: expect.objectContaining({
+        title: 'Did you apply it?',
+        message: 'You planned: “Ask for a second pair of eyes”. Click to say how it went.',
+      }),
+    });
+    const state = await getNudgeState();
+    expect(state.today.count).toBe(1);
+    expect(state.openReminders[FOLLOW_UP_ID]).toEqual({
+      kind: 'follow-up',
+      reflectionId: ID,
+      createdAt: local('2026-11-30 10:00'),
+    });
+
+    await dismiss(FOLLOW_UP_ID);
+    await ringDueCheck(local('2026-11-30 12:00'));
+    await ringDueCheck(local('2026-12-01 12:00'));
+    expect(await notifications()).toEqual({});
+    expect((await getNudgeState()).today).toEqual({ day: '2026-11-30', count: 1 });
+  });
+
+  it('on start-up, a follow-up that came due while the browser was closed is nudged', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Write the rollback first', local('2026-11-28 09:00'));
+    vi.setSystemTime(local('2026-11-30 09:30'));
+    wake();
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(Object.keys(await notifications())).toEqual([FOLLOW_UP_ID]);
+  });
+
+  it('on start-up with a lesson from before, the lesson comes alone; the reminder waits', async () => {
+    await useReminders('off', (n) => ({
+      ...n,
+      startup: { enabled: true, delivery: 'notification' },
+    }));
+    await saveCommitment(ID, 'Write the rollback first', local('2026-11-28 09:00'));
+    vi.setSystemTime(local('2026-11-30 09:30'));
+    wake();
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(Object.values(await notifications()).map((n) => n.title)).toEqual([
+      'A lesson from before',
+    ]);
+    await ringDueCheck(local('2026-11-30 10:30'));
+    expect(Object.keys(await notifications())).toHaveLength(2);
+  });
+
+  it('several due follow-ups make one nudge that quotes the most overdue', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Newer one', local('2026-11-29 09:00'));
+    await saveCommitment(
+      '22222222-0000-4000-8000-000000000002',
+      'Older one',
+      local('2026-11-25 09:00'),
+    );
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+    const shown = Object.values(await notifications());
+    expect(shown.map((n) => n.message)).toEqual([
+      'You planned: “Older one”. And 1 more to look back on. Click to say how it went.',
+    ]);
+  });
+
+  it('not inside quiet hours: it waits for the next check outside them', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Sleep on big replies', local('2026-11-30 09:00'));
+    wake();
+    await ringDueCheck(local('2026-11-30 23:00'));
+    expect(await notifications()).toEqual({});
+    await ringDueCheck(local('2026-12-01 06:00'));
+    expect(await notifications()).toEqual({});
+    await ringDueCheck(local('2026-12-01 07:00'));
+    expect(Object.keys(await notifications())).toEqual([FOLLOW_UP_ID]);
+  });
+
+  it('not over the daily cap, nor while snoozed or paused', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Sleep on big replies', local('2026-11-30 09:00'));
+    await nudgeStateItem.setValue({
+      ...EMPTY_NUDGE_STATE,
+      today: { day: '2026-11-30', count: DEFAULT_NUDGE_SETTINGS.dailyCap },
+    });
+    wake();
+    await ringDueCheck(local('2026-11-30 15:00'));
+    expect(await notifications()).toEqual({});
+
+    await nudgeStateItem.setValue({
+      ...EMPTY_NUDGE_STATE,
+      pause: { until: null },
+    });
+    await ringDueCheck(local('2026-12-01 15:00'));
+    expect(await notifications()).toEqual({});
+
+    await nudgeStateItem.setValue({
+      ...EMPTY_NUDGE_STATE,
+      snooze: { until: local('2026-12-02 16:00'), remind: false },
+    });
+    await ringDueCheck(local('2026-12-02 15:00'));
+    expect(await notifications()).toEqual({});
+    await ringDueCheck(local('2026-12-02 16:00'));
+    expect(Object.keys(await notifications())).toEqual([FOLLOW_UP_ID]);
+  });
+
+  it('keeps back-off: soon after another nudge it waits, and a long ignored streak waits longer', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Sleep on big replies', local('2026-11-30 09:00'));
+    await nudgeStateItem.setValue({ ...EMPTY_NUDGE_STATE, lastFiredAt: local('2026-11-30 14:50') });
+    wake();
+    await ringDueCheck(local('2026-11-30 15:00'));
+    expect(await notifications()).toEqual({});
+
+    // Five nudges ignored in a row (back-off after 3): the 30-minute gap has grown to 4 hours.
+    await nudgeStateItem.setValue({
+      ...EMPTY_NUDGE_STATE,
+      ignoredInARow: 5,
+      lastFiredAt: local('2026-12-01 09:00'),
+    });
+    await ringDueCheck(local('2026-12-01 12:00'));
+    expect(await notifications()).toEqual({});
+    await ringDueCheck(local('2026-12-01 13:00'));
+    expect(Object.keys(await notifications())).toEqual([FOLLOW_UP_ID]);
+  });
+
+  it('not after it was answered in the review page', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    await storeFollowUpAnswer(ID, 'applied', '', local('2026-11-30 08:00'), { retryDays: 7 });
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+    expect(await notifications()).toEqual({});
+    expect((await getNudgeState()).reminders.followUps).toEqual({});
+  });
+
+  it('"not yet" plans a new check, which is nudged again when it comes due', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+    await dismiss(FOLLOW_UP_ID);
+    await storeFollowUpAnswer(ID, 'not-yet', '', local('2026-11-30 11:00'), { retryDays: 7 });
+    await ringDueCheck(local('2026-12-03 10:00'));
+    expect(await notifications()).toEqual({});
+    await ringDueCheck(local('2026-12-07 12:00'));
+    expect(Object.keys(await notifications())).toEqual([FOLLOW_UP_ID]);
+  });
+
+  it('never when follow-ups are switched off', async () => {
+    await settingsItem.setValue({
+      ...DEFAULT_SETTINGS,
+      followUps: { ...DEFAULT_SETTINGS.followUps, enabled: false },
+      nudges: {
+        ...DEFAULT_NUDGE_SETTINGS,
+        schedule: { ...DEFAULT_NUDGE_SETTINGS.schedule, delivery: 'notification' },
+      },
+    });
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+    expect(await notifications()).toEqual({});
+  });
+
+  it('a click on it opens the Follow-through section at that follow-up', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+    await fakeBrowser.notifications.onClicked.trigger(FOLLOW_UP_ID);
+    expect(await tabUrls()).toContain(
+      `chrome-extension://${fakeBrowser.runtime.id}/options.html#/follow-through?focus=${ID}`,
+    );
+    expect(await notifications()).toEqual({});
+    expect((await getNudgeState()).openReminders).toEqual({});
+    // Nothing else opened: the writing prompt is for "reflect now" nudges.
+    expect(extras.opened).toEqual([]);
+  });
+
+  it('a click reuses a review page that is already open', async () => {
+    await useReminders('weekly');
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    const open = await fakeBrowser.tabs.create({
+      url: fakeBrowser.runtime.getURL('/options.html#/lessons'),
+    });
+    const before = (await fakeBrowser.tabs.query({})).length;
+    wake();
+    await fakeBrowser.notifications.onClicked.trigger(BACKUP_ID);
+    expect((await fakeBrowser.tabs.query({})).length).toBe(before);
+    expect((await fakeBrowser.tabs.get(open.id ?? -1))?.url).toBe(
+      `chrome-extension://${fakeBrowser.runtime.id}/options.html#/data`,
+    );
+  });
+
+  it('with badge delivery, raises the badge and leaves the popup a link', async () => {
+    await useReminders('off', (n) => ({ ...n, schedule: { ...n.schedule, delivery: 'badge' } }));
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+    expect(await badge()).toBe('1');
+    expect(await notifications()).toEqual({});
+    expect((await fakeBrowser.storage.local.get(BADGE_REMINDER_KEY))[BADGE_REMINDER_KEY]).toEqual({
+      kind: 'follow-up',
+      reflectionId: ID,
+    });
+    // Answered: the next check takes the popup's link away.
+    await storeFollowUpAnswer(ID, 'applied', '', local('2026-11-30 11:00'), { retryDays: 7 });
+    await ringDueCheck(local('2026-11-30 12:00'));
+    expect(await fakeBrowser.storage.local.get(BADGE_REMINDER_KEY)).toEqual({});
+  });
+
+  describe('the backup reminder', () => {
+    async function saveSome(): Promise<void> {
+      await saveReflection(
+        createReflection(
+          { template: 'quick', answers: { learned: 'Export now and then' }, tags: [], sting: null },
+          ID,
+          local('2026-11-01 12:00'),
+        ),
+      );
+    }
+
+    it('weekly, never exported: once, then not again until a week has passed', async () => {
+      await useReminders('weekly');
+      await saveSome();
+      wake();
+      await ringDueCheck(local('2026-11-30 10:00'));
+      expect(await notifications()).toEqual({
+        [BACKUP_ID]: expect.objectContaining({
+          title: 'Time for a backup',
+          message: 'Your reflections have not been exported yet. One click keeps them safe.',
+        }),
+      });
+      await dismiss(BACKUP_ID);
+      await ringDueCheck(local('2026-12-01 10:00'));
+      await ringDueCheck(local('2026-12-06 10:00'));
+      expect(await notifications()).toEqual({});
+      await ringDueCheck(local('2026-12-07 10:00'));
+      expect(Object.keys(await notifications())).toEqual([BACKUP_ID]);
+    });
+
+    it('says how long since the last export, and an export stops it', async () => {
+      await useReminders('weekly');
+      await saveSome();
+      await lastExportItem.setValue(local('2026-11-21 10:00'));
+      wake();
+      await ringDueCheck(local('2026-11-30 10:00'));
+      expect(Object.values(await notifications()).map((n) => n.message)).toEqual([
+        'Your last export was 9 days ago. One click keeps your reflections safe.',
+      ]);
+      await dismiss(BACKUP_ID);
+      await lastExportItem.setValue(local('2026-11-30 11:00'));
+      await ringDueCheck(local('2026-12-07 10:00'));
+      expect(await notifications()).toEqual({});
+      await ringDueCheck(local('2026-12-07 11:00'));
+      expect(Object.keys(await notifications())).toEqual([BACKUP_ID]);
+    });
+
+    it('off: never', async () => {
+      await useReminders('off');
+      await saveSome();
+      wake();
+      await ringDueCheck(local('2026-11-30 10:00'));
+      await ringDueCheck(local('2027-01-30 10:00'));
+      expect(await notifications()).toEqual({});
+    });
+
+    it('no reflections yet: never', async () => {
+      await useReminders('weekly');
+      wake();
+      await ringDueCheck(local('2026-11-30 10:00'));
+      expect(await notifications()).toEqual({});
+    });
+
+    it('a follow-up goes first; the backup comes at a later check, not at the same time', async () => {
+      await useReminders('weekly');
+      await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+      wake();
+      await ringDueCheck(local('2026-11-30 10:00'));
+      expect(Object.keys(await notifications())).toEqual([FOLLOW_UP_ID]);
+      await ringDueCheck(local('2026-11-30 11:00'));
+      expect(Object.keys(await notifications()).sort()).toEqual([BACKUP_ID, FOLLOW_UP_ID]);
+    });
+
+    it('a click opens the Data section', async () => {
+      await useReminders('weekly');
+      await saveSome();
+      wake();
+      await ringDueCheck(local('2026-11-30 10:00'));
+      await fakeBrowser.notifications.onClicked.trigger(BACKUP_ID);
+      expect(await tabUrls()).toContain(
+        `chrome-extension://${fakeBrowser.runtime.id}/options.html#/data`,
+      );
+    });
   });
 });

@@ -96,9 +96,25 @@ export function installFakeExtras(): FakeExtras {
     extras.opened.push(String(data?.url));
     return originalCreateWindow(data);
   };
-  // Chrome lists an open toolbar popup among the extension's contexts.
-  fb.runtime.getContexts = async () =>
-    extras.opened.filter((p) => p === 'popup').map(() => ({ contextType: 'POPUP' }));
+  // Chrome lists an open toolbar popup, and tabs showing the extension's pages, among the
+  // extension's contexts.
+  fb.runtime.getContexts = async (filter: { contextTypes?: string[] } = {}) => {
+    const own = fakeBrowser.runtime.getURL('/');
+    const tabs = (await fakeBrowser.tabs.query({}))
+      .filter((tab) => tab.url?.startsWith(own))
+      .map((tab) => ({
+        contextType: 'TAB',
+        tabId: tab.id,
+        windowId: tab.windowId,
+        documentUrl: tab.url,
+      }));
+    const popups = extras.opened
+      .filter((p) => p === 'popup')
+      .map(() => ({ contextType: 'POPUP', tabId: -1, windowId: -1 }));
+    return [...popups, ...tabs].filter(
+      (c) => !filter.contextTypes || filter.contextTypes.includes(c.contextType),
+    );
+  };
   fb.runtime.openOptionsPage = async () => {
     extras.options.opened += 1;
   };

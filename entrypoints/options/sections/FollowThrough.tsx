@@ -9,6 +9,7 @@ import type { FollowUpOutcome, Reflection } from '../../../utils/reflection';
 import { DEFAULT_SETTINGS, getSettings, type Settings } from '../../../utils/settings';
 import { setSettings, watchSettings } from '../../../utils/settings-store';
 import type { ReviewState } from '../state';
+import { useRoute } from '../useRoute';
 
 const DAY_MS = 86_400_000;
 
@@ -37,6 +38,8 @@ export function FollowThrough({ state }: { state: ReviewState }) {
   const phase = state.phase.value;
   const version = state.version.value;
   const [settings, setLocalSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  // A follow-up reminder's click lands on `#/follow-through?focus=<id>`: bring that card to view.
+  const focus = useRoute().route.params.focus;
   useEffect(() => {
     let live = true;
     void getSettings().then((s) => {
@@ -64,6 +67,10 @@ export function FollowThrough({ state }: { state: ReviewState }) {
       months: appliedRateByMonth(all, now, state.zone),
     };
   }, [phase, version, state]);
+
+  useEffect(() => {
+    if (view && focus) document.getElementById(`due-${focus}`)?.focus();
+  }, [view, focus]);
 
   if (!view) {
     return (
@@ -184,7 +191,7 @@ function DueFollowUp({ reflection, now, onAnswer }: DueProps) {
     setError(message);
   };
   return (
-    <article class="card due" aria-labelledby={askId}>
+    <article id={`due-${reflection.id}`} tabIndex={-1} class="card due" aria-labelledby={askId}>
       <p class="muted">{t('followYouWrote', ago(reflection.createdAt, now))}</p>
       <blockquote class="commitment">{reflection.answers.nextTime}</blockquote>
       <p id={askId} class="ask">

@@ -1,0 +1,98 @@
+/**
+ * Reminders that come through the nudge machinery without a schedule of their own: a due
+ * follow-up ("Did you apply it?") and a due backup. Pure: given what is due now and what was
+ * already sent (kept in the nudge state), say what to send. Each due follow-up is sent once;
+ * the backup reminder once per period. Time is a parameter.
+ */
+import { type BackupEvery, backupDue, backupPeriodMs } from './backup';
+import { followUpDueAt } from './follow-up';
+import type { Reflection } from './reflection';
+
+/** A due follow-up as a reminder needs it: whose, which check, and the commitment. */
+export interface DueFollowUp {
+  id: string;
+  dueAt: number;
+  nextTime: string;
+}
+
+/** What was already sent, as stored in the nudge state. */
+export interface RemindersSent {
+  /** Keyed by `followUpKey`: when that check's reminder was sent. */
+  followUps: Record<string, number>;
+  /** When the last backup reminder was sent. */
+  backupAt: number | null;
+}
+
+export const NO_REMINDERS_SENT: RemindersSent = { followUps: {}, backupAt: null };
+
+/**
+ * One key per check, not per reflection: "not yet" plans a new check, and that one is
+ * reminded of again when it comes due.
+ */
+export function followUpKey(item: Pick<DueFollowUp, 'id' | 'dueAt'>): string {
+  return `${item.id}@${item.dueAt}`;
+}
+
+/** The due follow-ups of `reflections` (already filtered to due ones) as reminders need them. */
+export function asDueFollowUps(reflections: readonly Reflection[]): DueFollowUp[] {
+  return reflections.map((r) => ({
+    id: r.id,
+    dueAt: followUpDueAt(r) ?? r.createdAt,
+    nextTime: r.answers.nextTime?.trim() ?? '',
+  }));
+}
+
+/** The backup facts a reminder depends on. */
+export interface BackupFacts {
+  every: BackupEvery;
+  lastExportAt: number | null;
+  hasReflections: boolean;
+}
+
+/** What to send now: follow-ups not yet reminded of (most overdue first) and the backup. */
+export interface DueReminders {
+  followUps: DueFollowUp[];
+  backup: boolean;
+}
+
+/**
+ * What is due and not yet sent at `now`. `due` is every follow-up due now (most overdue
+ * first); none are sent when follow-ups are switched off. The backup reminder is due as
+ * `backupDue` says, and at most once per period (an export in between starts a new one).
+ */
+export function dueReminders(
+  due: readonly DueFollowUp[],
+  followUpsOn: boolean,
+  backup: BackupFacts,
+  sent: RemindersSent,
+  now: number,
+): DueReminders {
+  const followUps = followUpsOn
+    ? due.filter((item) => !Object.hasOwn(sent.followUps, followUpKey(item)))
+    : [];
+  const backupNow =
+    backup.every !== 'off' &&
+    backupDue(backup.lastExportAt, backup.every, now, backup.hasReflections) &&
+    (sent.backupAt === null || now - sent.backupAt >= backupPeriodMs(backup.every));
+  return { followUps, backup: backupNow };
+}
+
+/**
+ * The record after a check: follow-ups that are no longer due (answered, deleted) are
+ * forgotten, so the record never outgrows the due list; `sentNow` are added at `now`.
+ */
+export function rememberFollowUps(
+  sent: RemindersSent,
+  due: readonly DueFollowUp[],
+  sentNow: readonly DueFollowUp[],
+  now: number,
+): RemindersSent {
+  const followUps: Record<string, number> = {};
+  for (const item of due) {
+    const key = followUpKey(item);
+    const at = sent.followUps[key];
+    if (at !== undefined) followUps[key] = at;
+  }
+  for (const item of sentNow) followUps[followUpKey(item)] = now;
+  return { ...sent, followUps };
+}
