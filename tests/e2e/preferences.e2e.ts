@@ -1,7 +1,12 @@
+import type { Page } from '@playwright/test';
+import type { WxtBrowser } from 'wxt/browser';
 import { expect, test } from './fixtures';
 
+// The extension page's own `chrome`, used inside page.evaluate.
+declare const chrome: WxtBrowser;
+
 /** The page background, as the browser paints it. */
-const background = (page: import('@playwright/test').Page) =>
+const background = (page: Page) =>
   page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 test('a dark theme, a default template and "attach this page" chosen in options shape the popup', async ({
@@ -36,8 +41,11 @@ test('a dark theme, a default template and "attach this page" chosen in options 
   await expect
     .poll(() =>
       options.evaluate(async () => {
-        const { settings } = await chrome.storage.sync.get('settings');
-        const { theme, defaultTemplate, attachPageByDefault } = settings ?? {};
+        const stored = await chrome.storage.sync.get('settings');
+        const { theme, defaultTemplate, attachPageByDefault } = (stored.settings ?? {}) as Record<
+          string,
+          unknown
+        >;
         return { theme, defaultTemplate, attachPageByDefault };
       }),
     )
