@@ -137,7 +137,7 @@ const ReflectionSchema = v.object({
         url: v.optional(text(8_000)),
         selection: v.optional(text(LIMITS.answerChars)),
       },
-      'should be an object or null',
+      say('importShouldBeObjectOrNull'),
     ),
   ),
   followUps: v.pipe(
@@ -167,7 +167,7 @@ const ReflectionSchema = v.object({
         told: v.boolean(say('importShouldBeBoolean')),
         toldAt: v.nullable(epoch),
       },
-      'should be an object or null',
+      say('importShouldBeObjectOrNull'),
     ),
   ),
   pinned: v.boolean(say('importShouldBeBoolean')),
