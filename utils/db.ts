@@ -357,10 +357,10 @@ export function describeDbError(error: unknown): string {
     return t('dbErrorQuota');
   }
   if (name === 'DbOpenError' && inner === 'VersionError') {
-    return 'Fail Well was updated since this page opened. Reload it to keep going — your draft is kept.';
+    return t('dbErrorUpdated');
   }
   if (name === 'DbOpenError') {
-    return 'This browser is not letting Fail Well open its storage (private mode or "never remember history"?). Your draft is kept in the popup; reflections can be saved once history is remembered.';
+    return t('dbErrorCannotOpen');
   }
   if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'AbortError') {
     return t('dbErrorWrite');

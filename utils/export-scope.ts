@@ -4,12 +4,15 @@
  */
 import type { TimeZone } from './calendar';
 import { compileFilter, filterFromParams, hasFilters, matchesAllTerms } from './filter';
+import { triggerLabel } from './format';
+import { t, uiLanguage } from './i18n';
 import type { Reflection } from './reflection';
 import { queryTerms } from './search';
+import { TEMPLATES } from './templates';
 
 /** A dashboard filter to export by, in words and as a predicate. */
 export interface ExportScope {
-  /** "tag ops, search “deploy”" — what the filter is, for the page to say. */
+  /** "search “deploy”, tag ops" — what the filter is, in the UI language, for the page to say. */
   summary: string;
   keep: (reflection: Reflection) => boolean;
 }
@@ -23,16 +26,22 @@ export function scopeFromParams(
   const terms = queryTerms(filter.q);
   if (!hasFilters(filter) && terms.length === 0) return null;
   const base = compileFilter(filter, zone);
+  const day = (iso: string | null) =>
+    iso
+      ? new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          Date.parse(iso),
+        )
+      : '…';
   const parts = [
-    filter.q.trim() ? `search “${filter.q.trim()}”` : '',
+    filter.q.trim() ? t('exportScopeSearch', filter.q.trim()) : '',
     filter.tags.length > 0
-      ? `${filter.tags.length === 1 ? 'tag' : 'tags'} ${filter.tags.join(', ')}`
+      ? t(filter.tags.length === 1 ? 'exportScopeTag' : 'exportScopeTags', filter.tags.join(', '))
       : '',
-    filter.from || filter.to ? `dates ${filter.from ?? '…'} to ${filter.to ?? '…'}` : '',
-    filter.template ? `template ${filter.template}` : '',
-    filter.trigger ? `trigger ${filter.trigger}` : '',
-    filter.sting !== null ? `sting ${filter.sting}+` : '',
-    filter.pinned ? 'pinned only' : '',
+    filter.from || filter.to ? t('exportScopeDates', day(filter.from), day(filter.to)) : '',
+    filter.template ? t('exportScopeTemplate', t(TEMPLATES[filter.template].name)) : '',
+    filter.trigger ? t('exportScopeTrigger', triggerLabel(filter.trigger)) : '',
+    filter.sting !== null ? t('exportScopeSting', filter.sting) : '',
+    filter.pinned ? t('exportScopePinned') : '',
   ].filter(Boolean);
   return {
     summary: parts.join(', '),

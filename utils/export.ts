@@ -5,7 +5,7 @@
  * without holding one giant string.
  */
 
-import { t } from './i18n';
+import { type MessageKey, t, uiLanguage } from './i18n';
 import type { Reflection } from './reflection';
 import type { Settings } from './settings';
 import { questionLabel, TEMPLATES } from './templates';
@@ -84,15 +84,21 @@ export function jsonWriter(meta: ExportMeta): ExportWriter {
   };
 }
 
-/** "Monday 2 November 2026", assembled from parts so punctuation never depends on ICU data. */
+/**
+ * "Monday 2 November 2026" in English, assembled from parts so punctuation never depends on
+ * ICU data; other languages get their own full date ("Montag, 2. November 2026").
+ */
 function dayFormat(timeZone: string | undefined): { format(epochMs: number): string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const language = uiLanguage();
+  const options: Intl.DateTimeFormatOptions = {
     timeZone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-  });
+  };
+  if (!language.startsWith('en')) return new Intl.DateTimeFormat(language, options);
+  const parts = new Intl.DateTimeFormat('en-GB', options);
   return {
     format(epochMs) {
       const all = parts.formatToParts(epochMs);
@@ -114,15 +120,41 @@ export function markdownText(text: string): string {
   return text.replace(/[\\<]/g, '\\$&');
 }
 
+const OUTCOME_WORDS: Readonly<Record<string, MessageKey>> = {
+  applied: 'digestStatusApplied',
+  partly: 'exportMdPartly',
+  'not-yet': 'exportMdNotYet',
+  'no-longer-relevant': 'digestStatusNoLonger',
+};
+
+/** The words of a Markdown export, looked up once per export rather than once per reflection. */
+function markdownWords() {
+  return {
+    pinned: t('exportMdPinned'),
+    told: t('exportMdTold'),
+    notTold: t('exportMdNotTold'),
+    outcome: Object.fromEntries(
+      Object.entries(OUTCOME_WORDS).map(([outcome, key]) => [outcome, t(key)]),
+    ),
+  };
+}
+
 /** One reflection as Markdown: time and template, details, then each answer under its question. */
-function markdownReflection(r: Reflection, time: Intl.DateTimeFormat): string {
+function markdownReflection(
+  r: Reflection,
+  time: Intl.DateTimeFormat,
+  words: ReturnType<typeof markdownWords>,
+): string {
   const lines = [`### ${time.format(r.createdAt)} · ${t(TEMPLATES[r.template].name)}`, ''];
   const details = [
-    r.tags.length > 0 ? `Tags: ${r.tags.map(markdownText).join(', ')}` : '',
-    r.sting !== null ? `Sting: ${r.sting}/5` : '',
-    r.pinned ? 'Pinned' : '',
+    r.tags.length > 0 ? t('exportMdTags', r.tags.map(markdownText).join(', ')) : '',
+    r.sting !== null ? t('exportMdSting', r.sting) : '',
+    r.pinned ? words.pinned : '',
     r.context?.title || r.context?.url
-      ? `Page: ${markdownText(r.context.title || '')}${r.context.url ? ` (${markdownText(r.context.url)})` : ''}`
+      ? t(
+          'exportMdPage',
+          `${markdownText(r.context.title || '')}${r.context.url ? ` (${markdownText(r.context.url)})` : ''}`,
+        )
       : '',
   ].filter(Boolean);
   if (details.length > 0) lines.push(details.join(' · '), '');
@@ -142,14 +174,18 @@ function markdownReflection(r: Reflection, time: Intl.DateTimeFormat): string {
   for (const followUp of r.followUps) {
     if (followUp.outcome) {
       lines.push(
-        `Follow-up: ${followUp.outcome.replace(/-/g, ' ')}${followUp.note ? ` — ${markdownText(followUp.note)}` : ''}`,
+        `${t('exportMdFollowUp', words.outcome[followUp.outcome] ?? followUp.outcome)}${followUp.note ? ` — ${markdownText(followUp.note)}` : ''}`,
         '',
       );
     }
   }
   if (r.share?.affected) {
     lines.push(
-      `Affected: ${markdownText(r.share.affected)} · ${r.share.told ? 'told' : 'not told yet'}`,
+      t(
+        'exportMdAffected',
+        markdownText(r.share.affected),
+        r.share.told ? words.told : words.notTold,
+      ),
       '',
     );
   }
@@ -164,6 +200,7 @@ function markdownReflection(r: Reflection, time: Intl.DateTimeFormat): string {
 export function markdownWriter(meta: ExportMeta): ExportWriter {
   const day = dayFormat(meta.timeZone);
   const time = timeFormat(meta.timeZone);
+  const words = markdownWords();
   let lastDay = '';
   return {
     kind: 'markdown',
@@ -171,7 +208,8 @@ export function markdownWriter(meta: ExportMeta): ExportWriter {
     extension: 'md',
     start() {
       lastDay = '';
-      return `# Fail Well — reflections\n\nExported ${day.format(meta.exportedAt)}, ${time.format(meta.exportedAt)}.\n`;
+      const when = t('exportMdExported', day.format(meta.exportedAt), time.format(meta.exportedAt));
+      return `# ${t('exportMdTitle')}\n\n${when}\n`;
     },
     chunk(reflections) {
       let out = '';
@@ -182,12 +220,12 @@ export function markdownWriter(meta: ExportMeta): ExportWriter {
           out += `\n## ${heading}\n`;
           lastDay = heading;
         }
-        out += `\n${markdownReflection(r, time)}`;
+        out += `\n${markdownReflection(r, time, words)}`;
       }
       return out;
     },
     end() {
-      return lastDay === '' ? '\nNo reflections yet.\n' : '';
+      return lastDay === '' ? `\n${t('exportMdEmpty')}\n` : '';
     },
   };
 }

@@ -1,10 +1,12 @@
 /**
  * Reading a JSON export back, pure: size cap, parse, format and version checks, migrations of
  * older versions, then every record validated (valibot) and rebuilt field by field. All or
- * nothing: the first invalid record stops the import with a message naming it.
+ * nothing: the first invalid record stops the import with a message naming it, in the UI's
+ * language (from `_locales`).
  */
 import * as v from 'valibot';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
+import { formatNumber, type MessageKey, t, uiLanguage } from './i18n';
 import { isRecord, ownRecord } from './parse';
 import {
   firstReview,
@@ -36,10 +38,15 @@ export type ImportCheck = { ok: true; file: ImportFile } | { ok: false; message:
 
 /** A plain message when a file is too large to read, or null when its size is fine. */
 export function importSizeProblem(bytes: number): string | null {
-  if (bytes === 0) return 'This file is empty. Choose a Fail Well export (a .json file).';
+  if (bytes === 0) return t('importEmpty');
   if (bytes > MAX_IMPORT_BYTES) {
-    const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString('en')} MB`;
-    return `This file is ${mb(bytes)}; Fail Well imports files up to ${mb(MAX_IMPORT_BYTES)}. Nothing was imported.`;
+    const mb = new Intl.NumberFormat(uiLanguage(), {
+      style: 'unit',
+      unit: 'megabyte',
+      maximumFractionDigits: 0,
+    });
+    const size = (n: number) => mb.format(n / 1024 / 1024);
+    return t('importTooLarge', size(bytes), size(MAX_IMPORT_BYTES));
   }
   return null;
 }
@@ -73,57 +80,56 @@ export function findForbiddenKey(value: unknown, path = ''): string | null {
   );
 }
 
-const count = (n: number) => n.toLocaleString('en');
+const count = formatNumber;
+
+/** A schema message, looked up when an issue is reported (the schema is built at load time). */
+const say =
+  (key: MessageKey, ...substitutions: Array<string | number>) =>
+  () =>
+    t(key, ...substitutions);
 
 function text(max: number) {
   return v.pipe(
-    v.string('should be text'),
-    v.maxLength(
-      max,
-      (issue) =>
-        `is ${count(String(issue.input).length)} characters long; the limit is ${count(max)}`,
-    ),
+    v.string(say('importShouldBeText')),
+    v.maxLength(max, (issue) => t('importTooLong', count(String(issue.input).length), count(max))),
   );
 }
 
 const epoch = v.pipe(
-  v.number('should be a date (milliseconds since 1970)'),
-  v.integer('should be a whole number of milliseconds'),
-  v.minValue(0, 'should not be before 1970'),
+  v.number(say('importShouldBeDate')),
+  v.integer(say('importShouldBeWholeMs')),
+  v.minValue(0, say('importBefore1970')),
 );
 
 const answerKey = v.pipe(
-  v.string(),
-  v.minLength(1, 'has an answer without a name'),
-  v.maxLength(60, 'has an answer name longer than 60 characters'),
+  v.string(say('importShouldBeText')),
+  v.minLength(1, say('importAnswerNoName')),
+  v.maxLength(60, say('importAnswerNameLong', 60)),
 );
 
 /** The current (version 2) shape of one stored reflection. */
 const ReflectionSchema = v.object({
   id: v.pipe(
-    v.string('should be text'),
-    v.minLength(1, 'should not be empty'),
-    v.maxLength(100, 'is longer than 100 characters'),
+    v.string(say('importShouldBeText')),
+    v.minLength(1, say('importShouldNotBeEmpty')),
+    v.maxLength(100, say('importLongerThan', 100)),
   ),
   createdAt: epoch,
   updatedAt: epoch,
-  template: v.picklist(TEMPLATE_IDS, `should be one of: ${TEMPLATE_IDS.join(', ')}`),
+  template: v.picklist(TEMPLATE_IDS, say('importOneOf', TEMPLATE_IDS.join(', '))),
   prompt: v.optional(text(500)),
   answers: v.pipe(
     // A list is an object too: only a plain set of named answers will do.
-    v.custom<Record<string, unknown>>(isRecord, 'should be a set of answers'),
-    v.record(answerKey, text(LIMITS.answerChars), 'should be a set of answers'),
-    v.check(
-      (answers) => Object.keys(answers).length <= 30,
-      'has more than 30 answers; no template asks that many',
-    ),
+    v.custom<Record<string, unknown>>(isRecord, say('importShouldBeAnswers')),
+    v.record(answerKey, text(LIMITS.answerChars), say('importShouldBeAnswers')),
+    v.check((answers) => Object.keys(answers).length <= 30, say('importTooManyAnswers', 30)),
   ),
   tags: v.pipe(
-    v.array(text(LIMITS.tagChars), 'should be a list of tags'),
-    v.maxLength(LIMITS.tags, `has more than ${LIMITS.tags} tags`),
+    v.array(text(LIMITS.tagChars), say('importShouldBeTags')),
+    v.maxLength(LIMITS.tags, say('importTooManyTags', LIMITS.tags)),
   ),
-  sting: v.nullable(v.picklist([1, 2, 3, 4, 5], 'should be a number from 1 to 5, or null')),
-  trigger: v.picklist(TRIGGERS, `should be one of: ${TRIGGERS.join(', ')}`),
+  sting: v.nullable(v.picklist([1, 2, 3, 4, 5], say('importShouldBeSting'))),
+  trigger: v.picklist(TRIGGERS, say('importOneOf', TRIGGERS.join(', '))),
   context: v.nullable(
     v.object(
       {
@@ -131,7 +137,7 @@ const ReflectionSchema = v.object({
         url: v.optional(text(8_000)),
         selection: v.optional(text(LIMITS.answerChars)),
       },
-      'should be an object or null',
+      say('importShouldBeObjectOrNull'),
     ),
   ),
   followUps: v.pipe(
@@ -143,39 +149,39 @@ const ReflectionSchema = v.object({
           outcome: v.nullable(
             v.picklist(
               ['applied', 'partly', 'not-yet', 'no-longer-relevant'],
-              'should be applied, partly, not-yet, no-longer-relevant or null',
+              say('importShouldBeOutcome'),
             ),
           ),
           note: text(LIMITS.answerChars),
         },
-        'should be an object',
+        say('importShouldBeObject'),
       ),
-      'should be a list',
+      say('importShouldBeList'),
     ),
-    v.maxLength(50, 'has more than 50 follow-ups'),
+    v.maxLength(50, say('importTooManyFollowUps', 50)),
   ),
   share: v.nullable(
     v.object(
       {
         affected: text(1_000),
-        told: v.boolean('should be true or false'),
+        told: v.boolean(say('importShouldBeBoolean')),
         toldAt: v.nullable(epoch),
       },
-      'should be an object or null',
+      say('importShouldBeObjectOrNull'),
     ),
   ),
-  pinned: v.boolean('should be true or false'),
+  pinned: v.boolean(say('importShouldBeBoolean')),
   review: v.object(
     {
       count: v.pipe(
-        v.number('should be a number'),
-        v.integer('should be a whole number'),
-        v.minValue(0, 'should not be negative'),
+        v.number(say('importShouldBeNumber')),
+        v.integer(say('importShouldBeWhole')),
+        v.minValue(0, say('importShouldNotBeNegative')),
       ),
       nextDueAt: epoch,
-      retired: v.boolean('should be true or false'),
+      retired: v.boolean(say('importShouldBeBoolean')),
     },
-    'should be an object',
+    say('importShouldBeObject'),
   ),
   deletedAt: v.nullable(epoch),
 });
@@ -213,7 +219,7 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 /** A required field that is absent gets one plain message, whatever its schema. */
 function messageOf(issue: v.BaseIssue<unknown>): string {
   return issue.kind === 'schema' && issue.received === 'undefined' && issue.type === 'object'
-    ? 'is missing'
+    ? t('importIsMissing')
     : issue.message;
 }
 
@@ -254,8 +260,10 @@ function rebuild(r: CheckedReflection): Reflection {
 }
 
 function recordName(index: number, raw: unknown): string {
-  const id = isRecord(raw) && typeof raw.id === 'string' ? ` (id “${raw.id.slice(0, 60)}”)` : '';
-  return `Reflection ${count(index + 1)}${id}`;
+  const number = count(index + 1);
+  return isRecord(raw) && typeof raw.id === 'string'
+    ? t('importRecordNameId', number, raw.id.slice(0, 60))
+    : t('importRecordName', number);
 }
 
 /**
@@ -267,21 +275,24 @@ export function checkReflection(
   index: number,
   now: number,
 ): { ok: true; reflection: Reflection } | { ok: false; message: string } {
-  const name = recordName(index, raw);
-  if (!isRecord(raw)) return { ok: false, message: `${name} is not a reflection (an object).` };
+  // Named only when something is wrong: a good record of 100,000 costs no formatting.
+  const name = () => recordName(index, raw);
+  if (!isRecord(raw)) return { ok: false, message: t('importNotObject', name()) };
   const forbidden = findForbiddenKey(raw);
   if (forbidden) {
     return {
       ok: false,
-      message: `${name} contains the key “${forbidden}”, which Fail Well never writes. The file may have been tampered with.`,
+      message: t('importForbiddenRecord', name(), forbidden),
     };
   }
   const result = v.safeParse(ReflectionSchema, raw, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0];
     const where = pathOf(issue);
-    const what = where ? `“${where}” ${messageOf(issue)}` : messageOf(issue);
-    return { ok: false, message: `${name}: ${what}.` };
+    const message = where
+      ? t('importFieldProblem', name(), where, messageOf(issue))
+      : t('importRecordProblem', name(), messageOf(issue));
+    return { ok: false, message };
   }
   const r = result.output;
   const latest = now + FUTURE_TOLERANCE_MS;
@@ -293,7 +304,7 @@ export function checkReflection(
     if (at !== null && at > latest) {
       return {
         ok: false,
-        message: `${name}: “${field}” is dated in the future (${new Date(at).toISOString().slice(0, 10)}).`,
+        message: t('importFuture', name(), field, new Date(at).toISOString().slice(0, 10)),
       };
     }
   }
@@ -307,7 +318,7 @@ export function checkHeader(
   | { ok: true; version: number; exportedAt: number | null; settings: Settings; records: unknown[] }
   | { ok: false; message: string } {
   if (text.trim() === '') {
-    return { ok: false, message: 'This file is empty. Choose a Fail Well export (a .json file).' };
+    return { ok: false, message: t('importEmpty') };
   }
   let parsed: unknown;
   try {
@@ -315,41 +326,39 @@ export function checkHeader(
   } catch {
     return {
       ok: false,
-      message:
-        'This file is not valid JSON — it may be cut short or not a Fail Well export. Nothing was imported.',
+      message: t('importNotJson'),
     };
   }
   if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) {
     return {
       ok: false,
-      message:
-        'This is not a Fail Well export (it has no “format”: “fail-well”). Choose a file made by Export → JSON.',
+      message: t('importNotExport'),
     };
   }
   const version = parsed.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return {
       ok: false,
-      message: 'This export has no readable version number, so it was not imported.',
+      message: t('importNoVersion'),
     };
   }
   if (version > EXPORT_VERSION) {
     return {
       ok: false,
-      message: `This export comes from a newer Fail Well (file version ${version}; this one reads up to ${EXPORT_VERSION}). Update Fail Well, then import it again.`,
+      message: t('importNewer', count(version), count(EXPORT_VERSION)),
     };
   }
   const forbidden = findForbiddenKey(parsed.settings, 'settings') ?? headerForbidden(parsed);
   if (forbidden) {
     return {
       ok: false,
-      message: `The file contains the key “${forbidden}”, which Fail Well never writes. Nothing was imported.`,
+      message: t('importForbiddenFile', forbidden),
     };
   }
   if (!Array.isArray(parsed.reflections)) {
     return {
       ok: false,
-      message: 'This export has no list of reflections, so there is nothing to import.',
+      message: t('importNoList'),
     };
   }
   const exportedAt =
@@ -404,13 +413,13 @@ export async function checkImport(
       options.signal?.throwIfAborted();
     }
     const checked = checkReflection(migrateRecord(records[i], version), i, now);
-    if (!checked.ok) return { ok: false, message: `${checked.message} Nothing was imported.` };
+    if (!checked.ok) return { ok: false, message: t('importNothingImported', checked.message) };
     const id = checked.reflection.id;
     const earlier = seen.get(id);
     if (earlier !== undefined) {
       return {
         ok: false,
-        message: `Reflections ${count(earlier + 1)} and ${count(i + 1)} share the id “${id.slice(0, 60)}”; an export never repeats one. Nothing was imported.`,
+        message: t('importDuplicateId', count(earlier + 1), count(i + 1), id.slice(0, 60)),
       };
     }
     seen.set(id, i);

@@ -237,32 +237,21 @@ export function applyAttention(
   }
 }
 
-/** "today 17:30", "tomorrow 09:00", "Mon 17:30" or a date: when the next nudge rings. */
-export function describeNextNudge(at: number, now: number, zone?: string): string {
+/** How far off an instant is, in calendar terms: what the words for it depend on. */
+export type NudgeDay = 'today' | 'tomorrow' | 'this-week' | 'later';
+
+/**
+ * Whether `at` falls today, tomorrow, within the coming week or later, on the wall clock of
+ * `zone`. The words ("today 17:30", "heute 17:30") come from nudge-time.ts: this stays pure.
+ */
+export function nudgeDay(at: number, now: number, zone?: string): NudgeDay {
   const when = wallTime(at, zone);
-  const hhmm = `${String(when.hour).padStart(2, '0')}:${String(when.minute).padStart(2, '0')}`;
   const today = wallTime(now, zone);
   const sameDay = (a: typeof when, b: { year: number; month: number; day: number }) =>
     a.year === b.year && a.month === b.month && a.day === b.day;
-  if (sameDay(when, today)) return `today ${hhmm}`;
-  if (sameDay(when, addDays(today, 1))) return `tomorrow ${hhmm}`;
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  if (at - now < 6 * DAY_MS) return `${days[when.weekday]} ${hhmm}`;
-  const months = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ];
-  return `${when.day} ${months[when.month - 1]} ${hhmm}`;
+  if (sameDay(when, today)) return 'today';
+  if (sameDay(when, addDays(today, 1))) return 'tomorrow';
+  return at - now < 6 * DAY_MS ? 'this-week' : 'later';
 }
 
 /** What a ringing schedule alarm does: show a nudge or not, the new state, the next ring. */

@@ -1,9 +1,11 @@
 /**
  * Sharing a lesson: one reflection, or a digest of a period, as plain text or Markdown that
- * reads well pasted into a chat, an email, a 1:1 or a retro. Pure: locale and time zone are
- * parameters (undefined = the browser's).
+ * reads well pasted into a chat, an email, a 1:1 or a retro, in the language of the UI (words
+ * from `_locales` through `t`). Pure apart from that: locale and time zone are parameters
+ * (undefined = the browser's).
  */
 import { followUpDueAt, isClosed } from './follow-up';
+import { type MessageKey, t } from './i18n';
 import type { Reflection } from './reflection';
 import { questionLabel } from './templates';
 
@@ -14,10 +16,10 @@ export type ShareField = string;
 export const EXTRA_FIELDS = ['date', 'tags', 'sting', 'context'] as const;
 
 /** Headings that read as a story rather than a form. */
-const SHARE_LABELS: Readonly<Record<string, string>> = {
-  happened: 'What happened',
-  learned: 'What I learned',
-  nextTime: 'Next time I will',
+const SHARE_LABELS: Readonly<Record<string, MessageKey>> = {
+  happened: 'shareLabelHappened',
+  learned: 'shareLabelLearned',
+  nextTime: 'shareLabelNextTime',
 };
 
 /** Fields shared unless the user leaves them out: the lesson, not the feelings. */
@@ -53,10 +55,10 @@ export function escapeMarkdown(text: string): string {
 }
 
 function label(reflection: Reflection, key: string): string {
-  return (
-    SHARE_LABELS[key] ??
-    questionLabel(reflection.template, key, reflection.prompt).replace(/\?$/, '')
-  );
+  const story = SHARE_LABELS[key];
+  return story
+    ? t(story)
+    : questionLabel(reflection.template, key, reflection.prompt).replace(/\?$/, '');
 }
 
 /** One reflection, with only the chosen fields, ready to paste. */
@@ -70,8 +72,8 @@ export function formatShare(
   const text = (value: string) => (md ? escapeMarkdown(value) : value);
   const include = new Set(fields);
   const title = include.has('date')
-    ? `A lesson from ${day(reflection.createdAt, options)}`
-    : 'A lesson';
+    ? t('shareLessonFrom', day(reflection.createdAt, options))
+    : t('shareLesson');
   const lines: string[] = [md ? `**${title}**` : title, ''];
   for (const [key, answer] of Object.entries(reflection.answers)) {
     if (!include.has(key) || !answer.trim()) continue;
@@ -84,14 +86,16 @@ export function formatShare(
   if (include.has('context') && reflection.context) {
     const { title: page, url, selection } = reflection.context;
     const where = [page, url].filter(Boolean).join(' — ');
-    if (where) lines.push(md ? `**Context:** ${text(where)}` : `Context: ${where}`);
-    if (selection) lines.push(md ? `> ${text(selection)}` : `“${selection}”`);
+    const context = t('shareLabelContext');
+    if (where) lines.push(md ? `**${context}:** ${text(where)}` : `${context}: ${where}`);
+    if (selection) lines.push(md ? `> ${text(selection)}` : t('shareQuote', selection));
   }
-  if (include.has('sting') && reflection.sting !== null) lines.push(`Sting: ${reflection.sting}/5`);
+  if (include.has('sting') && reflection.sting !== null) {
+    lines.push(t('shareSting', reflection.sting));
+  }
   if (include.has('tags') && reflection.tags.length > 0) {
-    lines.push(
-      `Tags: ${reflection.tags.map((t) => (md ? `\`${t.replace(/`/g, '')}\`` : t)).join(', ')}`,
-    );
+    const tags = reflection.tags.map((tag) => (md ? `\`${tag.replace(/`/g, '')}\`` : tag));
+    lines.push(t('shareTags', tags.join(', ')));
   }
   return `${lines.join('\n').trim()}\n`;
 }
@@ -125,9 +129,9 @@ function commitmentStatus(reflection: Reflection): string {
     const closing = reflection.followUps.find(
       (f) => f.outcome === 'applied' || f.outcome === 'no-longer-relevant',
     );
-    return closing?.outcome === 'applied' ? 'applied' : 'no longer relevant';
+    return t(closing?.outcome === 'applied' ? 'digestStatusApplied' : 'digestStatusNoLonger');
   }
-  return followUpDueAt(reflection) === null ? '' : 'open';
+  return followUpDueAt(reflection) === null ? '' : t('digestStatusOpen');
 }
 
 /** The lessons and commitments of a period, for a 1:1 or a retro. */
@@ -141,9 +145,11 @@ export function formatDigest(
   const text = (value: string) => (md ? escapeMarkdown(value) : value);
   const chosen = digestReflections(reflections, range);
   const period = `${day(range.from, options)} – ${day(range.to - 1, options)}`;
-  const title = `Lessons, ${period}${range.tag ? ` (${range.tag})` : ''}`;
+  const title = range.tag
+    ? t('digestHeadingTagged', period, range.tag)
+    : t('digestHeading', period);
   const lines = [md ? `## ${text(title)}` : title, ''];
-  if (chosen.length === 0) lines.push('No reflections in this period.');
+  if (chosen.length === 0) lines.push(t('digestEmpty'));
   for (const r of chosen) {
     const lesson = (
       r.answers.learned ||
@@ -155,7 +161,10 @@ export function formatDigest(
     const next = r.answers.nextTime?.trim();
     if (next) {
       const status = commitmentStatus(r);
-      lines.push(`  ${md ? '- ' : '  '}Next time: ${text(next)}${status ? ` (${status})` : ''}`);
+      const line = status
+        ? t('digestNextTimeStatus', text(next), status)
+        : t('digestNextTime', text(next));
+      lines.push(`  ${md ? '- ' : '  '}${line}`);
     }
   }
   return `${lines.join('\n').trim()}\n`;

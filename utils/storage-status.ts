@@ -4,6 +4,7 @@
  */
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
+import { uiLanguage } from './i18n';
 
 /** What the browser says about keeping our data. */
 export interface StorageStatus {
@@ -60,14 +61,21 @@ export async function getLastExportAt(): Promise<number | null> {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** "1.2 MB" — a size in plain words. */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** "1.2 MB" / "1,2 MB" — a size in plain words, in the UI language (or `locale`). */
+export function formatBytes(bytes: number, locale: string = uiLanguage()): string {
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: BYTE_UNITS[unit],
+    // "512 bytes" in full; larger sizes by their usual short names ("kB", "MB").
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit === 0 || value >= 10 ? 0 : 1,
+  }).format(value);
 }

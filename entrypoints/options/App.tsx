@@ -8,6 +8,7 @@ import { FollowThrough } from './sections/FollowThrough';
 import { Insights } from './sections/Insights';
 import { Lessons } from './sections/Lessons';
 import { Nudges } from './sections/Nudges';
+import { Preferences } from './sections/Preferences';
 import type { ReviewState } from './state';
 import { useRoute } from './useRoute';
 
@@ -58,6 +59,7 @@ export function App({ state }: { state: ReviewState }) {
         {route.section === 'insights' && <Insights state={state} />}
         {route.section === 'data' && <Data />}
         {route.section === 'nudges' && <Nudges />}
+        {route.section === 'preferences' && <Preferences />}
         {route.section === 'follow-through' && <FollowThrough state={state} />}
       </main>
     </div>

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { ensureMessages, t, uiLanguage } from '../../utils/i18n';
 import { getSettings } from '../../utils/settings';
+import { watchSettings } from '../../utils/settings-store';
 import { applyTheme } from '../../utils/theme';
 import { App } from './App';
 import { createReviewState } from './state';
@@ -9,6 +10,8 @@ import './style.css';
 async function main() {
   const [settings] = await Promise.all([getSettings(), ensureMessages()]);
   applyTheme(document.documentElement, settings.theme);
+  // A theme chosen in another tab (or restored from an import) shows here without a reload.
+  watchSettings((next) => applyTheme(document.documentElement, next.theme));
   // index.html's <title> and lang are English placeholders until the catalogue can answer.
   document.title = t('optionsPageTitle');
   document.documentElement.lang = uiLanguage();

@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'follow-through', nameKey: 'sectionFollowThrough' },
   { id: 'data', nameKey: 'sectionData' },
   { id: 'nudges', nameKey: 'sectionNudges' },
+  { id: 'preferences', nameKey: 'sectionPreferences' },
 ] as const satisfies readonly { id: string; nameKey: MessageKey }[];
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

@@ -162,8 +162,9 @@ describe('when the database cannot be used', () => {
       );
     });
     const error = await saveReflection(richReflection(1)).catch((e: unknown) => e);
-    expect(describeDbError(error)).toMatch(/never remember history/);
-    expect(describeDbError(error)).toMatch(/draft is kept/);
+    expect(describeDbError(error)).toBe(
+      'This browser is not letting Fail Well open its storage (private mode or "never remember history"?). Your draft is kept in the popup; reflections can be saved once history is remembered.',
+    );
     open.mockRestore();
     await saveReflection(richReflection(1));
     expect(await getReflection(richReflection(1).id)).toEqual(richReflection(1));
@@ -177,7 +178,9 @@ describe('when the database cannot be used', () => {
     });
     newer.close();
     const error = await saveReflection(richReflection(1)).catch((e: unknown) => e);
-    expect(describeDbError(error)).toMatch(/Reload it to keep going/);
+    expect(describeDbError(error)).toBe(
+      'Fail Well was updated since this page opened. Reload it to keep going — your draft is kept.',
+    );
   });
 
   it('opens afresh after a write finds the connection closed', async () => {

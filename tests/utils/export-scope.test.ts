@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fixedZone } from '../../utils/calendar';
 import { scopeFromParams } from '../../utils/export-scope';
 import { richReflection } from '../helpers/reflections';
+import { getMessageFrom, readCatalogue } from '../i18n-fake';
 
 const utc = fixedZone(0);
 const rows = [
@@ -31,6 +33,35 @@ describe('export scope from the dashboard filter', () => {
   it('says what the filter is', () => {
     expect(scopeFromParams({ q: 'deploy', tags: 'ops', pinned: '1' }, utc)?.summary).toBe(
       'search “deploy”, tag ops, pinned only',
+    );
+  });
+
+  it('names every filter in words a person uses', () => {
+    expect(
+      scopeFromParams(
+        { from: '2026-11-01', to: '2026-11-30', template: 'gibbs', trigger: 'idle', sting: '3' },
+        utc,
+      )?.summary,
+    ).toBe(
+      'dates Nov 1, 2026 to Nov 30, 2026, template Gibbs cycle, prompted by: Back from a break, sting 3 or more',
+    );
+    expect(scopeFromParams({ tags: 'ops,people', from: '2026-11-01' }, utc)?.summary).toBe(
+      'tags ops, people, dates Nov 1, 2026 to …',
+    );
+  });
+
+  it('says it in German when the UI is German', () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(
+      readCatalogue('de'),
+    ) as typeof fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getUILanguage = () => 'de';
+    expect(
+      scopeFromParams(
+        { q: 'deploy', tags: 'ops', to: '2026-11-30', template: 'quick', pinned: '1' },
+        utc,
+      )?.summary,
+    ).toBe(
+      'Suche „deploy“, Schlagwort ops, Zeitraum … bis 30.11.2026, Vorlage Kurz, nur angeheftete',
     );
   });
 });

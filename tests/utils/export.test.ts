@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   csvField,
   csvRow,
@@ -14,6 +15,7 @@ import {
 } from '../../utils/export';
 import { checkImport } from '../../utils/import';
 import { HOSTILE_TEXT, richReflection, SETTINGS } from '../helpers/reflections';
+import { getMessageFrom, readCatalogue } from '../i18n-fake';
 
 const NOW = 1_800_000_000_000;
 const meta = { exportedAt: NOW, settings: SETTINGS, timeZone: 'UTC' };
@@ -144,6 +146,39 @@ describe('Markdown export', () => {
     expect(markdownText('<script>alert(1)</script>')).toBe('\\<script>alert(1)\\</script>');
     expect(markdownText('a\\b')).toBe('a\\\\b');
     expect(markdownText('🙈 שלום')).toBe('🙈 שלום');
+  });
+
+  it('writes the details of a reflection in words', () => {
+    const r = richReflection(4, {
+      createdAt: Date.UTC(2026, 10, 2, 9, 15),
+      followUps: [{ dueAt: 1, answeredAt: 2, outcome: 'not-yet', note: 'busy week' }],
+    });
+    const text = exportToString(markdownWriter(meta), [r]);
+    expect(text).toContain('# Fail Well — reflections\n\nExported ');
+    expect(text).toContain(
+      'Tags: ops, t4 · Sting: 5/5 · Pinned · Page: Build #4 (https://ci.example/4)\n',
+    );
+    expect(text).toContain('Follow-up: not yet — busy week\n');
+    expect(text).toContain('Affected: The on-call team · not told yet\n');
+  });
+
+  it('writes German when the UI is German', () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(
+      readCatalogue('de'),
+    ) as typeof fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getUILanguage = () => 'de';
+    const r = richReflection(3, {
+      createdAt: Date.UTC(2026, 10, 2, 9, 15),
+      followUps: [{ dueAt: 1, answeredAt: 2, outcome: 'applied', note: '' }],
+    });
+    const text = exportToString(markdownWriter(meta), [r]);
+    expect(text).toContain('# Fail Well – Reflexionen\n\nExportiert am ');
+    expect(text).toContain('## Montag, 2. November 2026\n');
+    expect(text).toContain('### 09:15 · Kurz');
+    expect(text).toContain('Schlagwörter: ops, t3 · Schmerz: 4/5 · Seite: Build #3');
+    expect(text).toContain('Nachfrage: umgesetzt\n');
+    expect(text).toContain('Betroffen: The on-call team · Bescheid gegeben\n');
+    expect(exportToString(markdownWriter(meta), [])).toContain('Noch keine Reflexionen.');
   });
 
   it('leaves deleted reflections out and says when there is nothing', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EXPORT_VERSION, exportToString, jsonWriter } from '../../utils/export';
 import {
   checkImport,
@@ -10,6 +11,7 @@ import {
 } from '../../utils/import';
 import { FIRST_REVIEW_AFTER_MS, type Reflection } from '../../utils/reflection';
 import { HOSTILE_TEXT, richReflection, SETTINGS } from '../helpers/reflections';
+import { getMessageFrom, readCatalogue } from '../i18n-fake';
 
 const NOW = 1_800_000_000_000;
 const instant = () => Promise.resolve();
@@ -256,4 +258,73 @@ it('reads an export made by this version back unchanged', async () => {
   const text = exportToString(jsonWriter({ exportedAt: NOW, settings: SETTINGS }), reflections);
   const result = await checkImport(text, NOW, { pause: instant });
   expect(result.ok && result.file.reflections).toStrictEqual(reflections);
+});
+
+describe('the exact words a person reads', () => {
+  const ok = plain(richReflection(1));
+  it.each([
+    ['', 'This file is empty. Choose a Fail Well export (a .json file).'],
+    [
+      '{"format": "fail-well", "version": 2, "reflections": [',
+      'This file is not valid JSON — it may be cut short or not a Fail Well export. Nothing was imported.',
+    ],
+    [
+      file([], { format: 'someone-else' }),
+      'This is not a Fail Well export (it has no “format”: “fail-well”). Choose a file made by Export → JSON.',
+    ],
+    [
+      file([], { version: 99 }),
+      `This export comes from a newer Fail Well (file version 99; this one reads up to ${EXPORT_VERSION}). Update Fail Well, then import it again.`,
+    ],
+    [
+      file([], { reflections: {} }),
+      'This export has no list of reflections, so there is nothing to import.',
+    ],
+    [
+      file([ok, { ...ok, sting: 6 }]),
+      `Reflection 2 (id “${ok.id}”): “sting” should be a number from 1 to 5, or null. Nothing was imported.`,
+    ],
+    [file([ok, 'x']), 'Reflection 2 is not a reflection (an object). Nothing was imported.'],
+    [
+      file([ok, ok]),
+      `Reflections 1 and 2 share the id “${ok.id}”; an export never repeats one. Nothing was imported.`,
+    ],
+  ])('%#: %s', async (text, message) => {
+    expect(await failure(text)).toBe(message);
+  });
+
+  it('says the size limit in whole megabytes', () => {
+    expect(importSizeProblem(200 * 1024 * 1024)).toBe(
+      'This file is 200 MB; Fail Well imports files up to 50 MB. Nothing was imported.',
+    );
+  });
+});
+
+describe('in German', () => {
+  const speakGerman = () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(
+      readCatalogue('de'),
+    ) as typeof fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+  };
+
+  it('a refused record is explained in German, numbers written the German way', async () => {
+    speakGerman();
+    const ok = plain(richReflection(1));
+    const answers = ok.answers as Record<string, string>;
+    const long = { ...ok, answers: { ...answers, learned: 'x'.repeat(5_001) } };
+    expect(await failure(file([long]))).toBe(
+      `Reflexion 1 (ID „${ok.id}“): „answers → learned“ ist 5.001 Zeichen lang; erlaubt sind 5.000. Es wurde nichts importiert.`,
+    );
+  });
+
+  it('a file that is not JSON, or too large, is refused in German', async () => {
+    speakGerman();
+    expect(await failure('{')).toBe(
+      'Diese Datei ist kein gültiges JSON – vielleicht ist sie abgeschnitten oder kein Export von Fail Well. Es wurde nichts importiert.',
+    );
+    expect(importSizeProblem(MAX_IMPORT_BYTES + 1)).toBe(
+      'Diese Datei ist 50 MB groß; Fail Well importiert Dateien bis 50 MB. Es wurde nichts importiert.',
+    );
+  });
 });

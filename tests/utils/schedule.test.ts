@@ -6,10 +6,10 @@ import {
   applyAttention,
   BACKOFF_CEILING_MS,
   backoffFactor,
-  describeNextNudge,
   inQuietHours,
   mayNudge,
   nextNudge,
+  nudgeDay,
   onScheduleAlarm,
   recordNudge,
   replan,
@@ -392,14 +392,25 @@ describe('missed alarms', () => {
   });
 });
 
-describe('describeNextNudge', () => {
+describe('nudgeDay', () => {
   const now = local('2026-11-30 10:00');
   it.each([
-    ['2026-11-30 17:30', 'today 17:30'],
-    ['2026-12-01 09:05', 'tomorrow 09:05'],
-    ['2026-12-03 17:30', 'Thu 17:30'],
-    ['2026-12-14 17:30', '14 Dec 17:30'],
-  ])('%s reads “%s”', (at, expected) => {
-    expect(describeNextNudge(local(at), now, BERLIN)).toBe(expected);
+    ['2026-11-30 17:30', 'today'],
+    ['2026-11-30 23:59', 'today'],
+    ['2026-12-01 00:00', 'tomorrow'],
+    ['2026-12-01 09:05', 'tomorrow'],
+    ['2026-12-03 17:30', 'this-week'],
+    ['2026-12-06 09:59', 'this-week'],
+    ['2026-12-06 10:00', 'later'],
+    ['2026-12-14 17:30', 'later'],
+  ])('%s is %s', (at, expected) => {
+    expect(nudgeDay(local(at), now, BERLIN)).toBe(expected);
+  });
+
+  it('counts days on the wall clock of the zone given', () => {
+    // 23:30 in Berlin on 30 November is already 1 December in Tokyo.
+    const at = local('2026-11-30 23:30');
+    expect(nudgeDay(at, now, BERLIN)).toBe('today');
+    expect(nudgeDay(at, now, 'Asia/Tokyo')).toBe('tomorrow');
   });
 });

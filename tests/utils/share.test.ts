@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createReflection, type Reflection } from '../../utils/reflection';
 import {
   defaultShareFields,
@@ -7,6 +8,7 @@ import {
   formatDigest,
   formatShare,
 } from '../../utils/share';
+import { getMessageFrom, readCatalogue } from '../i18n-fake';
 
 const UTC = { locale: 'en-GB', timeZone: 'UTC' };
 const NOV_12 = Date.UTC(2026, 10, 12, 15);
@@ -139,6 +141,79 @@ describe('digest', () => {
   it('says so when the period is empty', () => {
     expect(formatDigest([], november, 'text', UTC)).toBe(
       'Lessons, 1 Nov 2026 – 30 Nov 2026\n\nNo reflections in this period.\n',
+    );
+  });
+});
+
+describe('in German', () => {
+  const DE = { locale: 'de-DE', timeZone: 'UTC' };
+  const speakGerman = () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(
+      readCatalogue('de'),
+    ) as typeof fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+  };
+
+  it('a shared lesson reads in German, the user’s words untouched', () => {
+    speakGerman();
+    const r = reflection({
+      context: { title: 'CI', url: 'https://ci.example/1', selection: 'Build failed' },
+    });
+    expect(
+      formatShare(
+        r,
+        ['happened', 'feelings', 'learned', 'nextTime', 'date', 'tags', 'sting', 'context'],
+        'text',
+        DE,
+      ),
+    ).toBe(
+      [
+        'Eine Lehre vom 12.11.2026',
+        '',
+        'Was passiert ist: I merged without running the tests.',
+        'Wie habe ich mich gefühlt: Embarrassed.',
+        'Was ich gelernt habe: Green CI is not optional.',
+        'Nächstes Mal werde ich: Wait for CI before merging.',
+        'Zusammenhang: CI — https://ci.example/1',
+        '„Build failed“',
+        'Wie sehr es wehtat: 4/5',
+        'Tags: ci, rushed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('German Markdown still escapes what the user typed', () => {
+    speakGerman();
+    const r = reflection({}, { learned: '_Nie_ wieder *ohne* Tests' });
+    expect(formatShare(r, ['learned', 'tags'], 'markdown', DE)).toBe(
+      [
+        '**Eine Lehre**',
+        '',
+        '**Was ich gelernt habe:** \\_Nie\\_ wieder \\*ohne\\* Tests',
+        'Tags: `ci`, `rushed`',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a digest reads in German, with the status of each commitment', () => {
+    speakGerman();
+    const november = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1), tag: 'ci' };
+    const applied = reflection({
+      followUps: [{ dueAt: 1, answeredAt: 2, outcome: 'applied', note: '' }],
+    });
+    expect(formatDigest([applied], november, 'markdown', DE)).toBe(
+      [
+        '## Lehren, 01.11.2026 – 30.11.2026 (ci)',
+        '',
+        '- 12.11.2026: Green CI is not optional.',
+        '  - Nächstes Mal: Wait for CI before merging. (umgesetzt)',
+        '',
+      ].join('\n'),
+    );
+    expect(formatDigest([], november, 'text', DE)).toBe(
+      'Lehren, 01.11.2026 – 30.11.2026 (ci)\n\nKeine Reflexionen in diesem Zeitraum.\n',
     );
   });
 });

@@ -17,13 +17,14 @@ import {
   type NudgeState,
   watchNudgeState,
 } from '../../../utils/nudge-state';
+import { describeNextNudge } from '../../../utils/nudge-time';
 import {
   parseSitePatterns,
   parseTimeList,
   timeProblem,
   weekdaysProblem,
 } from '../../../utils/nudge-validation';
-import { describeNextNudge, nextNudge } from '../../../utils/schedule';
+import { nextNudge } from '../../../utils/schedule';
 import { getSettings, type Settings } from '../../../utils/settings';
 import { setSettings, watchSettings } from '../../../utils/settings-store';
 

@@ -1,0 +1,188 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { CaptureSettings, Theme } from '../../../utils/capture-settings';
+import { type MessageKey, t } from '../../../utils/i18n';
+import { getSettings, type Settings } from '../../../utils/settings';
+import { setSettings, watchSettings } from '../../../utils/settings-store';
+import { TEMPLATE_IDS, TEMPLATES } from '../../../utils/templates';
+import { applyTheme } from '../../../utils/theme';
+
+/** The preferences this section owns; the others live beside the feature they tune. */
+type Preference = keyof Pick<CaptureSettings, 'theme' | 'defaultTemplate' | 'attachPageByDefault'>;
+
+const THEMES: ReadonlyArray<readonly [Theme, MessageKey]> = [
+  ['system', 'prefsThemeSystem'],
+  ['light', 'prefsThemeLight'],
+  ['dark', 'prefsThemeDark'],
+];
+
+/** Where the settings that are not here live, so nobody has to hunt for them. */
+const ELSEWHERE: ReadonlyArray<readonly [string, MessageKey, MessageKey]> = [
+  ['nudges', 'sectionNudges', 'prefsElsewhereNudges'],
+  ['follow-through', 'sectionFollowThrough', 'prefsElsewhereFollow'],
+  ['data', 'sectionData', 'prefsElsewhereData'],
+];
+
+/**
+ * The settings page's "Preferences" section: the colour scheme, and how the popup starts (its
+ * template, whether the page is attached). Every change is saved and applied at once.
+ */
+export function Preferences() {
+  const [settings, setLocal] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // Writes run one after another: two quick clicks each merge into what the other stored.
+  const writes = useRef(Promise.resolve());
+  useEffect(() => {
+    void getSettings().then(setLocal);
+    return watchSettings(setLocal);
+  }, []);
+  if (!settings) return null;
+
+  const save = <K extends Preference>(key: K, value: Settings[K]) => {
+    setLocal((shown) => shown && { ...shown, [key]: value });
+    // The page shows the new colours before storage answers: the choice is felt at once.
+    if (key === 'theme') applyTheme(document.documentElement, value as Theme);
+    // Clear first, so a second save in a row is announced again.
+    setStatus(null);
+    writes.current = writes.current.then(async () => {
+      try {
+        // Merge into what is stored now, so a change made in another tab is not undone.
+        await setSettings({ ...(await getSettings()), [key]: value });
+        setStatus({ ok: true, text: t('settingsSaved') });
+      } catch {
+        // Show what is really stored, so the page never claims a choice that was not kept.
+        setStatus({ ok: false, text: t('prefsSaveFailed') });
+        const stored = await getSettings().catch(() => null);
+        if (stored) {
+          setLocal(stored);
+          applyTheme(document.documentElement, stored.theme);
+        }
+      }
+    });
+  };
+
+  return (
+    <section aria-labelledby="prefs-title" class="prefs">
+      <h2 id="prefs-title">{t('prefsTitle')}</h2>
+      <p class="muted prefs-intro">{t('prefsIntro')}</p>
+      <Card title={t('prefsLookTitle')} hint={t('prefsLookHint')}>
+        <fieldset class="choices">
+          <legend>{t('prefsTheme')}</legend>
+          {THEMES.map(([theme, label]) => (
+            <label class="check" key={theme}>
+              <input
+                type="radio"
+                name="theme"
+                value={theme}
+                checked={settings.theme === theme}
+                onChange={() => save('theme', theme)}
+              />
+              {t(label)}
+            </label>
+          ))}
+        </fieldset>
+      </Card>
+      <Card title={t('prefsWritingTitle')} hint={t('prefsWritingHint')}>
+        <fieldset class="choices">
+          <legend>{t('prefsDefaultTemplate')}</legend>
+          {TEMPLATE_IDS.map((id) => (
+            <TemplateChoice
+              key={id}
+              id={id}
+              checked={settings.defaultTemplate === id}
+              onChoose={() => save('defaultTemplate', id)}
+            />
+          ))}
+        </fieldset>
+        <AttachPage
+          checked={settings.attachPageByDefault}
+          onChange={(on) => save('attachPageByDefault', on)}
+        />
+      </Card>
+      <div role="status" class={status && !status.ok ? 'error' : 'muted'}>
+        {status && <p>{status.text}</p>}
+      </div>
+      <nav class="card prefs-elsewhere" aria-labelledby="prefs-elsewhere-title">
+        <h3 id="prefs-elsewhere-title">{t('prefsElsewhereTitle')}</h3>
+        <ul>
+          {ELSEWHERE.map(([section, name, about]) => (
+            <li key={section}>
+              <a href={`#/${section}`}>{t(name)}</a>
+              <span class="muted"> — {t(about)}</span>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </section>
+  );
+}
+
+function TemplateChoice({
+  id,
+  checked,
+  onChoose,
+}: {
+  id: (typeof TEMPLATE_IDS)[number];
+  checked: boolean;
+  onChoose: () => void;
+}) {
+  const hintId = useId();
+  const template = TEMPLATES[id];
+  return (
+    <div class="choice">
+      <label class="check">
+        <input
+          type="radio"
+          name="default-template"
+          value={id}
+          checked={checked}
+          aria-describedby={hintId}
+          onChange={onChoose}
+        />
+        {t(template.name)}
+      </label>
+      <p class="muted small choice-hint" id={hintId}>
+        {t(template.hint)}
+      </p>
+    </div>
+  );
+}
+
+function AttachPage({ checked, onChange }: { checked: boolean; onChange: (on: boolean) => void }) {
+  const hintId = useId();
+  return (
+    <div class="choice">
+      <label class="check switch">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={hintId}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+        />
+        {t('prefsAttachPage')}
+      </label>
+      <p class="muted small choice-hint" id={hintId}>
+        {t('prefsAttachPageHint')}
+      </p>
+    </div>
+  );
+}
+
+function Card({
+  title,
+  hint,
+  children,
+}: {
+  title: string;
+  hint: string;
+  children: ComponentChildren;
+}) {
+  const id = useId();
+  return (
+    <section class="card prefs-card" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      <p class="muted small">{hint}</p>
+      {children}
+    </section>
+  );
+}

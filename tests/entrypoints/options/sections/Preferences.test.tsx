@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Preferences } from '../../../../entrypoints/options/sections/Preferences';
+import { getSettings } from '../../../../utils/settings';
+import { setSettings } from '../../../../utils/settings-store';
+import { getMessageFrom, readCatalogue } from '../../../i18n-fake';
+
+afterEach(() => {
+  cleanup();
+  document.documentElement.removeAttribute('data-theme');
+});
+
+const group = (name: string) => screen.getByRole('group', { name });
+
+describe('Preferences section', () => {
+  it('shows the stored choices: the defaults on a fresh install', async () => {
+    render(<Preferences />);
+    const scheme = await screen.findByRole('group', { name: 'Colour scheme' });
+    expect(within(scheme).getByRole('radio', { name: 'Same as my system' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    const template = group('Start with this template');
+    expect(
+      within(template)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual(['quick', 'aar', 'gibbs', 'postmortem', 'ssc', 'one']);
+    expect(within(template).getByRole('radio', { name: 'Quick' })).toHaveProperty('checked', true);
+    expect(
+      screen.getByRole('checkbox', { name: 'Attach the page I’m on by default' }),
+    ).toHaveProperty('checked', false);
+  });
+
+  it('choosing dark stores it, darkens this page at once and says it was saved', async () => {
+    render(<Preferences />);
+    fireEvent.click(await screen.findByRole('radio', { name: 'Dark' }));
+    expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
+    await waitFor(async () => expect((await getSettings()).theme).toBe('dark'));
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Settings saved.');
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Same as my system' }));
+    expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
+    await waitFor(async () => expect((await getSettings()).theme).toBe('system'));
+  });
+
+  it('the default template and "attach this page" are stored, each with its hint', async () => {
+    render(<Preferences />);
+    const gibbs = await screen.findByRole('radio', { name: 'Gibbs cycle' });
+    // The one-line hint is the radio's description, not part of its name.
+    expect(gibbs.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.click(gibbs);
+    await waitFor(async () => expect((await getSettings()).defaultTemplate).toBe('gibbs'));
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Attach the page I’m on by default' }));
+    await waitFor(async () => expect((await getSettings()).attachPageByDefault).toBe(true));
+    // Nothing else was touched.
+    const stored = await getSettings();
+    expect(stored.theme).toBe('system');
+    expect(stored.selfBlameHints).toBe(true);
+  });
+
+  it('keeps a change made in another tab while this one was open', async () => {
+    render(<Preferences />);
+    const aar = await screen.findByRole('radio', { name: 'After-Action Review' });
+    // Another page switches self-blame hints off behind this one's back.
+    await setSettings({ ...(await getSettings()), selfBlameHints: false, theme: 'light' });
+    await waitFor(() =>
+      expect(screen.getByRole('radio', { name: 'Light' })).toHaveProperty('checked', true),
+    );
+    fireEvent.click(aar);
+    await waitFor(async () => expect((await getSettings()).defaultTemplate).toBe('aar'));
+    expect((await getSettings()).selfBlameHints).toBe(false);
+  });
+
+  it('says so when the browser refuses the write, and shows what is really kept', async () => {
+    render(<Preferences />);
+    const dark = await screen.findByRole('radio', { name: 'Dark' });
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES'));
+    fireEvent.click(dark);
+    expect(
+      await screen.findByText(
+        'That change could not be saved just now. Nothing else changed — try again in a moment.',
+      ),
+    ).toBeTruthy();
+    expect((await getSettings()).theme).toBe('system');
+    expect(screen.getByRole('radio', { name: 'Same as my system' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
+  });
+
+  it('points to where the other settings live', async () => {
+    render(<Preferences />);
+    const more = await screen.findByRole('navigation', { name: 'More settings' });
+    expect(
+      within(more)
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([
+      ['Nudges', '#/nudges'],
+      ['Follow-through', '#/follow-through'],
+      ['Data', '#/data'],
+    ]);
+  });
+
+  it('speaks German when the browser does', async () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(
+      readCatalogue('de'),
+    ) as typeof fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getUILanguage = () => 'de';
+    render(<Preferences />);
+    expect(await screen.findByRole('heading', { name: 'Einstellungen' })).toBeTruthy();
+    fireEvent.click(within(group('Farbschema')).getByRole('radio', { name: 'Dunkel' }));
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Die aktuelle Seite standardmäßig anhängen' }),
+    );
+    await waitFor(async () =>
+      expect(await getSettings()).toMatchObject({ theme: 'dark', attachPageByDefault: true }),
+    );
+    expect(await screen.findByText('Einstellungen gespeichert.')).toBeTruthy();
+  });
+});
