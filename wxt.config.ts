@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { workerMessages } from './scripts/worker-messages-plugin';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -9,7 +10,8 @@ export default defineConfig({
   // One source image; every manifest size is generated from it.
   autoIcons: { baseIconPath: 'public/icon.svg', developmentIndicator: 'overlay' },
   vite: () => ({
-    plugins: [preact()],
+    // workerMessages: the background's fallback strings, cut down at build time.
+    plugins: [preact(), workerMessages()],
     // Preload links let the popup fetch its chunks at once instead of one after another;
     // extension pages run in browsers with native modulepreload, so no polyfill.
     build: { modulePreload: { polyfill: false } },

@@ -38,7 +38,7 @@ describe('notification buttons', () => {
 
   it('Firefox: a basic notification with no `buttons` key at all (Firefox rejects it)', async () => {
     // What `wxt build -b firefox` defines; vitest reads import.meta.env at run time.
-    vi.stubEnv('FIREFOX', true);
+    vi.stubEnv('FIREFOX', 'true');
     expect(notificationButtons()).toEqual([]);
     await showNotification({ title: 'Fail Well', message: 'A minute for a lesson?' }, 1);
     const [notification] = await shown();
