@@ -16,6 +16,23 @@ export default defineConfig({
     // extension pages run in browsers with native modulepreload, so no polyfill.
     build: { modulePreload: { polyfill: false } },
   }),
+  zip: {
+    // The sources addons.mozilla.org asks for: exactly what rebuilds the Firefox zip with
+    // `npm ci && npm run build:firefox` (README, "Publishing"), nothing else: no tests,
+    // benchmarks, screenshots or reports. Dependencies come from the public npm registry.
+    includeSources: [
+      'README.md',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'entrypoints/**',
+      'components/**',
+      'utils/**',
+      'public/**',
+      'scripts/worker-messages-plugin.ts',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
