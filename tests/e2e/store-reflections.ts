@@ -95,8 +95,10 @@ const LESSONS: Record<StoreLanguage, Lesson[]> = {
     {
       happened:
         'Ich habe einen Pull-Request freigegeben, ohne ihn laufen zu lassen. Danach war das Anmeldeformular eine Stunde kaputt.',
-      learned: 'Kurz drüberschauen ist kein Review. Unter Zeitdruck lasse ich genau den wichtigsten Schritt aus.',
-      nextTime: 'Den Branch auschecken und den geänderten Ablauf einmal durchklicken, bevor ich freigebe.',
+      learned:
+        'Kurz drüberschauen ist kein Review. Unter Zeitdruck lasse ich genau den wichtigsten Schritt aus.',
+      nextTime:
+        'Den Branch auschecken und den geänderten Ablauf einmal durchklicken, bevor ich freigebe.',
       tags: ['code-review', 'zeitdruck'],
       sting: 4,
     },
@@ -116,7 +118,8 @@ const LESSONS: Record<StoreLanguage, Lesson[]> = {
     },
     {
       happened: 'Die Datenbankmigration lief auf Staging mit dem Backup vom Vormonat.',
-      learned: 'Ich habe einem Punkt der Checkliste vertraut, den ich seit Monaten nicht gelesen hatte.',
+      learned:
+        'Ich habe einem Punkt der Checkliste vertraut, den ich seit Monaten nicht gelesen hatte.',
       nextTime: 'Vor jeder Migration das Backup wiederherstellen und sein Datum prüfen.',
       tags: ['datenbanken', 'checklisten'],
       sting: 4,
@@ -129,7 +132,8 @@ const LESSONS: Record<StoreLanguage, Lesson[]> = {
       sting: 2,
     },
     {
-      happened: 'Ich habe freitagabends eine Konfiguration geändert, und die Alarme liefen das ganze Wochenende.',
+      happened:
+        'Ich habe freitagabends eine Konfiguration geändert, und die Alarme liefen das ganze Wochenende.',
       learned: 'Müde Entscheidungen sind schlechtere Entscheidungen, und Freitagabend ist müde.',
       nextTime: 'Freitagnachmittags nur Arbeit mit wenig Risiko.',
       tags: ['deployment', 'zeitdruck'],
@@ -151,7 +155,8 @@ const LESSONS: Record<StoreLanguage, Lesson[]> = {
     },
     {
       happened: 'Ich habe ein Risiko im Plan gesehen und nichts gesagt. Es ist eingetreten.',
-      learned: '„Ich bin mir nicht sicher“ früh zu sagen, schafft mehr Vertrauen als selbstsicheres Schweigen.',
+      learned:
+        '„Ich bin mir nicht sicher“ früh zu sagen, schafft mehr Vertrauen als selbstsicheres Schweigen.',
       nextTime: 'In jeder Planung ein Risiko benennen, auch ein kleines.',
       tags: ['kommunikation', 'planung'],
       sting: 4,

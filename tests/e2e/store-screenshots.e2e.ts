@@ -173,9 +173,16 @@ for (const { language, scheme } of runs) {
     try {
       const options = await open(context, `chrome-extension://${id}/options.html`, scheme);
       // The page speaks the browser's language: German here only because of --lang.
-      expect(await options.evaluate(() => chrome.i18n.getUILanguage())).toBe(LOCALES[language]);
-      await expect(options.getByRole('heading', { name: message(language, 'firstRunTitle') }))
-        .toBeVisible();
+      const ui = await options.evaluate(() => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { i18n: { getUILanguage(): string } };
+        };
+        return chrome.i18n.getUILanguage();
+      });
+      expect(ui).toBe(LOCALES[language]);
+      await expect(
+        options.getByRole('heading', { name: message(language, 'firstRunTitle') }),
+      ).toBeVisible();
       const now = Date.now();
       await seedReflections(options, 0, now, storeReflections(language, now));
       await expect(options.getByRole('article').first()).toBeVisible();
