@@ -216,10 +216,12 @@ for (const { language, scheme } of runs) {
       // German twins of README's popup and review-page pictures (docs/screenshots/).
       if (all && language === 'de') {
         writeFileSync(`docs/screenshots/popup-de-${scheme}.png`, popup);
-        await options.goto(`chrome-extension://${id}/options.html#/lessons`);
-        await options.setViewportSize({ width: 900, height: 600 });
-        await options.evaluate(() => window.scrollTo(0, 0));
-        await options.screenshot({ path: `docs/screenshots/options-de-${scheme}.png` });
+        const review = await open(context, `chrome-extension://${id}/options.html`, scheme, {
+          width: 900,
+          height: 600,
+        });
+        await expect(review.getByRole('article').first()).toBeVisible();
+        await review.screenshot({ path: `docs/screenshots/options-de-${scheme}.png` });
       }
     } finally {
       await close();
