@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { workerMessages } from './scripts/worker-messages-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  // workerMessages: the worker's fallback catalogues, as the build makes them.
+  plugins: [WxtVitest(), workerMessages()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     // End-to-end specs are *.e2e.ts (Playwright); tests/e2e/*.test.ts are unit tests of helpers.

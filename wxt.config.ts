@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { workerMessages } from './scripts/worker-messages-plugin';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -9,11 +10,29 @@ export default defineConfig({
   // One source image; every manifest size is generated from it.
   autoIcons: { baseIconPath: 'public/icon.svg', developmentIndicator: 'overlay' },
   vite: () => ({
-    plugins: [preact()],
+    // workerMessages: the background's fallback strings, cut down at build time.
+    plugins: [preact(), workerMessages()],
     // Preload links let the popup fetch its chunks at once instead of one after another;
     // extension pages run in browsers with native modulepreload, so no polyfill.
     build: { modulePreload: { polyfill: false } },
   }),
+  zip: {
+    // The sources addons.mozilla.org asks for: exactly what rebuilds the Firefox zip with
+    // `npm ci && npm run build:firefox` (README, "Publishing"), nothing else: no tests,
+    // benchmarks, screenshots or reports. Dependencies come from the public npm registry.
+    includeSources: [
+      'README.md',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'entrypoints/**',
+      'components/**',
+      'utils/**',
+      'public/**',
+      'scripts/worker-messages-plugin.ts',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -24,7 +24,12 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
  */
 export async function ensureMessages(): Promise<void> {
   if (browser.i18n.getMessage('extName')) return;
-  const { loadFallbackMessages } = await import('./i18n-fallback');
+  // The worker cannot lazy-load chunks, so it bundles only its own strings (worker-messages.ts);
+  // pages load a complete catalogue as a chunk. The build drops the branch it does not take.
+  const { loadFallbackMessages } =
+    import.meta.env.ENTRYPOINT === 'background'
+      ? await import('./i18n-worker-fallback')
+      : await import('./i18n-fallback');
   fallback = await loadFallbackMessages(uiLanguage().split('-')[0] ?? 'en');
 }
 

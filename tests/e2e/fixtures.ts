@@ -19,10 +19,14 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * Start Chromium with the extension; the caller closes the context and removes `profile`.
  * `extension` defaults to the build; the benchmarks load a copy that adds a blank page.
+ * `language` ("de") sets the browser's UI language: `--lang` picks the extension's
+ * catalogue and Playwright's `locale` what `i18n.getUILanguage()` (and so Intl) reports;
+ * LANG/LANGUAGE in the environment change neither here.
  */
 export async function launchWithExtension(
   profile: string,
   extension: string = EXTENSION_PATH,
+  language?: string,
 ): Promise<BrowserContext> {
   if (!existsSync(join(extension, 'manifest.json'))) {
     throw new Error(`No build at ${extension}: run "npm run build" first.`);
@@ -35,7 +39,9 @@ export async function launchWithExtension(
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    ...(language ? { locale: language } : {}),
     args: [
+      ...(language ? [`--lang=${language}`] : []),
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
       '--no-sandbox',
