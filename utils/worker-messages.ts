@@ -24,6 +24,8 @@ export const WORKER_MESSAGE_KEYS: readonly string[] = [
   'dbErrorWrite',
   'dbErrorUnavailable',
   'dbErrorOther',
+  'dbErrorUpdated',
+  'dbErrorCannotOpen',
   // nudge-permissions.ts: why an opt-in trigger stays off.
   'nudgesRefusedSite',
   'nudgesRefusedNavigation',
