@@ -6,6 +6,11 @@
 import { announceBulk, connectForBulk } from './db';
 import type { Reflection } from './reflection';
 
+/** Records per import transaction (measured: 500 → 2,500 cut the strict commits fivefold). */
+const IMPORT_BATCH = 2_500;
+/** Records per read while exporting: ten requests for 100,000 rather than fifty. */
+const EXPORT_CHUNK = 10_000;
+
 /** What an import did: new records, newer versions that replaced stored ones, and skips. */
 export interface ImportOutcome {
   added: number;
@@ -14,7 +19,10 @@ export interface ImportOutcome {
 }
 
 export interface BulkOptions {
-  /** Records per transaction: small enough to keep the page responsive, big enough to be fast. */
+  /**
+   * Records per transaction. Each strict transaction waits for the disk once, so fewer and
+   * larger is faster; a few thousand still commit in well under a second.
+   */
   batchSize?: number;
   /** Called after each committed batch. */
   onProgress?: (done: number, total: number) => void;
@@ -33,7 +41,7 @@ export async function importReflections(
   reflections: readonly Reflection[],
   options: BulkOptions = {},
 ): Promise<ImportOutcome> {
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? IMPORT_BATCH;
   const db = await connectForBulk();
   const outcome: ImportOutcome = { added: 0, replaced: 0, skipped: 0 };
   // What to put back if a later batch fails: ids that were new, records that were replaced.
@@ -94,7 +102,7 @@ async function undoImport(addedIds: string[], replacedOld: Reflection[], batchSi
  * sharing a `createdAt` always arrive in the same chunk, which makes resuming exact.
  */
 export async function* reflectionsOldestFirst(
-  chunkSize = 2_000,
+  chunkSize = EXPORT_CHUNK,
 ): AsyncGenerator<Reflection[], void, undefined> {
   let after: number | null = null;
   for (;;) {
@@ -124,7 +132,7 @@ export async function* reflectionsOldestFirst(
  * not matter (JSON).
  */
 export async function* reflectionsById(
-  chunkSize = 2_000,
+  chunkSize = EXPORT_CHUNK,
 ): AsyncGenerator<Reflection[], void, undefined> {
   let after: string | null = null;
   for (;;) {

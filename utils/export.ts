@@ -71,11 +71,11 @@ export function jsonWriter(meta: ExportMeta): ExportWriter {
       return `${head.slice(0, -1)},"reflections":[`;
     },
     chunk(reflections) {
-      let out = '';
-      for (const reflection of reflections) {
-        out += `${first ? '' : ','}\n${JSON.stringify(reflection)}`;
-        first = false;
-      }
+      if (reflections.length === 0) return '';
+      // One native join instead of thousands of appends (a rope the Blob must flatten).
+      const lines = reflections.map((reflection) => JSON.stringify(reflection));
+      const out = `${first ? '' : ','}\n${lines.join(',\n')}`;
+      first = false;
       return out;
     },
     end() {

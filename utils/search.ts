@@ -163,6 +163,15 @@ export class SearchIndex {
     this.order = null;
   }
 
+  /**
+   * Do the sorting the next search would do (the word list and the date order) now, so it is
+   * not billed to the first keystroke.
+   */
+  prepare(): void {
+    if (this.fresh.length > 0) this.sortFresh();
+    this.newestFirst();
+  }
+
   /** Words of the index that start with `prefix`, as a [from, to) range of the sorted list. */
   private range(prefix: string): [number, number] {
     if (this.fresh.length > 0) this.sortFresh();

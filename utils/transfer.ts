@@ -37,7 +37,9 @@ export async function buildExport(
 ): Promise<ExportResult> {
   const writer = writerFor(kind, meta);
   const total = await countReflections();
-  const parts: string[] = [writer.start()];
+  // Each chunk becomes a Blob at once: the browser holds the bytes, the page lets go of the
+  // string, and the final Blob only links the pieces (no giant string is ever built).
+  const parts: Blob[] = [new Blob([writer.start()])];
   let done = 0;
   let count = 0;
   // Readable formats go by date; JSON is read in key order, which is faster and loses nothing.
@@ -46,12 +48,12 @@ export async function buildExport(
     options.signal?.throwIfAborted();
     const kept = options.keep ? chunk.filter(options.keep) : chunk;
     count += kind === 'json' ? kept.length : kept.filter((r) => r.deletedAt === null).length;
-    parts.push(writer.chunk(kept));
+    parts.push(new Blob([writer.chunk(kept)]));
     done += chunk.length;
     options.onProgress?.(done, total);
     await breathe();
   }
-  parts.push(writer.end());
+  parts.push(new Blob([writer.end()]));
   return {
     blob: new Blob(parts, { type: `${writer.mimeType};charset=utf-8` }),
     fileName: exportFileName(kind, meta.exportedAt, meta.timeZone),

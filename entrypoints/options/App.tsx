@@ -12,11 +12,22 @@ import { Preferences } from './sections/Preferences';
 import type { ReviewState } from './state';
 import { useRoute } from './useRoute';
 
+/** Sections that never show reflections; the others need them all read. */
+const WITHOUT_REFLECTIONS: ReadonlySet<string> = new Set(['data', 'nudges']);
+
+/** Whether a section shows reflections (so the page reads them once it is shown). */
+export function readsReflections(section: string): boolean {
+  return !WITHOUT_REFLECTIONS.has(section);
+}
+
 /** The review dashboard: lessons, and the sections around them. */
 export function App({ state }: { state: ReviewState }) {
   const { route } = useRoute();
+  const needsReflections = readsReflections(route.section);
   useEffect(() => {
-    void state.start();
+    if (needsReflections) state.ensureStarted();
+  }, [state, needsReflections]);
+  useEffect(() => {
     const offChange = onReflectionsChanged((change) => void state.onChange(change));
     const offDb = onDbEvent((event) => {
       state.notice.value = event;

@@ -1,13 +1,19 @@
 import { render } from 'preact';
 import { ensureMessages, t, uiLanguage } from '../../utils/i18n';
+import { parseRoute } from '../../utils/route';
 import { getSettings } from '../../utils/settings';
 import { watchSettings } from '../../utils/settings-store';
 import { applyTheme } from '../../utils/theme';
-import { App } from './App';
+import { App, readsReflections } from './App';
+import { DEFAULT_SECTION } from './sections';
 import { createReviewState } from './state';
 import './style.css';
 
 async function main() {
+  const state = createReviewState();
+  // Open the database and read the newest rows while settings and messages load, unless the
+  // section asked for never shows reflections (an export should not compete with reading).
+  if (readsReflections(parseRoute(location.hash, DEFAULT_SECTION).section)) state.ensureStarted();
   const [settings] = await Promise.all([getSettings(), ensureMessages()]);
   applyTheme(document.documentElement, settings.theme);
   // A theme chosen in another tab (or restored from an import) shows here without a reload.
@@ -15,7 +21,7 @@ async function main() {
   // index.html's <title> and lang are English placeholders until the catalogue can answer.
   document.title = t('optionsPageTitle');
   document.documentElement.lang = uiLanguage();
-  render(<App state={createReviewState()} />, document.getElementById('app') as HTMLElement);
+  render(<App state={state} />, document.getElementById('app') as HTMLElement);
 }
 
 void main();

@@ -102,6 +102,8 @@ export function createReviewState(options: Options = {}) {
   /** Calm-day check-ins ("YYYY-MM-DD"), which count for the weekly consistency figure. */
   const checkins = signal<string[]>([]);
   let generation = 0;
+  /** Whether anything has asked for the reflections yet (the Data section never does). */
+  let started = false;
   /** Changes that arrived while reading; applied again once the read is complete. */
   const changedWhileReading = new Set<string>();
 
@@ -134,6 +136,7 @@ export function createReviewState(options: Options = {}) {
 
   /** Read the newest rows, purge old soft-deletes, then read everything in the background. */
   async function start(): Promise<void> {
+    started = true;
     const mine = ++generation;
     try {
       const page = await listReflections({ limit: FIRST_PAGE });
@@ -180,6 +183,11 @@ export function createReviewState(options: Options = {}) {
     newestFirst = [...store.values()]
       .filter((r) => r.deletedAt === null)
       .sort((a, b) => b.createdAt - a.createdAt);
+    // Sort the index's words and date order now, while the person is still reading the first
+    // rows, so the first keystroke does not pay for it.
+    await yieldToPage();
+    if (mine !== generation) return;
+    index.prepare();
     batch(() => {
       phase.value = 'ready';
       version.value++;
@@ -193,6 +201,8 @@ export function createReviewState(options: Options = {}) {
 
   /** React to a change announced by any page (this one included). */
   async function onChange(change: ReflectionsChange): Promise<void> {
+    // Nothing read yet (the Data section alone is open): the first reader will see it all.
+    if (!started) return;
     if (change.type === 'bulk') {
       // An import or a wipe: re-read everything rather than guess what changed.
       phase.value = 'loading';
@@ -329,6 +339,14 @@ export function createReviewState(options: Options = {}) {
     undoable,
     checkins,
     start,
+    /**
+     * Start reading unless something already did: the page calls it as early as it can (in
+     * parallel with loading settings and messages) and again from each section that needs
+     * the reflections; the Data section never does, so an export does not compete with it.
+     */
+    ensureStarted(): void {
+      if (!started) void start();
+    },
     answerFollowUp,
     setTold,
     onChange,

@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FilterBar } from '../../../components/FilterBar';
@@ -17,10 +18,10 @@ import { formatNumber, t } from '../../../utils/i18n';
 import type { Reflection } from '../../../utils/reflection';
 import { nextToResurface, onThisDay } from '../../../utils/resurface';
 import { formatRoute } from '../../../utils/route';
-import type { ReviewState } from '../state';
+import type { ReflectionEdit, ReviewState } from '../state';
 import { useRoute } from '../useRoute';
 
-/** Height of a collapsed row, gap included; style.css gives `.row` exactly this. */
+/** Height of a collapsed row, gap included; style.css gives `.list-row` exactly this. */
 export const ROW_HEIGHT = 134;
 
 const keyOf = (r: Reflection) => r.id;
@@ -156,6 +157,31 @@ export function Lessons({ state }: { state: ReviewState }) {
     row.focus({ preventScroll: true });
   });
 
+  // Rows call the latest handlers through this one object, so their props stay equal between
+  // renders and unchanged rows skip rendering.
+  const rowActions = useRef<RowActions>(null as unknown as RowActions);
+  rowActions.current = {
+    select,
+    toggle,
+    edit: (id) => setEditing(id),
+    share: (id) => setSharing(id),
+    pin: (id) => void state.togglePin(id),
+    remove: (id) => void remove(id),
+    cancelEdit() {
+      setEditing(null);
+      focusAfterRender.current = true;
+    },
+    async saveEdit(id, edit) {
+      const message = await state.saveEdit(id, edit);
+      if (message === null) {
+        setEditing(null);
+        select(id);
+        focusAfterRender.current = true;
+      }
+      return message;
+    },
+  };
+
   const searching = filter.q.trim() !== '' || hasFilters(filter);
   if (
     phase !== 'loading' &&
@@ -210,43 +236,17 @@ export function Lessons({ state }: { state: ReviewState }) {
         keyOf={keyOf}
         reveal={reveal}
         label={t('reflectionsListLabel')}
-        renderRow={(reflection) =>
-          editing === reflection.id ? (
-            <ReflectionEditor
-              reflection={reflection}
-              suggestions={tags}
-              onCancel={() => {
-                setEditing(null);
-                focusAfterRender.current = true;
-              }}
-              onSave={async (edit) => {
-                const message = await state.saveEdit(reflection.id, edit);
-                if (message === null) {
-                  setEditing(null);
-                  select(reflection.id);
-                  focusAfterRender.current = true;
-                }
-                return message;
-              }}
-            />
-          ) : (
-            <div
-              class={selected === reflection.id ? 'row-card selected' : 'row-card'}
-              onFocusIn={() => select(reflection.id)}
-            >
-              <ReflectionCard
-                reflection={reflection}
-                terms={view.terms}
-                expanded={expanded.has(reflection.id)}
-                onToggle={() => toggle(reflection.id)}
-                onEdit={() => setEditing(reflection.id)}
-                onShare={() => setSharing(reflection.id)}
-                onPin={() => void state.togglePin(reflection.id)}
-                onDelete={() => void remove(reflection.id)}
-              />
-            </div>
-          )
-        }
+        renderRow={(reflection) => (
+          <LessonRow
+            reflection={reflection}
+            terms={view.terms}
+            selected={selected === reflection.id}
+            expanded={expanded.has(reflection.id)}
+            editing={editing === reflection.id}
+            suggestions={tags}
+            actions={rowActions}
+          />
+        )}
       />
       {sharing && state.lookup(sharing) && (
         <ShareDialog
@@ -260,6 +260,81 @@ export function Lessons({ state }: { state: ReviewState }) {
       </p>
     </section>
   );
+}
+
+/** What a row can ask of the list. */
+interface RowActions {
+  select(id: string): void;
+  toggle(id: string): void;
+  edit(id: string): void;
+  share(id: string): void;
+  pin(id: string): void;
+  remove(id: string): void;
+  cancelEdit(): void;
+  saveEdit(id: string, edit: ReflectionEdit): Promise<string | null>;
+}
+
+interface RowProps {
+  reflection: Reflection;
+  terms: readonly string[];
+  selected: boolean;
+  expanded: boolean;
+  editing: boolean;
+  suggestions: readonly string[];
+  actions: { current: RowActions };
+}
+
+const sameTerms = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((term, i) => term === b[i]);
+
+/**
+ * One reflection of the list, read or being edited. It renders again only when something it
+ * shows changed: the list re-renders on every keystroke, most rows need not.
+ */
+class LessonRow extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    const now = this.props;
+    return (
+      now.reflection !== next.reflection ||
+      now.selected !== next.selected ||
+      now.expanded !== next.expanded ||
+      now.editing !== next.editing ||
+      (next.editing && now.suggestions !== next.suggestions) ||
+      !sameTerms(now.terms, next.terms)
+    );
+  }
+
+  override render() {
+    const { reflection, terms, selected, expanded, editing, suggestions, actions } = this.props;
+    const id = reflection.id;
+    if (editing) {
+      return (
+        <ReflectionEditor
+          reflection={reflection}
+          suggestions={suggestions}
+          onCancel={() => actions.current.cancelEdit()}
+          onSave={(edit) => actions.current.saveEdit(id, edit)}
+        />
+      );
+    }
+    return (
+      <div
+        class={selected ? 'row-card selected' : 'row-card'}
+        onFocusIn={() => actions.current.select(id)}
+      >
+        <ReflectionCard
+          reflection={reflection}
+          terms={terms}
+          expanded={expanded}
+          onToggle={() => actions.current.toggle(id)}
+          onEdit={() => actions.current.edit(id)}
+          onShare={() => actions.current.share(id)}
+          onPin={() => actions.current.pin(id)}
+          onDelete={() => actions.current.remove(id)}
+        />
+      </div>
+    );
+  }
 }
 
 function UndoBar({ state }: { state: ReviewState }) {

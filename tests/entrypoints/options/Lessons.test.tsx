@@ -99,7 +99,8 @@ describe('Lessons', () => {
       target: { value: 'depl' },
     });
     await screen.findByText('2 reflections match');
-    expect(location.hash).toBe('#/lessons?q=depl');
+    // The address catches up once typing pauses (not on every keystroke).
+    await waitFor(() => expect(location.hash).toBe('#/lessons?q=depl'));
     // The match is marked, as text.
     expect(within(list()).getAllByText('Deploy')[0]?.tagName).toBe('MARK');
 

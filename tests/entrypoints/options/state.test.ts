@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createReviewState, PURGE_AFTER_MS } from '../../../entrypoints/options/state';
 import { fixedZone } from '../../../utils/calendar';
 import {
@@ -80,5 +80,25 @@ describe('review state', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await countReflections()).toBe(2);
     expect(ids(state)).toEqual(['live']);
+  });
+
+  it('reads nothing until a section asks (the Data section never does), then once', async () => {
+    await saveReflection(make('a', NOW - 1000, 'kept'));
+    const state = createReviewState({
+      zone: fixedZone(0),
+      now: () => NOW,
+      yieldToPage: () => Promise.resolve(),
+    });
+    // An import announced while only the Data section is open: nothing to refresh yet.
+    await state.onChange({ type: 'bulk' });
+    expect(state.phase.value).toBe('loading');
+    expect(state.newestFirst()).toEqual([]);
+
+    state.ensureStarted();
+    state.ensureStarted();
+    await vi.waitFor(() => expect(state.phase.value).toBe('ready'));
+    expect(ids(state)).toEqual(['a']);
+    expect(state.readCount.value).toBe(1);
+    expect(found(state, 'kept')).toEqual(['a']);
   });
 });
