@@ -750,6 +750,28 @@ describe('reminders: due follow-ups and backups arrive as nudges', () => {
     expect(extras.opened).toEqual([]);
   });
 
+  it('a click is an answer: back-off starts over and the schedule comes back to its pace', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    // Several nudges went unanswered: back-off stretches the schedule.
+    await nudgeStateItem.setValue({
+      ...EMPTY_NUDGE_STATE,
+      ignoredInARow: 4,
+      lastScheduleFiredAt: local('2026-11-27 17:30'),
+    });
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+    const before = await getNudgeState();
+    expect(before.ignoredInARow).toBe(5);
+
+    vi.setSystemTime(local('2026-11-30 10:05'));
+    await fakeBrowser.notifications.onClicked.trigger(FOLLOW_UP_ID);
+    const after = await getNudgeState();
+    expect(after.ignoredInARow).toBe(0);
+    expect(after.scheduledAt).toBeLessThan(before.scheduledAt ?? 0);
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(after.scheduledAt);
+  });
+
   it('a click reuses a review page that is already open', async () => {
     await useReminders('weekly');
     await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
