@@ -38,15 +38,17 @@ export default defineBackground(() => {
       ensureDueCheck().then(() => checkReminders()),
     ]);
   });
-  // The start-up lesson goes first; a due reminder then keeps the cooldown after it.
-  browser.runtime.onStartup.addListener(() =>
-    Promise.all([
-      handleStartup()
-        .then(() => ensureDueCheck())
-        .then(() => checkReminders()),
-      syncContextMenus(),
-    ]),
-  );
+  // The start-up lesson goes first; a due reminder then keeps the cooldown after it. A lesson
+  // that fails to show must not keep the hourly check from starting (alarms may not survive a
+  // restart), so the reminders wait for it to settle, not to succeed.
+  browser.runtime.onStartup.addListener(() => {
+    const lesson = handleStartup();
+    const reminders = lesson
+      .catch(() => null)
+      .then(() => ensureDueCheck())
+      .then(() => checkReminders());
+    return Promise.all([lesson, reminders, syncContextMenus()]);
+  });
   // Each handler ignores alarms that are not its own.
   browser.alarms.onAlarm.addListener((alarm) =>
     Promise.all([handleAlarm(alarm.name), handleDueAlarm(alarm.name)]),

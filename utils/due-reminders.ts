@@ -23,6 +23,7 @@ export interface RemindersSent {
   backupAt: number | null;
 }
 
+/** Nothing sent yet: a fresh install, or state written before reminders existed. */
 export const NO_REMINDERS_SENT: RemindersSent = { followUps: {}, backupAt: null };
 
 /**

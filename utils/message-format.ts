@@ -36,11 +36,10 @@ export function messageGetter(catalogue: Catalogue) {
         fill(p.content, subs),
       ]),
     );
-    return entry.message
-      .replace(
-        /\$([A-Za-z0-9_@]+)\$/g,
-        (whole, name: string) => placeholders.get(name.toLowerCase()) ?? whole,
-      )
-      .replace(/\$\$/g, '$');
+    // One pass over the message only: substituted text (a user's own words) is never re-read,
+    // so a "$$" someone typed stays two dollars, as in the browser's own getMessage.
+    return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$/g, (whole, name?: string) =>
+      name === undefined ? '$' : (placeholders.get(name.toLowerCase()) ?? whole),
+    );
   };
 }

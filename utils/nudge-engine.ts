@@ -531,14 +531,20 @@ async function clearStaleBadgeReminder(followUpDue: boolean, backupDue: boolean)
   if (!stillDue) await browser.storage.local.remove(BADGE_REMINDER_KEY);
 }
 
-/** A reminder notification was clicked: open the review page where it can be acted on. */
-export function handleReminderClick(id: string): Promise<boolean> {
+/**
+ * A reminder notification was clicked: open the review page where it can be acted on. The
+ * click is the answer to a reminder (there is nothing to save in the popup), so back-off
+ * starts over as after a saved reflection: a reminder acted on was not ignored.
+ */
+export function handleReminderClick(id: string, now = Date.now()): Promise<boolean> {
   if (!id.startsWith(REMINDER_PREFIX)) return Promise.resolve(false);
   return serially(async () => {
-    const state = await getNudgeState();
+    const { settings, state } = await load();
     const open = state.openReminders[id];
     const { [id]: _done, ...rest } = state.openReminders;
-    await nudgeStateItem.setValue({ ...state, openReminders: rest });
+    const next = replan(settings, { ...state, openReminders: rest, ignoredInARow: 0 }, now);
+    await nudgeStateItem.setValue(next);
+    await syncAlarm(next, now);
     await browser.notifications.clear(id);
     // An entry lost with old state: the id still says which kind it was.
     const kind = open?.kind ?? (id === reminderId('backup') ? 'backup' : 'follow-up');

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from './i18n';
-import { clearNudgeBadge } from './nudge-answer';
+import { clearNudgeBadge, markNudgeAnswered } from './nudge-answer';
 import { BADGE_REMINDER_KEY, openReviewPage, reminderPath } from './reminder-delivery';
 
 /** The popup opened: clear the badge, and show the waiting reminder's link, if any. */
@@ -26,8 +26,11 @@ export async function popupOpened(body: HTMLElement): Promise<void> {
   link.textContent = t(kind === 'follow-up' ? 'nudgeFollowUpLink' : 'nudgeBackupLink');
   link.addEventListener('click', (event) => {
     event.preventDefault();
+    // Following the link answers the reminder, as a click on its notification does: back-off
+    // starts over (the background hears this write).
     void browser.storage.local
       .remove(BADGE_REMINDER_KEY)
+      .then(() => markNudgeAnswered(Date.now()))
       .then(() => openReviewPage(path))
       .then(() => window.close());
   });

@@ -21,6 +21,11 @@ test('a dark theme, a default template and "attach this page" chosen in options 
     .getByRole('link', { name: 'Preferences' })
     .click();
   await expect(options.getByRole('heading', { name: 'Preferences', level: 2 })).toBeVisible();
+  // The live region is there, empty, before anything is said: one that appears together with
+  // its first message is not announced.
+  const preferences = options.getByRole('region', { name: 'Preferences' });
+  await expect(preferences.getByRole('status')).toHaveCount(1);
+  await expect(preferences.getByRole('status')).toHaveText('');
 
   // Keyboard only: arrow keys move through the colour schemes, Space ticks the box.
   await options.getByRole('radio', { name: 'Same as my system' }).focus();

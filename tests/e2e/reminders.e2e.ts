@@ -5,7 +5,7 @@
  * in the worker exactly as Chrome would: a test cannot click a system notification) brings
  * the open review page to the follow-up.
  */
-import type { CDPSession, Page, Worker } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
 import { expect, serviceWorker, test } from './fixtures';
 import { reflection, seedReflections } from './seed';
@@ -74,6 +74,36 @@ async function openReminders(page: Page): Promise<Record<string, unknown>> {
   });
 }
 
+/** The review page, open and drawn, and the worker's handle (to stop it, or click in it). */
+async function openReview(
+  openPage: (path: string) => Promise<Page>,
+  context: BrowserContext,
+): Promise<{ page: Page; worker: Worker }> {
+  const page = await openPage('options.html#/lessons');
+  await expect(
+    page.getByRole('heading', { name: 'Turn setbacks into lessons', level: 2 }),
+  ).toBeVisible();
+  return { page, worker: await serviceWorker(context) };
+}
+
+/** A reflection written 8 days ago whose follow-up came due yesterday (`later` checks after it). */
+function dueCommitment(
+  now: number,
+  answers: { happened: string; learned: string; nextTime: string },
+  later: number[] = [],
+): Record<string, unknown> {
+  return {
+    ...reflection(ID, now - 8 * DAY, { learned: answers.learned }),
+    answers,
+    followUps: [now - DAY, ...later].map((dueAt) => ({
+      dueAt,
+      answeredAt: null,
+      outcome: null,
+      note: '',
+    })),
+  };
+}
+
 async function click(worker: Worker, id: string): Promise<void> {
   await worker.evaluate((nid) => {
     (chrome.notifications.onClicked as unknown as { dispatch: (id: string) => void }).dispatch(nid);
@@ -84,25 +114,18 @@ test('a due follow-up arrives as a notification from a woken worker, and its cli
   context,
   openPage,
 }) => {
-  const page = await openPage('options.html#/lessons');
-  await expect(
-    page.getByRole('heading', { name: 'Turn setbacks into lessons', level: 2 }),
-  ).toBeVisible();
-  const worker = await serviceWorker(context);
+  const { page, worker } = await openReview(openPage, context);
   const now = Date.now();
   await seedReflections(page, 0, now, [
-    {
-      ...reflection(ID, now - 8 * DAY, { learned: 'Small pull requests get real reviews' }),
-      answers: {
+    dueCommitment(
+      now,
+      {
         happened: 'A 2,000-line change sat for a week.',
         learned: 'Small pull requests get real reviews',
         nextTime: 'Split the change before asking for review',
       },
-      followUps: [
-        { dueAt: now - DAY, answeredAt: null, outcome: null, note: '' },
-        { dueAt: now + 22 * DAY, answeredAt: null, outcome: null, note: '' },
-      ],
-    },
+      [now + 22 * DAY],
+    ),
   ]);
   await useSettings(page, {});
   await stopWorker(page, worker);
@@ -137,11 +160,7 @@ test('a due backup reminder opens the Data section in a new tab when none is ope
   context,
   openPage,
 }) => {
-  const page = await openPage('options.html#/lessons');
-  await expect(
-    page.getByRole('heading', { name: 'Turn setbacks into lessons', level: 2 }),
-  ).toBeVisible();
-  const worker = await serviceWorker(context);
+  const { page, worker } = await openReview(openPage, context);
   await seedReflections(page, 0, Date.now(), [
     reflection(ID, Date.now() - 20 * DAY, { learned: 'Keep a copy somewhere else' }),
   ]);
@@ -166,22 +185,14 @@ test('with badge delivery, the reminder raises the badge and the popup links to 
   context,
   openPage,
 }) => {
-  const page = await openPage('options.html#/lessons');
-  await expect(
-    page.getByRole('heading', { name: 'Turn setbacks into lessons', level: 2 }),
-  ).toBeVisible();
-  const worker = await serviceWorker(context);
+  const { page, worker } = await openReview(openPage, context);
   const now = Date.now();
   await seedReflections(page, 0, now, [
-    {
-      ...reflection(ID, now - 8 * DAY, { learned: 'Say no early' }),
-      answers: {
-        happened: 'I took on too much.',
-        learned: 'Say no early',
-        nextTime: 'Check my week before saying yes',
-      },
-      followUps: [{ dueAt: now - DAY, answeredAt: null, outcome: null, note: '' }],
-    },
+    dueCommitment(now, {
+      happened: 'I took on too much.',
+      learned: 'Say no early',
+      nextTime: 'Check my week before saying yes',
+    }),
   ]);
   await useSettings(page, {}, 'badge');
   await stopWorker(page, worker);

@@ -600,6 +600,27 @@ describe('reminders: due follow-ups and backups arrive as nudges', () => {
     expect(Object.keys(await notifications())).toHaveLength(2);
   });
 
+  it('on start-up, a lesson that fails to show still lets the hourly check start and remind', async () => {
+    await useReminders('off', (n) => ({
+      ...n,
+      startup: { enabled: true, delivery: 'notification' },
+    }));
+    await saveCommitment(ID, 'Write the rollback first', local('2026-11-28 09:00'));
+    await fakeBrowser.alarms.clear(DUE_CHECK_ALARM); // the browser dropped it with the restart
+    vi.setSystemTime(local('2026-11-30 09:30'));
+    wake();
+    // The lesson's notification is refused (say, notifications blocked for a moment).
+    vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValueOnce(new Error('refused'));
+    await expect(fakeBrowser.runtime.onStartup.trigger()).rejects.toThrow('refused');
+    // The listener's promise rejects with the lesson's error before the reminder check ends.
+    await vi.waitFor(async () =>
+      expect(Object.keys(await notifications())).toEqual([FOLLOW_UP_ID]),
+    );
+    expect((await fakeBrowser.alarms.get(DUE_CHECK_ALARM))?.periodInMinutes).toBe(
+      DUE_CHECK_MINUTES,
+    );
+  });
+
   it('several due follow-ups make one nudge that quotes the most overdue', async () => {
     await useReminders();
     await saveCommitment(ID, 'Newer one', local('2026-11-29 09:00'));
@@ -727,6 +748,28 @@ describe('reminders: due follow-ups and backups arrive as nudges', () => {
     expect((await getNudgeState()).openReminders).toEqual({});
     // Nothing else opened: the writing prompt is for "reflect now" nudges.
     expect(extras.opened).toEqual([]);
+  });
+
+  it('a click is an answer: back-off starts over and the schedule comes back to its pace', async () => {
+    await useReminders();
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    // Several nudges went unanswered: back-off stretches the schedule.
+    await nudgeStateItem.setValue({
+      ...EMPTY_NUDGE_STATE,
+      ignoredInARow: 4,
+      lastScheduleFiredAt: local('2026-11-27 17:30'),
+    });
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+    const before = await getNudgeState();
+    expect(before.ignoredInARow).toBe(5);
+
+    vi.setSystemTime(local('2026-11-30 10:05'));
+    await fakeBrowser.notifications.onClicked.trigger(FOLLOW_UP_ID);
+    const after = await getNudgeState();
+    expect(after.ignoredInARow).toBe(0);
+    expect(after.scheduledAt).toBeLessThan(before.scheduledAt ?? 0);
+    expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(after.scheduledAt);
   });
 
   it('a click reuses a review page that is already open', async () => {

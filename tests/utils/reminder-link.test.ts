@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { nudgeAnsweredAt } from '../../utils/nudge-answer';
 import { BADGE_REMINDER_KEY } from '../../utils/reminder-delivery';
 import { popupOpened } from '../../utils/reminder-link';
 import { installFakeExtras } from '../helpers/fake-extras';
@@ -43,6 +44,8 @@ describe('popupOpened: a reminder that went to the badge', () => {
       expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContain(url),
     );
     expect(await fakeBrowser.storage.local.get(BADGE_REMINDER_KEY)).toEqual({});
+    // Followed, the reminder counts as answered: the background resets back-off.
+    expect(await nudgeAnsweredAt()).toBeGreaterThan(0);
   });
 
   it('ignores a stored value of the wrong shape', async () => {

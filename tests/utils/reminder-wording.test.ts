@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backupWording, followUpWording, sinceText } from '../../utils/reminder-wording';
+import { getMessageFrom, readCatalogue } from '../i18n-fake';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 30, 12);
@@ -50,6 +52,31 @@ describe('backupWording', () => {
     ],
   ])('%s', (_name, lastExportAt, message) => {
     expect(backupWording(lastExportAt, NOW)).toEqual({ title: 'Time for a backup', message });
+  });
+});
+
+describe('in German (du, warm)', () => {
+  it('asks about the commitment and the backup in the user’s language', () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(
+      readCatalogue('de'),
+    ) as typeof fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+    expect(
+      followUpWording([
+        { id: 'a', dueAt: 0, nextTime: 'Erst die Tests lesen' },
+        { id: 'b', dueAt: 1, nextTime: 'Vor dem Mergen fragen' },
+      ]),
+    ).toEqual({
+      title: 'Hast du es umgesetzt?',
+      message:
+        'Du hattest dir vorgenommen: „Erst die Tests lesen“. Und 1 weitere zum Zurückblicken. Klick hier und erzähl, wie es lief.',
+    });
+    expect(backupWording(null, NOW).message).toBe(
+      'Deine Reflexionen wurden noch nicht exportiert. Ein Klick, und sie sind sicher.',
+    );
+    expect(backupWording(NOW - 8 * DAY, NOW).message).toBe(
+      'Dein letzter Export war vor 8 Tagen. Ein Klick, und deine Reflexionen sind sicher.',
+    );
   });
 });
 

@@ -177,7 +177,7 @@ describe('in German', () => {
         'Zusammenhang: CI — https://ci.example/1',
         '„Build failed“',
         'Wie sehr es wehtat: 4/5',
-        'Tags: ci, rushed',
+        'Schlagwörter: ci, rushed',
         '',
       ].join('\n'),
     );
@@ -191,7 +191,7 @@ describe('in German', () => {
         '**Eine Lehre**',
         '',
         '**Was ich gelernt habe:** \\_Nie\\_ wieder \\*ohne\\* Tests',
-        'Tags: `ci`, `rushed`',
+        'Schlagwörter: `ci`, `rushed`',
         '',
       ].join('\n'),
     );

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ColumnChart } from '../../../components/ColumnChart';
 import { DigestPanel } from '../../../components/DigestPanel';
 import { FollowUpSettingsForm } from '../../../components/FollowUpSettingsForm';
@@ -68,8 +68,15 @@ export function FollowThrough({ state }: { state: ReviewState }) {
     };
   }, [phase, version, state]);
 
+  // Once per address: `view` is rebuilt on every write (an answer, a tick, another tab), and
+  // focusing again then would pull the keyboard away from whatever the user moved on to.
+  const focused = useRef<string | null>(null);
   useEffect(() => {
-    if (view && focus) document.getElementById(`due-${focus}`)?.focus();
+    if (!view || !focus || focused.current === focus) return;
+    const card = document.getElementById(`due-${focus}`);
+    if (!card) return;
+    card.focus();
+    focused.current = focus;
   }, [view, focus]);
 
   if (!view) {

@@ -99,7 +99,9 @@ export function Preferences() {
           onChange={(on) => save('attachPageByDefault', on)}
         />
       </Card>
-      <div role="status" class={status && !status.ok ? 'error' : 'muted'}>
+      {/* Empty, the live region takes no room but stays in the accessibility tree: a message
+          added to a region that was display: none a moment before goes unannounced. */}
+      <div role="status" class={status ? (status.ok ? 'muted' : 'error') : 'visually-hidden'}>
         {status && <p>{status.text}</p>}
       </div>
       <nav class="card prefs-elsewhere" aria-labelledby="prefs-elsewhere-title">

@@ -92,6 +92,42 @@ describe('FollowThrough', () => {
     expect(await screen.findByText('Nobody waiting to hear from you.')).toBeTruthy();
   });
 
+  it('a reminder’s address focuses its card once, and later writes leave the focus alone', async () => {
+    location.hash = '#/follow-through?focus=a';
+    try {
+      await setup([
+        commitment('a', 7, 'Ask for the rollback plan', -1),
+        {
+          ...commitment('b', 8, 'Pair on the migration', -2),
+          share: { affected: 'Sam', told: false, toldAt: null },
+        },
+      ]);
+      const cards = screen.getAllByRole('article', { name: 'Did you apply it?' });
+      const cardA = cards.find((c) => c.textContent?.includes('Ask for the rollback plan'));
+      await waitFor(() => expect(document.activeElement).toBe(cardA));
+
+      // The user moves on: ticks "told Sam" (a write that rebuilds the page's view)…
+      const box = screen.getByRole('checkbox', { name: /^I have told Sam/ });
+      box.focus();
+      fireEvent.click(box);
+      await waitFor(async () => expect((await getReflection('b'))?.share?.told).toBe(true));
+      // …and goes on to write a note on the other card: the keyboard stays there.
+      const cardB = cards.find((c) => c.textContent?.includes('Pair on the migration'));
+      const note = within(cardB as HTMLElement).getByRole('textbox', {
+        name: 'A short note (optional)',
+      });
+      note.focus();
+      fireEvent.click(within(cardB as HTMLElement).getByRole('button', { name: 'Partly' }));
+      await waitFor(async () =>
+        expect((await getReflection('b'))?.followUps[0]?.outcome).toBe('partly'),
+      );
+      await screen.findByText('Nobody waiting to hear from you.');
+      expect(document.activeElement).not.toBe(cardA);
+    } finally {
+      location.hash = '';
+    }
+  });
+
   it('explains bad follow-up days in plain words and saves good ones', async () => {
     await setup([]);
     const days = screen.getByRole('textbox', { name: 'Ask after these days' });
