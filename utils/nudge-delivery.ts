@@ -43,7 +43,9 @@ export function deliveryFor(settings: NudgeSettings, trigger: Trigger): Delivery
 
 /**
  * The draft with a nudge's trigger (and context) merged in: the user's typed answers stay;
- * a supplied context is attached so the reflection records the page it came from.
+ * a supplied context is attached so the reflection records the page it came from. With
+ * `keepStarted` (a badge, which the user has not acted on) a reflection already begun keeps
+ * its own trigger and page: the nudge did not prompt it.
  */
 export function stagedDraft(
   draft: Draft | null,
@@ -51,8 +53,10 @@ export function stagedDraft(
   context: ReflectionContext | null,
   fresh: () => Draft,
   now: number,
+  keepStarted = false,
 ): Draft {
   const base = draft ?? fresh();
+  if (keepStarted && !isDraftEmpty(base)) return base;
   if (context) return { ...base, trigger, context, attachPage: true, updatedAt: now };
   // A nudge without a page must not carry an earlier page into a fresh reflection.
   const stale = isDraftEmpty(base) ? { context: null, attachPage: fresh().attachPage } : {};
@@ -64,10 +68,12 @@ export async function stagePrompt(
   trigger: Trigger,
   context: ReflectionContext | null,
   now: number,
+  keepStarted = false,
 ): Promise<void> {
   const [draft, settings] = await Promise.all([loadDraft(), getSettings()]);
   const fresh = () => emptyDraft(settings.defaultTemplate, now, settings.attachPageByDefault);
-  await saveDraft(stagedDraft(draft, trigger, context, fresh, now));
+  const staged = stagedDraft(draft, trigger, context, fresh, now, keepStarted);
+  if (staged !== draft) await saveDraft(staged);
 }
 
 /** Open the prompt: the toolbar popup where the browser allows it, else a small window. */
@@ -134,7 +140,7 @@ export async function deliverNudge(
   now: number,
 ): Promise<NudgeState> {
   if (delivery === 'badge') {
-    await stagePrompt(trigger, context, now);
+    await stagePrompt(trigger, context, now, true);
     await raiseBadge();
     return state;
   }

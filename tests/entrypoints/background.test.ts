@@ -94,6 +94,19 @@ describe('schedule alarm → badge or notification', () => {
     expect(await badge()).toBe('2');
   });
 
+  it('a badge leaves a reflection the user already started as theirs: trigger and answers kept', async () => {
+    await useNudges();
+    await saveDraft({ ...emptyDraft('quick', 1), answers: { happened: 'I missed the stand-up' } });
+    vi.setSystemTime(local('2026-11-30 10:00'));
+    wake();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    await ringAlarm(local('2026-11-30 17:30'));
+    expect(await badge()).toBe('1');
+    const draft = await loadDraft();
+    expect(draft?.trigger).toBe('manual');
+    expect(draft?.answers.happened).toBe('I missed the stand-up');
+  });
+
   it('shows a notification with "Reflect now" and "Snooze 1 hour" when the user chose that', async () => {
     await useNudges((n) => ({ ...n, schedule: { ...n.schedule, delivery: 'notification' } }));
     vi.setSystemTime(local('2026-11-30 10:00'));
