@@ -26,6 +26,8 @@ export function notificationButtons(): Array<{ title: string }> {
 export function deliveryFor(settings: NudgeSettings, trigger: Trigger): Delivery {
   switch (trigger) {
     case 'schedule':
+    // Reminders (due follow-ups, backups) reach the user the way the everyday schedule does.
+    case 'follow-up':
       return settings.schedule.delivery;
     case 'idle':
       return settings.idle.delivery;

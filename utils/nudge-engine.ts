@@ -496,7 +496,7 @@ export async function checkReminders(now = Date.now()): Promise<ReminderOutcome>
     const wording =
       kind === 'follow-up' ? followUpWording(plan.followUps) : backupWording(lastExportAt, now);
     const reflectionId = kind === 'follow-up' ? (plan.followUps[0]?.id ?? null) : null;
-    if (settings.schedule.delivery === 'badge') {
+    if (deliveryFor(settings, 'follow-up') === 'badge') {
       await raiseBadge();
       await browser.storage.local.set({ [BADGE_REMINDER_KEY]: { kind, reflectionId } });
     } else {
