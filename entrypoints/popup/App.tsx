@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AnswerField } from '../../components/AnswerField';
-import { StingPicker } from '../../components/StingPicker';
-import { TagInput } from '../../components/TagInput';
+import type { StingPicker } from '../../components/StingPicker';
+import type { TagInput } from '../../components/TagInput';
 import { t } from '../../utils/i18n';
 import { questionsFor, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../utils/templates';
 import type { PopupState } from './state';
@@ -24,10 +24,30 @@ export function App({ state, defaultTemplate }: Props) {
   return <Form state={state} />;
 }
 
-/** Render the popup into `root` and again after every state change; returns the unsubscribe. */
+// Tags and sting sit below the answers: their code loads beside the start-up storage reads
+// (`loadFormExtras`), off the path to the first field, and they show once it is there.
+const extras: { TagInput?: typeof TagInput; StingPicker?: typeof StingPicker } = {};
+
+/** Load the tag and sting inputs; the form shows them from the next render on. */
+export function loadFormExtras(): Promise<void> {
+  return Promise.all([
+    import('../../components/TagInput').then((m) => {
+      extras.TagInput = m.TagInput;
+    }),
+    import('../../components/StingPicker').then((m) => {
+      extras.StingPicker = m.StingPicker;
+    }),
+  ]).then(() => {});
+}
+
+/**
+ * Render the popup into `root` (adopting popup.html's static first field) and again after
+ * every state change and once the form extras are loaded; returns the unsubscribe.
+ */
 export function mountPopup(root: HTMLElement, state: PopupState, defaultTemplate: TemplateId) {
   const draw = () => render(<App state={state} defaultTemplate={defaultTemplate} />, root);
   draw();
+  if (!extras.TagInput || !extras.StingPicker) void loadFormExtras().then(draw);
   return state.subscribe(draw);
 }
 
@@ -91,15 +111,23 @@ function Form({ state }: { state: PopupState }) {
         </button>
       )}
 
-      <TagInput
-        id="tags"
-        tags={draft.tags}
-        text={draft.tagText}
-        suggestions={suggestions}
-        error={errors?.tags}
-        onChange={(tags, text) => state.setTags(tags, text)}
-      />
-      <StingPicker name="sting" value={draft.sting} onChange={(sting) => state.setSting(sting)} />
+      {extras.TagInput && (
+        <extras.TagInput
+          id="tags"
+          tags={draft.tags}
+          text={draft.tagText}
+          suggestions={suggestions}
+          error={errors?.tags}
+          onChange={(tags, text) => state.setTags(tags, text)}
+        />
+      )}
+      {extras.StingPicker && (
+        <extras.StingPicker
+          name="sting"
+          value={draft.sting}
+          onChange={(sting) => state.setSting(sting)}
+        />
+      )}
 
       <label class="check">
         <input

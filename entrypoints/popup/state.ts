@@ -7,7 +7,6 @@
  * the first paint (`preload`), off the path to "ready to type".
  */
 import { clearDraft, createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/draft';
-import { type FollowUpSettings, planFollowUps } from '../../utils/follow-up-plan';
 import {
   createReflection,
   normalizeTags,
@@ -18,7 +17,7 @@ import {
   validateReflection,
 } from '../../utils/reflection';
 import type { BlameHint } from '../../utils/self-blame';
-import { oneQuestion, type TemplateId } from '../../utils/templates';
+import { oneQuestion, questionsFor, type TemplateId } from '../../utils/templates';
 
 export type Status = 'editing' | 'saving' | 'saved' | 'checked-in';
 
@@ -61,11 +60,15 @@ export interface PopupOptions {
   now?: () => number;
   /** Show gentle hints on self-blame language (a setting). */
   selfBlameHints?: boolean;
-  /** How a "next time" commitment is followed up (a setting); none when absent. */
-  followUps?: FollowUpSettings;
+  /**
+   * How a "next time" commitment is followed up: the setting as stored (`{}` for the
+   * defaults), parsed when a save plans follow-ups; none when absent.
+   */
+  followUps?: unknown;
 }
 
 const loadDb = () => import('../../utils/db');
+const loadFollowUpPlan = () => import('../../utils/follow-up-plan');
 // Needed only after the user acts (a save, a check-in): off the start-up path.
 const loadNudgeAnswer = () => import('../../utils/nudge-answer');
 const loadCheckin = () => import('../../utils/checkin');
@@ -73,6 +76,9 @@ const loadSelfBlame = () => import('../../utils/self-blame');
 
 export function createPopupState(initial: Draft, options: PopupOptions = {}) {
   const now = options.now ?? Date.now;
+  // What a save needs, loaded by `preload` so the save itself does not wait for a chunk.
+  let dbModule: Awaited<ReturnType<typeof loadDb>> | null = null;
+  let followUpPlan: Awaited<ReturnType<typeof loadFollowUpPlan>> | null = null;
   let findSelfBlame: Awaited<ReturnType<typeof loadSelfBlame>>['findSelfBlame'] | null = null;
 
   function hintsFor(draft: Draft, dismissed: readonly string[]): Record<string, BlameHint> {
@@ -113,6 +119,10 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
     saver.schedule(next);
   }
 
+  function setAnswer(key: string, text: string): void {
+    update({ answers: { ...snapshot.draft.answers, [key]: text } });
+  }
+
   return {
     get: () => snapshot,
     /** Call `listener` after every change; returns the unsubscribe function. */
@@ -125,7 +135,14 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
     /** After the first paint: open the database (tag suggestions) and load the hint detector. */
     async preload(): Promise<void> {
       const [db] = await Promise.all([
-        loadDb(),
+        loadDb().then((module) => {
+          dbModule = module;
+          return module;
+        }),
+        options.followUps !== undefined &&
+          loadFollowUpPlan().then((module) => {
+            followUpPlan = module;
+          }),
         options.selfBlameHints &&
           loadSelfBlame().then((module) => {
             findSelfBlame = module.findSelfBlame;
@@ -135,8 +152,17 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
       set({ suggestions: await db.listTags() });
     },
 
-    setAnswer(key: string, text: string) {
-      update({ answers: { ...snapshot.draft.answers, [key]: text } });
+    setAnswer,
+    /**
+     * Text typed into popup.html's static first field before the app mounted: it answers the
+     * first question, after anything the restored draft already held there (nothing is lost).
+     */
+    adoptTyped(text: string) {
+      const { draft } = snapshot;
+      const [first] = questionsFor(draft.template, draft.prompt);
+      if (!first || !text) return;
+      const kept = draft.answers[first.key];
+      setAnswer(first.key, kept ? `${kept}\n${text}` : text);
     },
     /** Switching keeps every answer: shared questions stay filled, others wait in the draft. */
     setTemplate(template: TemplateId) {
@@ -161,17 +187,26 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
       }
     },
 
-    /** Validate and commit; on any failure the draft stays and a message says why. */
+    /**
+     * Validate and commit; on any failure the draft stays and a message says why. Nothing is
+     * rendered before the write is issued: the put runs while the page is idle, and the next
+     * screen shows once it committed (bench/metrics/save.ts times exactly that).
+     */
     async save(): Promise<boolean> {
-      set({ attempted: true });
+      // Set quietly: with no errors there is nothing new to show, and a double Ctrl+Enter
+      // stops at the status check.
+      snapshot = { ...snapshot, attempted: true };
+      if (snapshot.errors) set({});
       if (snapshot.status === 'saving' || snapshot.errors) return false;
-      set({ status: 'saving' });
-      const input = draftToInput(snapshot.draft);
+      snapshot = { ...snapshot, status: 'saving' };
       const at = now();
-      const reflection = createReflection(input, crypto.randomUUID(), at);
-      if (options.followUps)
-        reflection.followUps = planFollowUps(reflection.answers, at, options.followUps);
-      const db = await loadDb();
+      const reflection = createReflection(draftToInput(snapshot.draft), crypto.randomUUID(), at);
+      if (options.followUps !== undefined) {
+        const plan = followUpPlan ?? (await loadFollowUpPlan());
+        const settings = plan.parseFollowUpSettings(options.followUps);
+        reflection.followUps = plan.planFollowUps(reflection.answers, at, settings);
+      }
+      const db = dbModule ?? (await loadDb());
       try {
         await db.saveReflection(reflection);
         // Committed: `npm run bench` times Ctrl+Enter to this mark (bench/metrics/save.ts).
