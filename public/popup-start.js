@@ -1,4 +1,4 @@
-// Labels and themes popup.html's static field before it paints: see utils/popup-start.ts.
+// Runs before the first paint; see utils/popup-start.ts.
 (() => {
   const d = document;
   d.addEventListener('keydown', (e) => {

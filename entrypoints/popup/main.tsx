@@ -5,10 +5,11 @@ import { ownRecord } from '../../utils/parse';
 import { questionsFor } from '../../utils/templates';
 import { applyTheme } from '../../utils/theme';
 import { loadFormExtras, mountPopup } from './App';
-import { createPopupState } from './state';
+import { createPopupState, warmUpSave } from './state';
 import './style.css';
 
 async function main() {
+  warmUpSave();
   // Two small storage reads before the app mounts, so a restored draft is never overwritten
   // by a keystroke typed into an empty form. popup.html's static first field is on screen
   // (and takes typing) meanwhile.
