@@ -97,6 +97,24 @@ describe('popup form', () => {
     );
   });
 
+  it.each([
+    ['quick', {}, 'happened', 'typed early'],
+    ['quick', { happened: 'Restored words' }, 'happened', 'Restored words\ntyped early'],
+    ['aar', {}, 'expected', 'typed early'],
+  ] as const)(
+    'text typed before the app mounted (%s, restored %o) answers the first question and is saved',
+    async (template, answers, key, expected) => {
+      const state = createPopupState(
+        { ...emptyDraft(template, 0), answers: { ...answers } },
+        { now: () => NOW },
+      );
+      state.adoptTyped('typed early');
+      await state.flushDraft();
+      expect((await loadDraft())?.answers[key]).toBe(expected);
+      expect(state.get().draft.answers[key]).toBe(expected);
+    },
+  );
+
   it('keeps answers when switching templates', async () => {
     await renderPopup();
     type('What happened?', 'Missed the deadline');
