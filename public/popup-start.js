@@ -9,7 +9,7 @@
     const s = JSON.parse(localStorage.getItem('fail-well:popup-start') || '{}');
     const name = /^[A-Za-z]\w{0,63}$/;
     const field = d.querySelector('#app textarea');
-    const label = d.querySelector('#app label');
+    const label = d.querySelector('#app .field label');
     if (s.theme === 'light' || s.theme === 'dark') d.documentElement.dataset.theme = s.theme;
     const words = name.test(s.label) && chrome.i18n.getMessage(s.label);
     if (!words || !name.test(s.key) || !field || !label) return;
