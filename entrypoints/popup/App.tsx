@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AnswerField } from '../../components/AnswerField';
-import type { StingPicker } from '../../components/StingPicker';
-import type { TagInput } from '../../components/TagInput';
 import { t } from '../../utils/i18n';
 import { questionsFor, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../utils/templates';
+import type { FormExtras } from './FormExtras';
 import type { PopupState } from './state';
 
 interface Props {
@@ -26,18 +25,13 @@ export function App({ state, defaultTemplate }: Props) {
 
 // Tags and sting sit below the answers: their code loads beside the start-up storage reads
 // (`loadFormExtras`), off the path to the first field, and they show once it is there.
-const extras: { TagInput?: typeof TagInput; StingPicker?: typeof StingPicker } = {};
+let Extras: typeof FormExtras | null = null;
 
 /** Load the tag and sting inputs; the form shows them from the next render on. */
 export function loadFormExtras(): Promise<void> {
-  return Promise.all([
-    import('../../components/TagInput').then((m) => {
-      extras.TagInput = m.TagInput;
-    }),
-    import('../../components/StingPicker').then((m) => {
-      extras.StingPicker = m.StingPicker;
-    }),
-  ]).then(() => {});
+  return import('./FormExtras').then((m) => {
+    Extras = m.FormExtras;
+  });
 }
 
 /**
@@ -47,12 +41,12 @@ export function loadFormExtras(): Promise<void> {
 export function mountPopup(root: HTMLElement, state: PopupState, defaultTemplate: TemplateId) {
   const draw = () => render(<App state={state} defaultTemplate={defaultTemplate} />, root);
   draw();
-  if (!extras.TagInput || !extras.StingPicker) void loadFormExtras().then(draw);
+  if (!Extras) void loadFormExtras().then(draw);
   return state.subscribe(draw);
 }
 
 function Form({ state }: { state: PopupState }) {
-  const { draft, errors, attempted, saveError, suggestions, status, hints } = state.get();
+  const { draft, errors, attempted, saveError, status, hints } = state.get();
   const questions = questionsFor(draft.template, draft.prompt);
   const template = TEMPLATES[draft.template];
   const formError = attempted ? errors?.form : undefined;
@@ -111,23 +105,7 @@ function Form({ state }: { state: PopupState }) {
         </button>
       )}
 
-      {extras.TagInput && (
-        <extras.TagInput
-          id="tags"
-          tags={draft.tags}
-          text={draft.tagText}
-          suggestions={suggestions}
-          error={errors?.tags}
-          onChange={(tags, text) => state.setTags(tags, text)}
-        />
-      )}
-      {extras.StingPicker && (
-        <extras.StingPicker
-          name="sting"
-          value={draft.sting}
-          onChange={(sting) => state.setSting(sting)}
-        />
-      )}
+      {Extras && <Extras state={state} />}
 
       <label class="check">
         <input
