@@ -5,7 +5,6 @@
  * start-up budget is 15 KB.
  */
 import { browser } from 'wxt/browser';
-import { DEFAULT_FOLLOW_UP_SETTINGS, parseFollowUpSettings } from './follow-up-plan';
 import { bool, oneOf, ownRecord } from './parse';
 import { isTemplateId, type TemplateId } from './templates';
 
@@ -20,14 +19,14 @@ export const DEFAULT_CAPTURE_SETTINGS = {
   theme: 'system' as Theme,
   /** Gentle hints when an answer uses self-blame language. */
   selfBlameHints: true,
-  followUps: DEFAULT_FOLLOW_UP_SETTINGS,
 };
 
 export type CaptureSettings = typeof DEFAULT_CAPTURE_SETTINGS;
 
 /**
  * The capture settings alone, repaired. Apart from `parseSettings` so the popup does not
- * carry the nudge and backup parsers: its start-up budget is 15 KB.
+ * carry the nudge, backup and follow-up parsers: its start-up budget is 15 KB (the popup
+ * reads the follow-up settings only when a save plans follow-ups).
  */
 export function parseCaptureSettings(raw: unknown): CaptureSettings {
   // Own properties only: a value whose prototype carries settings must not sneak them in.
@@ -40,7 +39,6 @@ export function parseCaptureSettings(raw: unknown): CaptureSettings {
     attachPageByDefault: bool(input.attachPageByDefault, d.attachPageByDefault),
     theme: oneOf(input.theme, ['system', 'light', 'dark'], d.theme),
     selfBlameHints: bool(input.selfBlameHints, d.selfBlameHints),
-    followUps: parseFollowUpSettings(input.followUps),
   };
 }
 
@@ -55,9 +53,4 @@ export const SETTINGS_KEY = 'settings';
  */
 export async function readStoredSettings(): Promise<unknown> {
   return (await browser.storage[SETTINGS_AREA].get(SETTINGS_KEY))[SETTINGS_KEY];
-}
-
-/** The popup's settings, always valid. */
-export async function getCaptureSettings(): Promise<CaptureSettings> {
-  return parseCaptureSettings(await readStoredSettings());
 }

@@ -141,6 +141,11 @@ export function announceBulk(): void {
   announce({ type: 'bulk' });
 }
 
+/** Open the connection now, so a page's first write does not wait for it (the popup). */
+export async function openEarly(): Promise<void> {
+  await open();
+}
+
 /** Close this page's connection (tests, and pages that were asked to step aside). */
 export async function closeDb(): Promise<void> {
   const pending = connection;

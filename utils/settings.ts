@@ -9,12 +9,14 @@ import {
   parseCaptureSettings,
   readStoredSettings,
 } from './capture-settings';
+import { DEFAULT_FOLLOW_UP_SETTINGS, parseFollowUpSettings } from './follow-up-plan';
 import { DEFAULT_NUDGE_SETTINGS, parseNudgeSettings } from './nudge-settings';
 import { ownRecord } from './parse';
 
 export const DEFAULT_SETTINGS = {
   ...DEFAULT_CAPTURE_SETTINGS,
   backupEvery: DEFAULT_BACKUP_EVERY,
+  followUps: DEFAULT_FOLLOW_UP_SETTINGS,
   nudges: DEFAULT_NUDGE_SETTINGS,
 };
 
@@ -26,6 +28,7 @@ export function parseSettings(raw: unknown): Settings {
   return {
     ...parseCaptureSettings(input),
     backupEvery: parseBackupEvery(input.backupEvery),
+    followUps: parseFollowUpSettings(input.followUps),
     nudges: parseNudgeSettings(input.nudges),
   };
 }

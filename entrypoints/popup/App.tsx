@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AnswerField } from '../../components/AnswerField';
-import { StingPicker } from '../../components/StingPicker';
-import { TagInput } from '../../components/TagInput';
 import { t } from '../../utils/i18n';
 import { questionsFor, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../utils/templates';
+import type { FormExtras } from './FormExtras';
 import type { PopupState } from './state';
 
 interface Props {
@@ -24,15 +23,30 @@ export function App({ state, defaultTemplate }: Props) {
   return <Form state={state} />;
 }
 
-/** Render the popup into `root` and again after every state change; returns the unsubscribe. */
+// Tags and sting sit below the answers: their code loads beside the start-up storage reads
+// (`loadFormExtras`), off the path to the first field, and they show once it is there.
+let Extras: typeof FormExtras | null = null;
+
+/** Load the tag and sting inputs; the form shows them from the next render on. */
+export function loadFormExtras(): Promise<void> {
+  return import('./FormExtras').then((m) => {
+    Extras = m.FormExtras;
+  });
+}
+
+/**
+ * Render the popup into `root` (adopting popup.html's static first field) and again after
+ * every state change and once the form extras are loaded; returns the unsubscribe.
+ */
 export function mountPopup(root: HTMLElement, state: PopupState, defaultTemplate: TemplateId) {
   const draw = () => render(<App state={state} defaultTemplate={defaultTemplate} />, root);
   draw();
+  if (!Extras) void loadFormExtras().then(draw);
   return state.subscribe(draw);
 }
 
 function Form({ state }: { state: PopupState }) {
-  const { draft, errors, attempted, saveError, suggestions, status, hints } = state.get();
+  const { draft, errors, attempted, saveError, status, hints } = state.get();
   const questions = questionsFor(draft.template, draft.prompt);
   const template = TEMPLATES[draft.template];
   const formError = attempted ? errors?.form : undefined;
@@ -91,15 +105,7 @@ function Form({ state }: { state: PopupState }) {
         </button>
       )}
 
-      <TagInput
-        id="tags"
-        tags={draft.tags}
-        text={draft.tagText}
-        suggestions={suggestions}
-        error={errors?.tags}
-        onChange={(tags, text) => state.setTags(tags, text)}
-      />
-      <StingPicker name="sting" value={draft.sting} onChange={(sting) => state.setSting(sting)} />
+      {Extras && <Extras state={state} />}
 
       <label class="check">
         <input

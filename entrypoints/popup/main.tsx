@@ -1,32 +1,64 @@
-import { getCaptureSettings } from '../../utils/capture-settings';
+import { parseCaptureSettings, readStoredSettings } from '../../utils/capture-settings';
 import { emptyDraft, loadDraft } from '../../utils/draft';
 import { ensureMessages } from '../../utils/i18n';
+import { ownRecord } from '../../utils/parse';
+import { questionsFor } from '../../utils/templates';
 import { applyTheme } from '../../utils/theme';
-import { mountPopup } from './App';
-import { createPopupState } from './state';
+import { loadFormExtras, mountPopup } from './App';
+import { createPopupState, warmUpSave } from './state';
 import './style.css';
 
 async function main() {
-  // Two small storage reads before the first paint, so a restored draft is never
-  // overwritten by a keystroke typed into an empty form.
-  const [settings, draft] = await Promise.all([
-    getCaptureSettings(),
+  warmUpSave();
+  // Two small storage reads before the app mounts, so a restored draft is never overwritten
+  // by a keystroke typed into an empty form. popup.html's static first field is on screen
+  // (and takes typing) meanwhile.
+  const [stored, draft] = await Promise.all([
+    readStoredSettings(),
     loadDraft().catch(() => null),
     ensureMessages(),
+    loadFormExtras(),
   ]);
+  const settings = parseCaptureSettings(stored);
   applyTheme(document.documentElement, settings.theme);
   const state = createPopupState(
     draft ?? emptyDraft(settings.defaultTemplate, Date.now(), settings.attachPageByDefault),
-    { selfBlameHints: settings.selfBlameHints, followUps: settings.followUps },
+    // `{}`: no stored follow-up settings means the defaults, parsed when a save plans them.
+    { selfBlameHints: settings.selfBlameHints, followUps: ownRecord(stored).followUps ?? {} },
   );
+  // Read in the same task as the mount, so no keystroke falls between the two.
+  const typed = document.querySelector<HTMLTextAreaElement>('#app textarea')?.value;
+  if (typed) state.adoptTyped(typed);
   mountPopup(document.getElementById('app') as HTMLElement, state, settings.defaultTemplate);
 
   // Popups die on blur: write the pending draft the moment the page is hidden.
   const flush = () => void state.flushDraft();
   document.addEventListener('visibilitychange', flush);
   window.addEventListener('pagehide', flush);
+  // Ctrl/Cmd+Enter pressed in the static field before the app was there (popup-start.js).
+  if (document.body.dataset.saveAsked !== undefined) {
+    delete document.body.dataset.saveAsked;
+    void state.save();
+  }
   // Suggestions and hints are niceties (and open the database before the first save).
   state.preload().catch(() => {});
+  // The next popup's static field asks what this one would open with: the draft's template
+  // while there is a draft, the default once it is saved. Not needed to type: loaded later.
+  void import('../../utils/popup-start').then(({ popupStart, writePopupStart }) => {
+    let remembered = '';
+    const remember = () => {
+      const { draft, status } = state.get();
+      const template = status === 'saved' ? settings.defaultTemplate : draft.template;
+      const [first] = questionsFor(template, status === 'saved' ? undefined : draft.prompt);
+      const rows = template === 'quick' || template === 'one' ? 3 : 2; // as App.tsx
+      if (first) {
+        const start = popupStart(first, rows, settings.theme);
+        remembered = writePopupStart(localStorage, start, remembered);
+      }
+    };
+    remember();
+    state.subscribe(remember);
+  });
   // The user is here: the nudge badge has done its job (a reminder on it leaves a link).
   void import('../../utils/reminder-link').then((m) => m.popupOpened(document.body));
 }

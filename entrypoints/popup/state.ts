@@ -7,7 +7,6 @@
  * the first paint (`preload`), off the path to "ready to type".
  */
 import { clearDraft, createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/draft';
-import { type FollowUpSettings, planFollowUps } from '../../utils/follow-up-plan';
 import {
   createReflection,
   normalizeTags,
@@ -18,7 +17,7 @@ import {
   validateReflection,
 } from '../../utils/reflection';
 import type { BlameHint } from '../../utils/self-blame';
-import { oneQuestion, type TemplateId } from '../../utils/templates';
+import { oneQuestion, questionsFor, type TemplateId } from '../../utils/templates';
 
 export type Status = 'editing' | 'saving' | 'saved' | 'checked-in';
 
@@ -61,11 +60,31 @@ export interface PopupOptions {
   now?: () => number;
   /** Show gentle hints on self-blame language (a setting). */
   selfBlameHints?: boolean;
-  /** How a "next time" commitment is followed up (a setting); none when absent. */
-  followUps?: FollowUpSettings;
+  /**
+   * How a "next time" commitment is followed up: the setting as stored (`{}` for the
+   * defaults), parsed when a save plans follow-ups; none when absent.
+   */
+  followUps?: unknown;
 }
 
-const loadDb = () => import('../../utils/db');
+// What a save needs, kept once loaded so a save does not wait for a chunk (`warmUpSave`).
+let dbModule: typeof import('../../utils/db') | null = null;
+let followUpPlan: typeof import('../../utils/follow-up-plan') | null = null;
+const loadDb = () => import('../../utils/db').then((module) => (dbModule = module));
+const loadFollowUpPlan = () =>
+  import('../../utils/follow-up-plan').then((module) => (followUpPlan = module));
+
+/**
+ * Load the database and follow-up code and open the connection while the popup waits on its
+ * start-up storage reads: otherwise that work lands right after the form shows, where it
+ * doubled the time of a save made at once (bench/metrics/save.ts).
+ */
+export function warmUpSave(): void {
+  loadDb()
+    .then((db) => db.openEarly())
+    .catch(() => {}); // the first save reports a database that cannot open
+  loadFollowUpPlan().catch(() => {});
+}
 // Needed only after the user acts (a save, a check-in): off the start-up path.
 const loadNudgeAnswer = () => import('../../utils/nudge-answer');
 const loadCheckin = () => import('../../utils/checkin');
@@ -113,6 +132,10 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
     saver.schedule(next);
   }
 
+  function setAnswer(key: string, text: string): void {
+    update({ answers: { ...snapshot.draft.answers, [key]: text } });
+  }
+
   return {
     get: () => snapshot,
     /** Call `listener` after every change; returns the unsubscribe function. */
@@ -135,8 +158,17 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
       set({ suggestions: await db.listTags() });
     },
 
-    setAnswer(key: string, text: string) {
-      update({ answers: { ...snapshot.draft.answers, [key]: text } });
+    setAnswer,
+    /**
+     * Text typed into popup.html's static first field before the app mounted: it answers the
+     * first question, after anything the restored draft already held there (nothing is lost).
+     */
+    adoptTyped(text: string) {
+      const { draft } = snapshot;
+      const [first] = questionsFor(draft.template, draft.prompt);
+      if (!first || !text) return;
+      const kept = draft.answers[first.key];
+      setAnswer(first.key, kept ? `${kept}\n${text}` : text);
     },
     /** Switching keeps every answer: shared questions stay filled, others wait in the draft. */
     setTemplate(template: TemplateId) {
@@ -161,17 +193,26 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
       }
     },
 
-    /** Validate and commit; on any failure the draft stays and a message says why. */
+    /**
+     * Validate and commit; on any failure the draft stays and a message says why. Nothing is
+     * rendered before the write is issued: the put runs while the page is idle, and the next
+     * screen shows once it committed (bench/metrics/save.ts times exactly that).
+     */
     async save(): Promise<boolean> {
-      set({ attempted: true });
+      // Set quietly: with no errors there is nothing new to show, and a double Ctrl+Enter
+      // stops at the status check.
+      snapshot = { ...snapshot, attempted: true };
+      if (snapshot.errors) set({});
       if (snapshot.status === 'saving' || snapshot.errors) return false;
-      set({ status: 'saving' });
-      const input = draftToInput(snapshot.draft);
+      snapshot = { ...snapshot, status: 'saving' };
       const at = now();
-      const reflection = createReflection(input, crypto.randomUUID(), at);
-      if (options.followUps)
-        reflection.followUps = planFollowUps(reflection.answers, at, options.followUps);
-      const db = await loadDb();
+      const reflection = createReflection(draftToInput(snapshot.draft), crypto.randomUUID(), at);
+      if (options.followUps !== undefined) {
+        const plan = followUpPlan ?? (await loadFollowUpPlan());
+        const settings = plan.parseFollowUpSettings(options.followUps);
+        reflection.followUps = plan.planFollowUps(reflection.answers, at, settings);
+      }
+      const db = dbModule ?? (await loadDb());
       try {
         await db.saveReflection(reflection);
         // Committed: `npm run bench` times Ctrl+Enter to this mark (bench/metrics/save.ts).

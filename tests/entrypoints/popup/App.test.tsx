@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render as preactRender } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mountPopup } from '../../../entrypoints/popup/App';
+import { loadFormExtras, mountPopup } from '../../../entrypoints/popup/App';
 import { createPopupState, type PopupOptions } from '../../../entrypoints/popup/state';
 import { loadCheckins } from '../../../utils/checkin';
 import { listReflections } from '../../../utils/db';
@@ -23,6 +23,7 @@ afterEach(cleanup);
 async function renderPopup(draft = emptyDraft('quick', 0), options: PopupOptions = {}) {
   const state = createPopupState(draft, { now: () => NOW, ...options });
   root = document.body.appendChild(document.createElement('main'));
+  await loadFormExtras(); // main.tsx waits for the tag and sting inputs beside its reads
   mountPopup(root, state, 'quick');
   await state.preload();
   return state;
@@ -96,6 +97,24 @@ describe('popup form', () => {
       'Half a thought',
     );
   });
+
+  it.each([
+    ['quick', {}, 'happened', 'typed early'],
+    ['quick', { happened: 'Restored words' }, 'happened', 'Restored words\ntyped early'],
+    ['aar', {}, 'expected', 'typed early'],
+  ] as const)(
+    'text typed before the app mounted (%s, restored %o) answers the first question and is saved',
+    async (template, answers, key, expected) => {
+      const state = createPopupState(
+        { ...emptyDraft(template, 0), answers: { ...answers } },
+        { now: () => NOW },
+      );
+      state.adoptTyped('typed early');
+      await state.flushDraft();
+      expect((await loadDraft())?.answers[key]).toBe(expected);
+      expect(state.get().draft.answers[key]).toBe(expected);
+    },
+  );
 
   it('keeps answers when switching templates', async () => {
     await renderPopup();
