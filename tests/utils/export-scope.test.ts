@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fixedZone } from '../../utils/calendar';
 import { scopeFromParams } from '../../utils/export-scope';
 import { richReflection } from '../helpers/reflections';
-import { getMessageFrom, readCatalogue } from '../i18n-fake';
+import { useLanguage } from '../i18n-fake';
 
 const utc = fixedZone(0);
 const rows = [
@@ -51,10 +50,7 @@ describe('export scope from the dashboard filter', () => {
   });
 
   it('says it in German when the UI is German', () => {
-    fakeBrowser.i18n.getMessage = getMessageFrom(
-      readCatalogue('de'),
-    ) as typeof fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getUILanguage = () => 'de';
+    useLanguage('de');
     expect(
       scopeFromParams(
         { q: 'deploy', tags: 'ops', to: '2026-11-30', template: 'quick', pinned: '1' },

@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   csvField,
   csvRow,
@@ -15,7 +14,7 @@ import {
 } from '../../utils/export';
 import { checkImport } from '../../utils/import';
 import { HOSTILE_TEXT, richReflection, SETTINGS } from '../helpers/reflections';
-import { getMessageFrom, readCatalogue } from '../i18n-fake';
+import { useLanguage } from '../i18n-fake';
 
 const NOW = 1_800_000_000_000;
 const meta = { exportedAt: NOW, settings: SETTINGS, timeZone: 'UTC' };
@@ -163,10 +162,7 @@ describe('Markdown export', () => {
   });
 
   it('writes German when the UI is German', () => {
-    fakeBrowser.i18n.getMessage = getMessageFrom(
-      readCatalogue('de'),
-    ) as typeof fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getUILanguage = () => 'de';
+    useLanguage('de');
     const r = richReflection(3, {
       createdAt: Date.UTC(2026, 10, 2, 9, 15),
       followUps: [{ dueAt: 1, answeredAt: 2, outcome: 'applied', note: '' }],

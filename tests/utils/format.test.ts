@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   formatDateTime,
   formatDecimal,
@@ -10,19 +9,17 @@ import {
   triggerLabel,
 } from '../../utils/format';
 import { TRIGGERS } from '../../utils/reflection';
-import { getMessageFrom, readCatalogue } from '../i18n-fake';
+import { useLanguage } from '../i18n-fake';
 
 const AT = Date.parse('2026-11-29T12:00:00Z');
 
-function useLanguage(lang: 'en' | 'de') {
-  fakeBrowser.i18n.getMessage = getMessageFrom(
-    readCatalogue(lang),
-  ) as typeof fakeBrowser.i18n.getMessage;
-  fakeBrowser.i18n.getUILanguage = () => (lang === 'de' ? 'de-DE' : 'en-GB');
+/** German as in Germany, English as in Britain: the region shows in dates and numbers. */
+function speak(lang: 'en' | 'de') {
+  useLanguage(lang, lang === 'de' ? 'de-DE' : 'en-GB');
 }
 
 describe('format', () => {
-  beforeEach(() => useLanguage('en'));
+  beforeEach(() => speak('en'));
 
   it.each([
     ['en', 1, '1 month ago'],
@@ -33,7 +30,7 @@ describe('format', () => {
     ['de', 12, 'vor 1 Jahr'],
     ['de', 36, 'vor 3 Jahren'],
   ] as const)('%s: %i months back reads "%s"', (lang, months, text) => {
-    useLanguage(lang);
+    speak(lang);
     expect(formatMonthsAgo(months)).toBe(text);
   });
 
@@ -43,7 +40,7 @@ describe('format', () => {
   ] as const)(
     '%s: dates, shares, averages and lists follow the UI language',
     (lang, day, share, avg, list) => {
-      useLanguage(lang);
+      speak(lang);
       expect(formatShortDate('2026-11-24')).toBe(day);
       expect(formatPercent(0.42).replace(/\u00a0/g, ' ')).toBe(share);
       expect(formatDecimal(2.5)).toBe(avg);
@@ -53,7 +50,7 @@ describe('format', () => {
 
   it('formats date and time in the UI language, switching when it changes', () => {
     const en = formatDateTime(AT);
-    useLanguage('de');
+    speak('de');
     const de = formatDateTime(AT);
     expect(en).toMatch(/Nov 2026/);
     expect(de).toMatch(/29\.11\.2026/);
@@ -61,7 +58,7 @@ describe('format', () => {
 
   it.each(TRIGGERS)('names the trigger %s in both languages', (trigger) => {
     const en = triggerLabel(trigger);
-    useLanguage('de');
+    speak('de');
     const de = triggerLabel(trigger);
     expect(en).toMatch(/^[A-Z]/);
     expect(de).toMatch(/^[A-ZÄÖÜ]/);

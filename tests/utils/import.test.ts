@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EXPORT_VERSION, exportToString, jsonWriter } from '../../utils/export';
 import {
   checkImport,
@@ -11,7 +10,7 @@ import {
 } from '../../utils/import';
 import { FIRST_REVIEW_AFTER_MS, type Reflection } from '../../utils/reflection';
 import { HOSTILE_TEXT, richReflection, SETTINGS } from '../helpers/reflections';
-import { getMessageFrom, readCatalogue } from '../i18n-fake';
+import { useLanguage } from '../i18n-fake';
 
 const NOW = 1_800_000_000_000;
 const instant = () => Promise.resolve();
@@ -302,10 +301,7 @@ describe('the exact words a person reads', () => {
 
 describe('in German', () => {
   const speakGerman = () => {
-    fakeBrowser.i18n.getMessage = getMessageFrom(
-      readCatalogue('de'),
-    ) as typeof fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+    useLanguage('de', 'de-DE');
   };
 
   it('a refused record is explained in German, numbers written the German way', async () => {

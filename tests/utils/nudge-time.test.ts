@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeNextNudge } from '../../utils/nudge-time';
 import { instantOf } from '../../utils/wall-clock';
-import { getMessageFrom, readCatalogue } from '../i18n-fake';
+import { useLanguage } from '../i18n-fake';
 
 const BERLIN = 'Europe/Berlin';
 
@@ -32,10 +31,7 @@ describe('describeNextNudge', () => {
   });
 
   it('says today and tomorrow in German when the UI is German', () => {
-    fakeBrowser.i18n.getMessage = getMessageFrom(
-      readCatalogue('de'),
-    ) as typeof fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getUILanguage = () => 'de';
+    useLanguage('de');
     expect(describeNextNudge(local('2026-11-30 17:30'), now, BERLIN)).toBe('heute 17:30');
     expect(describeNextNudge(local('2026-12-01 09:05'), now, BERLIN)).toBe('morgen 09:05');
   });

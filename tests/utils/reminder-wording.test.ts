@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backupWording, followUpWording, sinceText } from '../../utils/reminder-wording';
-import { getMessageFrom, readCatalogue } from '../i18n-fake';
+import { useLanguage } from '../i18n-fake';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 30, 12);
@@ -57,10 +56,7 @@ describe('backupWording', () => {
 
 describe('in German (du, warm)', () => {
   it('asks about the commitment and the backup in the user’s language', () => {
-    fakeBrowser.i18n.getMessage = getMessageFrom(
-      readCatalogue('de'),
-    ) as typeof fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+    useLanguage('de', 'de-DE');
     expect(
       followUpWording([
         { id: 'a', dueAt: 0, nextTime: 'Erst die Tests lesen' },

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileMatchers, findSelfBlame } from '../../utils/self-blame';
 import { selfBlamePhrases } from '../../utils/self-blame-phrases';
-import { getMessageFrom, readCatalogue } from '../i18n-fake';
+import { useLanguage } from '../i18n-fake';
 
 describe('findSelfBlame', () => {
   it.each([
@@ -38,9 +37,7 @@ describe('findSelfBlame', () => {
   });
 
   it('reads German phrases and negations from the German catalogue', () => {
-    fakeBrowser.i18n.getMessage = getMessageFrom(
-      readCatalogue('de'),
-    ) as typeof fakeBrowser.i18n.getMessage;
+    useLanguage('de');
     const german = compileMatchers();
     expect(findSelfBlame('Das war alles meine Schuld.', 'happened', german)?.kind).toBe('blame');
     expect(findSelfBlame('Das war nicht meine Schuld.', 'happened', german)).toBeNull();

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createReflection, type Reflection } from '../../utils/reflection';
 import {
   defaultShareFields,
@@ -8,7 +7,7 @@ import {
   formatDigest,
   formatShare,
 } from '../../utils/share';
-import { getMessageFrom, readCatalogue } from '../i18n-fake';
+import { useLanguage } from '../i18n-fake';
 
 const UTC = { locale: 'en-GB', timeZone: 'UTC' };
 const NOV_12 = Date.UTC(2026, 10, 12, 15);
@@ -148,10 +147,7 @@ describe('digest', () => {
 describe('in German', () => {
   const DE = { locale: 'de-DE', timeZone: 'UTC' };
   const speakGerman = () => {
-    fakeBrowser.i18n.getMessage = getMessageFrom(
-      readCatalogue('de'),
-    ) as typeof fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+    useLanguage('de', 'de-DE');
   };
 
   it('a shared lesson reads in German, the user’s words untouched', () => {

@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Lessons } from '../../../entrypoints/options/sections/Lessons';
 import { createReviewState } from '../../../entrypoints/options/state';
 import { fixedZone } from '../../../utils/calendar';
 import { getReflection, saveReflection } from '../../../utils/db';
 import { createReflection, type Reflection } from '../../../utils/reflection';
-import { getMessageFrom, readCatalogue } from '../../i18n-fake';
+import { useLanguage } from '../../i18n-fake';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const HOUR = 3_600_000;
@@ -51,10 +50,7 @@ describe('Lessons', () => {
   });
 
   it('speaks German when the browser does', async () => {
-    fakeBrowser.i18n.getMessage = getMessageFrom(
-      readCatalogue('de'),
-    ) as typeof fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+    useLanguage('de', 'de-DE');
     await setup([make('a', 30, 'Erste Lektion'), make('b', 1, 'Zweite Lektion', ['ops'])]);
     await screen.findByText('2 Reflexionen, neueste zuerst');
     expect(screen.getByRole('searchbox', { name: 'Reflexionen durchsuchen' })).toBeTruthy();

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Preferences } from '../../../../entrypoints/options/sections/Preferences';
 import { getSettings } from '../../../../utils/settings';
 import { setSettings } from '../../../../utils/settings-store';
-import { getMessageFrom, readCatalogue } from '../../../i18n-fake';
+import { useLanguage } from '../../../i18n-fake';
 
 afterEach(() => {
   cleanup();
@@ -108,10 +108,7 @@ describe('Preferences section', () => {
   });
 
   it('speaks German when the browser does', async () => {
-    fakeBrowser.i18n.getMessage = getMessageFrom(
-      readCatalogue('de'),
-    ) as typeof fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getUILanguage = () => 'de';
+    useLanguage('de');
     render(<Preferences />);
     expect(await screen.findByRole('heading', { name: 'Einstellungen' })).toBeTruthy();
     fireEvent.click(within(group('Farbschema')).getByRole('radio', { name: 'Dunkel' }));
