@@ -2,11 +2,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FollowThrough } from '../../../entrypoints/options/sections/FollowThrough';
-import { createReviewState } from '../../../entrypoints/options/state';
-import { fixedZone } from '../../../utils/calendar';
-import { getReflection, saveReflection } from '../../../utils/db';
+import { getReflection } from '../../../utils/db';
 import { createReflection, type Reflection } from '../../../utils/reflection';
 import { getSettings } from '../../../utils/settings';
+import { reviewStateOver } from '../../helpers/review-state';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const DAY = 86_400_000;
@@ -23,12 +22,7 @@ function commitment(id: string, daysAgo: number, nextTime: string, dueIn: number
 }
 
 async function setup(reflections: Reflection[]) {
-  for (const r of reflections) await saveReflection(r);
-  const state = createReviewState({
-    zone: fixedZone(0),
-    now: () => NOW,
-    yieldToPage: () => Promise.resolve(),
-  });
+  const state = await reviewStateOver(reflections, NOW);
   render(<FollowThrough state={state} />);
   await state.start();
   await screen.findByRole('heading', { name: 'Follow-through', level: 2 });

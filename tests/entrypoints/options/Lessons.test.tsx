@@ -2,10 +2,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Lessons } from '../../../entrypoints/options/sections/Lessons';
-import { createReviewState } from '../../../entrypoints/options/state';
-import { fixedZone } from '../../../utils/calendar';
-import { getReflection, saveReflection } from '../../../utils/db';
+import { getReflection } from '../../../utils/db';
 import { createReflection, type Reflection } from '../../../utils/reflection';
+import { reviewStateOver } from '../../helpers/review-state';
 import { useLanguage } from '../../i18n-fake';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -20,12 +19,7 @@ function make(id: string, hoursAgo: number, learned: string, tags: string[] = []
 }
 
 async function setup(reflections: Reflection[]) {
-  for (const r of reflections) await saveReflection(r);
-  const state = createReviewState({
-    zone: fixedZone(0),
-    now: () => NOW,
-    yieldToPage: () => Promise.resolve(),
-  });
+  const state = await reviewStateOver(reflections, NOW);
   render(<Lessons state={state} />);
   await state.start();
   return state;

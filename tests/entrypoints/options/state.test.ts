@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createReviewState, PURGE_AFTER_MS } from '../../../entrypoints/options/state';
-import { fixedZone } from '../../../utils/calendar';
+import { PURGE_AFTER_MS } from '../../../entrypoints/options/state';
 import {
   countReflections,
   deleteReflection,
@@ -8,6 +7,7 @@ import {
   updateReflection,
 } from '../../../utils/db';
 import { createReflection, type Reflection } from '../../../utils/reflection';
+import { reviewStateOver } from '../../helpers/review-state';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
@@ -20,12 +20,7 @@ function make(id: string, at: number, learned: string): Reflection {
 }
 
 async function ready(reflections: Reflection[]) {
-  for (const r of reflections) await saveReflection(r);
-  const state = createReviewState({
-    zone: fixedZone(0),
-    now: () => NOW,
-    yieldToPage: () => Promise.resolve(),
-  });
+  const state = await reviewStateOver(reflections, NOW);
   await state.start();
   return state;
 }
@@ -83,12 +78,7 @@ describe('review state', () => {
   });
 
   it('reads nothing until a section asks (the Data section never does), then once', async () => {
-    await saveReflection(make('a', NOW - 1000, 'kept'));
-    const state = createReviewState({
-      zone: fixedZone(0),
-      now: () => NOW,
-      yieldToPage: () => Promise.resolve(),
-    });
+    const state = await reviewStateOver([make('a', NOW - 1000, 'kept')], NOW);
     // An import announced while only the Data section is open: nothing to refresh yet.
     await state.onChange({ type: 'bulk' });
     expect(state.phase.value).toBe('loading');
