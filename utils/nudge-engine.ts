@@ -99,6 +99,19 @@ async function load(): Promise<{ settings: NudgeSettings; state: NudgeState }> {
   };
 }
 
+/** Deliver a reflect nudge the way the user chose for its trigger, in the wording whose turn it is. */
+function deliverInTurn(
+  settings: NudgeSettings,
+  trigger: Trigger,
+  context: ReflectionContext | null,
+  wordingIndex: number,
+  state: NudgeState,
+  now: number,
+): Promise<NudgeState> {
+  const wording = nudgeWording(trigger, wordingIndex, context);
+  return deliverNudge(deliveryFor(settings, trigger), trigger, context, wording, state, now);
+}
+
 /** Make the alarm ring at `state.scheduledAt`; an alarm already set for then is left alone. */
 export async function syncAlarm(state: NudgeState, now: number): Promise<void> {
   if (state.scheduledAt === null) {
@@ -152,14 +165,7 @@ export function handleAlarm(name: string, now = Date.now()): Promise<boolean> {
       const snoozed = outcome.reason === 'snooze' ? state.snooze : null;
       const trigger = snoozed?.trigger ?? 'schedule';
       const context = snoozed?.context ?? null;
-      next = await deliverNudge(
-        deliveryFor(settings, trigger),
-        trigger,
-        context,
-        nudgeWording(trigger, state.wordingIndex, context),
-        next,
-        now,
-      );
+      next = await deliverInTurn(settings, trigger, context, state.wordingIndex, next, now);
     }
     await nudgeStateItem.setValue(next);
     await syncAlarm(next, now);
@@ -183,14 +189,7 @@ export function nudgeFor(
     const blocked = mayNudge(settings, state, trigger, now);
     if (blocked) return blocked;
     let next = recordNudge(state, trigger, now);
-    next = await deliverNudge(
-      deliveryFor(settings, trigger),
-      trigger,
-      context,
-      nudgeWording(trigger, state.wordingIndex, context),
-      next,
-      now,
-    );
+    next = await deliverInTurn(settings, trigger, context, state.wordingIndex, next, now);
     // Back-off moved on: the schedule may ring later now.
     next = replan(settings, next, now);
     await nudgeStateItem.setValue(next);
