@@ -5,9 +5,11 @@ import { FollowThrough } from '../../../entrypoints/options/sections/FollowThrou
 import { getReflection } from '../../../utils/db';
 import { createReflection, type Reflection } from '../../../utils/reflection';
 import { getSettings } from '../../../utils/settings';
+import { localTime } from '../../helpers/clock';
 import { reviewStateOver } from '../../helpers/review-state';
 
-const NOW = Date.parse('2026-11-25T12:00:00Z');
+// Local noon, so the dates shown are the same in every zone.
+const NOW = localTime(2026, 11, 25);
 const DAY = 86_400_000;
 
 function commitment(id: string, daysAgo: number, nextTime: string, dueIn: number): Reflection {

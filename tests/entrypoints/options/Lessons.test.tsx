@@ -4,10 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Lessons } from '../../../entrypoints/options/sections/Lessons';
 import { getReflection } from '../../../utils/db';
 import { createReflection, type Reflection } from '../../../utils/reflection';
+import { localTime } from '../../helpers/clock';
 import { reviewStateOver } from '../../helpers/review-state';
 import { useLanguage } from '../../i18n-fake';
 
-const NOW = Date.parse('2026-11-25T12:00:00Z');
+// Local noon, so the dates shown are the same in every zone.
+const NOW = localTime(2026, 11, 25);
 const HOUR = 3_600_000;
 
 function make(id: string, hoursAgo: number, learned: string, tags: string[] = []): Reflection {
