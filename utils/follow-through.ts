@@ -49,12 +49,6 @@ export function appliedRateByMonth(
   return result;
 }
 
-/** The instant the local month of `now` began (for "this month" figures). */
-export function monthStart(now: number, zone: TimeZone): number {
-  const { year, month } = dayParts(localDay(now, zone));
-  return startOfLocalDay(firstOfMonth(year, month), zone);
-}
-
 export type DigestPreset = 'last-week' | 'last-month';
 
 /** The last complete calendar week (Monday to Sunday) or month, as a [from, to) range. */

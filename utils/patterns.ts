@@ -1,9 +1,26 @@
 /**
  * Recurring themes across reflections — tags and significant words that keep coming back
- * ("third reflection tagged rushed-review this month"). Computed locally; pure.
+ * ("third reflection tagged rushed-review in the last 30 days"). Computed locally; pure.
  */
+import { localDay, type TimeZone } from './calendar';
+import { startOfLocalDay } from './follow-through';
 import { t } from './i18n';
 import type { Reflection } from './reflection';
+
+/**
+ * Themes look back over a rolling window of local days, today included. A calendar month
+ * would forget last week's thirty lessons on the 1st.
+ */
+export const THEME_WINDOW_DAYS = 30;
+
+/** The [from, to) range of the last `days` local days up to `now` (today included). */
+export function themeWindow(
+  now: number,
+  zone: TimeZone,
+  days = THEME_WINDOW_DAYS,
+): { from: number; to: number } {
+  return { from: startOfLocalDay(localDay(now, zone) - days + 1, zone), to: now + 1 };
+}
 
 export interface Theme {
   kind: 'tag' | 'word';
@@ -67,7 +84,7 @@ export function recurringThemes(
     .slice(0, limit);
 }
 
-/** "Third reflection tagged “rushed-review” this month" — a count said kindly, not as a score. */
+/** "Third reflection tagged “rushed-review” in the last 30 days" — a count said kindly, not a score. */
 export function describeTheme(theme: Theme, period: string): string {
   // Ordinals are one catalogue entry ("First|Second|…"): their grammar is the translator's.
   const nth = t('themeOrdinals').split('|')[theme.count - 1]?.trim();

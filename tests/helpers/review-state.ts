@@ -1,17 +1,21 @@
 /** The review page's state for component tests: UTC, a fixed clock, no waiting for the page. */
 import { createReviewState, type ReviewState } from '../../entrypoints/options/state';
-import { fixedZone } from '../../utils/calendar';
+import { fixedZone, type TimeZone } from '../../utils/calendar';
 import { saveReflection } from '../../utils/db';
 import type { Reflection } from '../../utils/reflection';
 
-/** Store `reflections`, then a review state over them that believes it is `now` (not started). */
+/**
+ * Store `reflections`, then a review state over them that believes it is `now` in `zone`
+ * (UTC unless given; not started).
+ */
 export async function reviewStateOver(
   reflections: Reflection[],
   now: number,
+  zone: TimeZone = fixedZone(0),
 ): Promise<ReviewState> {
   for (const r of reflections) await saveReflection(r);
   return createReviewState({
-    zone: fixedZone(0),
+    zone,
     now: () => now,
     yieldToPage: () => Promise.resolve(),
   });

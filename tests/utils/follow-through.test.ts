@@ -3,7 +3,6 @@ import { fixedZone, type TimeZone } from '../../utils/calendar';
 import {
   appliedRateByMonth,
   customRange,
-  monthStart,
   openTellThem,
   parseFollowUpDays,
   parseRetryDays,
@@ -157,10 +156,6 @@ describe('digest ranges', () => {
     ['reversed days', '2026-11-04', '2026-11-02', { error: 'reversed' }],
   ])('custom range: %s', (_, from, to, expected) => {
     expect(customRange(from, to, UTC)).toEqual(expected);
-  });
-
-  it('monthStart is the first of the local month', () => {
-    expect(new Date(monthStart(NOW, fixedZone(60))).toISOString()).toBe('2026-10-31T23:00:00.000Z');
   });
 });
 

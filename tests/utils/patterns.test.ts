@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeTheme, recurringThemes, significantWords } from '../../utils/patterns';
+import { fixedZone, type TimeZone } from '../../utils/calendar';
+import {
+  describeTheme,
+  recurringThemes,
+  significantWords,
+  themeWindow,
+} from '../../utils/patterns';
 import { createReflection, type Reflection } from '../../utils/reflection';
 
 const DAY = 86_400_000;
@@ -36,7 +42,7 @@ describe('significantWords', () => {
 describe('recurringThemes', () => {
   const month = [T0, T0 + 30 * DAY] as const;
 
-  it('finds a tag used three times this month', () => {
+  it('finds a tag used three times in the last 30 days', () => {
     const rs = [
       r(1, 'a', ['rushed-review']),
       r(2, 'b', ['rushed-review']),
@@ -85,14 +91,56 @@ describe('describeTheme', () => {
   it.each([
     [
       { kind: 'tag', name: 'rushed-review', count: 3 },
-      'Third reflection tagged “rushed-review” this month',
+      'Third reflection tagged “rushed-review” in the last 30 days',
     ],
     [
       { kind: 'word', name: 'deploy', count: 4 },
-      'Fourth reflection mentioning “deploy” this month',
+      'Fourth reflection mentioning “deploy” in the last 30 days',
     ],
-    [{ kind: 'tag', name: 'x', count: 12 }, '12 reflections tagged “x” this month'],
+    [{ kind: 'tag', name: 'x', count: 12 }, '12 reflections tagged “x” in the last 30 days'],
   ] as const)('%j', (theme, text) => {
-    expect(describeTheme(theme, 'this month')).toBe(text);
+    expect(describeTheme(theme, 'in the last 30 days')).toBe(text);
+  });
+});
+
+describe('themeWindow', () => {
+  const at = (iso: string) => Date.parse(iso);
+  // Berlin springs forward on 28 March 2027 at 01:00 UTC.
+  const berlin: TimeZone = (ms) => (ms >= at('2027-03-28T01:00:00Z') ? 120 : 60);
+  it.each<[string, TimeZone, string, string]>([
+    [
+      'the 1st of a month, just after midnight',
+      fixedZone(60),
+      '2026-12-01T00:10:00+01:00',
+      '2026-11-01T23:00:00.000Z',
+    ],
+    [
+      'New Year in UTC+13:45, still 31 December in UTC',
+      fixedZone(825),
+      '2027-01-01T00:05:00+13:45',
+      '2026-12-02T10:15:00.000Z',
+    ],
+    [
+      "New Year's Eve, 23:30, UTC−5",
+      fixedZone(-300),
+      '2026-12-31T23:30:00-05:00',
+      '2026-12-02T05:00:00.000Z',
+    ],
+    [
+      'a month after the spring-forward day',
+      berlin,
+      '2027-04-26T09:00:00+02:00',
+      '2027-03-27T23:00:00.000Z',
+    ],
+    [
+      'the spring-forward day itself',
+      berlin,
+      '2027-03-28T03:30:00+02:00',
+      '2027-02-26T23:00:00.000Z',
+    ],
+  ])('%s: 30 local days, today included, from local midnight', (_, zone, now, from) => {
+    const range = themeWindow(at(now), zone);
+    expect(new Date(range.from).toISOString()).toBe(from);
+    expect(range.to).toBe(at(now) + 1);
   });
 });

@@ -1,7 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { BarList } from '../../../components/BarList';
 import { ColumnChart } from '../../../components/ColumnChart';
-import { monthStart } from '../../../utils/follow-through';
 import {
   formatDecimal,
   formatList,
@@ -11,7 +10,12 @@ import {
 } from '../../../utils/format';
 import { formatNumber, t } from '../../../utils/i18n';
 import { computeInsights } from '../../../utils/insights';
-import { describeTheme, recurringThemes } from '../../../utils/patterns';
+import {
+  describeTheme,
+  recurringThemes,
+  THEME_WINDOW_DAYS,
+  themeWindow,
+} from '../../../utils/patterns';
 import type { ReviewState } from '../state';
 
 /** What your reflections add up to: rhythm, themes, how much it stung, what prompted them. */
@@ -28,8 +32,8 @@ export function Insights({ state }: { state: ReviewState }) {
   );
   const themes = useMemo(() => {
     if (phase !== 'ready') return [];
-    const now = state.now();
-    return recurringThemes(state.newestFirst(), monthStart(now, state.zone), now + 1);
+    const { from, to } = themeWindow(state.now(), state.zone);
+    return recurringThemes(state.newestFirst(), from, to);
   }, [phase, version, state]);
   if (!insights) {
     return (
@@ -80,7 +84,7 @@ export function Insights({ state }: { state: ReviewState }) {
           <ul class="plain-list themes">
             {themes.map((theme) => (
               <li key={`${theme.kind}:${theme.name}`}>
-                {describeTheme(theme, t('themeThisMonth'))}
+                {describeTheme(theme, t('themeLastDays', formatNumber(THEME_WINDOW_DAYS)))}
               </li>
             ))}
           </ul>
