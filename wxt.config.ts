@@ -1,11 +1,24 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { devBrowser, thisMachine } from './scripts/dev-browser';
 import { workerMessages } from './scripts/worker-messages-plugin';
+
+// `wxt -b firefox` (npm run dev:firefox) or Chrome: which browser `npm run dev` would open.
+const devTarget = process.argv.includes('firefox') ? 'firefox' : 'chrome';
+const dev = devBrowser(thisMachine(), devTarget);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Explicit imports: a reader (and a mock) sees where every name comes from.
   imports: false,
+  // npm run dev: Chromium without its sandbox as root, and no browser at all where none can
+  // start (no display): WXT then names the folder to load by hand.
+  webExt: dev.config,
+  hooks: {
+    'server:started': (wxt) => {
+      if (dev.reason) wxt.logger.info(`No browser opened: ${dev.reason}.`);
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   // One source image; every manifest size is generated from it.
   autoIcons: { baseIconPath: 'public/icon.svg', developmentIndicator: 'overlay' },
