@@ -9,7 +9,7 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     // End-to-end specs are *.e2e.ts (Playwright); tests/e2e/*.test.ts are unit tests of helpers.
     exclude: ['tests/e2e/**/*.e2e.ts'],
-    setupFiles: ['fake-indexeddb/auto', 'tests/setup.ts'],
+    setupFiles: ['tests/shifted-clock.ts', 'fake-indexeddb/auto', 'tests/setup.ts'],
     restoreMocks: true,
     // The JSON report feeds CI's one-line summary (.ci/summary.mjs).
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],

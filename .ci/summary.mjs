@@ -1,7 +1,8 @@
-// Sums the unit (vitest), end-to-end (Playwright) and Firefox smoke JSON reports into CI's last line:
+// Sums the unit (vitest, also its runs in other zones and at other moments), end-to-end
+// (Playwright) and Firefox smoke JSON reports into CI's last line:
 // "N passed, N failed[, N skipped]". A failed step that ran no tests (typecheck, lint, build,
 // size budget) counts as one failure, so a red run never prints "0 failed".
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const status = Number(process.argv[2] ?? 0);
 let passed = 0;
@@ -10,8 +11,11 @@ let skipped = 0;
 
 const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
 
-const unit = read('test-results/unit.json');
-if (unit) {
+const unitReports = existsSync('test-results')
+  ? readdirSync('test-results').filter((name) => /^unit(-clock-\d+)?\.json$/.test(name))
+  : [];
+for (const name of unitReports) {
+  const unit = read(`test-results/${name}`);
   passed += unit.numPassedTests;
   failed += unit.numFailedTests;
   skipped += unit.numPendingTests + unit.numTodoTests;
