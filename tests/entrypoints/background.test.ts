@@ -17,6 +17,7 @@ import {
   MENU_PAGE,
   MENU_SELECTION,
   NUDGE_ALARM,
+  syncContextMenus,
 } from '../../utils/nudge-engine';
 import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../../utils/nudge-settings';
 import { EMPTY_NUDGE_STATE, getNudgeState, nudgeStateItem } from '../../utils/nudge-state';
@@ -481,6 +482,15 @@ describe('context menu', () => {
     expect(extras.menus.size).toBe(2);
     await useNudges((n) => ({ ...n, contextMenu: { enabled: false } }));
     await vi.waitFor(() => expect(extras.menus.size).toBe(0));
+  });
+
+  it('quick changes one after another never create an entry twice', async () => {
+    await useNudges();
+    // Unserialised, both removed the entries before either created them: "duplicate id".
+    await expect(
+      Promise.all([syncContextMenus(), syncContextMenus(), syncContextMenus()]),
+    ).resolves.toBeDefined();
+    expect([...extras.menus.keys()].sort()).toEqual([MENU_PAGE, MENU_SELECTION].sort());
   });
 });
 
