@@ -58,7 +58,7 @@ import {
   replan,
 } from './schedule';
 import { getSettings } from './settings';
-import { setSettings } from './settings-store';
+import { updateSettings } from './settings-store';
 import { type TrackedTab, tabChanged } from './site-tracking';
 import { getLastExportAt } from './storage-status';
 
@@ -405,12 +405,14 @@ export async function handleContextMenu(
 
 /** Permissions were taken away (in the browser's settings): switch their triggers off. */
 export async function handlePermissionsRemoved(removed: readonly string[]): Promise<void> {
-  const settings = await getSettings();
-  let nudges = settings.nudges;
-  for (const trigger of Object.keys(TRIGGER_PERMISSIONS) as OptInTrigger[]) {
-    if (removed.includes(TRIGGER_PERMISSIONS[trigger])) nudges = withOptIn(nudges, trigger, false);
-  }
-  if (nudges !== settings.nudges) await setSettings({ ...settings, nudges });
+  await updateSettings((settings) => {
+    let nudges = settings.nudges;
+    for (const trigger of Object.keys(TRIGGER_PERMISSIONS) as OptInTrigger[]) {
+      if (removed.includes(TRIGGER_PERMISSIONS[trigger]))
+        nudges = withOptIn(nudges, trigger, false);
+    }
+    return { ...settings, nudges };
+  });
 }
 
 /** The optional events, listened to only once their permission exists (at start or when granted). */

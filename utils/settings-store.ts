@@ -4,16 +4,43 @@
  */
 import { storage } from '@wxt-dev/storage';
 import { SETTINGS_AREA, SETTINGS_KEY } from './capture-settings';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { withLock } from './cross-context-lock';
+import {
+  DEFAULT_SETTINGS,
+  getSettings,
+  mergeSettings,
+  parseSettings,
+  type Settings,
+} from './settings';
 
 export const settingsItem = storage.defineItem<Settings>(`${SETTINGS_AREA}:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
 
-/** Save settings (repaired first, so storage only ever holds valid values). */
-export async function setSettings(next: Settings): Promise<void> {
-  await settingsItem.setValue(parseSettings(next));
+/** Save settings whole (an import), repaired first, so storage only ever holds valid values. */
+export function setSettings(next: Settings): Promise<void> {
+  return withLock('fail-well:settings', () => settingsItem.setValue(parseSettings(next)));
+}
+
+/**
+ * Change settings as one step in every context (pages and the background write them):
+ * `change` gets the stored settings under the cross-context lock and returns the new ones.
+ */
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  return withLock('fail-well:settings', async () => {
+    const next = parseSettings(change(await getSettings()));
+    await settingsItem.setValue(next);
+    return next;
+  });
+}
+
+/**
+ * Save what a page changed since it read `base`: merged field by field into the stored
+ * settings under the lock, so a change made meanwhile elsewhere is kept.
+ */
+export function saveSettingsChange(base: Settings, mine: Settings): Promise<Settings> {
+  return updateSettings((current) => mergeSettings(base, mine, current));
 }
 
 /** Call `listener` with valid settings whenever they change (here or in another page). */

@@ -37,3 +37,26 @@ export function parseSettings(raw: unknown): Settings {
 export async function getSettings(): Promise<Settings> {
   return parseSettings(await readStoredSettings());
 }
+
+type Plain = Record<string, unknown>;
+const isPlain = (value: unknown): value is Plain =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A three-way merge of settings, field by field: what a page changed from the `base` it read
+ * (`mine`) wins, every other field keeps its stored value (`theirs`) — so a page that was open
+ * while the background switched an opt-in off does not switch it back by saving another field.
+ * Lists (times, site patterns) are single fields: a list is taken whole.
+ */
+export function mergeSettings(base: Settings, mine: Settings, theirs: Settings): Settings {
+  return mergeFields(base, mine, theirs) as Settings;
+}
+
+function mergeFields(base: unknown, mine: unknown, theirs: unknown): unknown {
+  if (!isPlain(base) || !isPlain(mine) || !isPlain(theirs)) {
+    return JSON.stringify(mine) === JSON.stringify(base) ? theirs : mine;
+  }
+  const out: Plain = { ...theirs };
+  for (const key of Object.keys(mine)) out[key] = mergeFields(base[key], mine[key], theirs[key]);
+  return out;
+}

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, getSettings, parseSettings } from '../../utils/settings';
-import { setSettings, settingsItem, watchSettings } from '../../utils/settings-store';
+import {
+  DEFAULT_SETTINGS,
+  getSettings,
+  mergeSettings,
+  parseSettings,
+  type Settings,
+} from '../../utils/settings';
+import {
+  saveSettingsChange,
+  setSettings,
+  settingsItem,
+  updateSettings,
+  watchSettings,
+} from '../../utils/settings-store';
 
 describe('parseSettings', () => {
   it.each([
@@ -44,5 +56,67 @@ describe('settings storage', () => {
     await settingsItem.setValue({ theme: 'neon' } as never);
     off();
     expect(seen).toEqual(['light', 'system']);
+  });
+});
+
+describe('settings changed by two writers', () => {
+  const D = DEFAULT_SETTINGS;
+  const withSite = (s: Settings, site: Partial<Settings['nudges']['site']>): Settings => ({
+    ...s,
+    nudges: { ...s.nudges, site: { ...s.nudges.site, ...site } },
+  });
+
+  it.each<[string, Settings, Settings, Settings, Settings]>([
+    [
+      'the page changed one field, the background another: both kept',
+      withSite(D, { enabled: true }),
+      { ...withSite(D, { enabled: true }), backupEvery: 'monthly' },
+      withSite(D, { enabled: false }),
+      { ...withSite(D, { enabled: false }), backupEvery: 'monthly' },
+    ],
+    [
+      'a list is one field: the page’s new list wins whole',
+      withSite(D, { patterns: ['a.example'] }),
+      withSite(D, { patterns: ['b.example'] }),
+      withSite(D, { patterns: ['a.example', 'c.example'] }),
+      withSite(D, { patterns: ['b.example'] }),
+    ],
+    [
+      'a list the page did not touch keeps what was stored meanwhile',
+      withSite(D, { patterns: ['a.example'] }),
+      { ...withSite(D, { patterns: ['a.example'] }), backupEvery: 'off' },
+      withSite(D, { patterns: ['a.example', 'c.example'] }),
+      { ...withSite(D, { patterns: ['a.example', 'c.example'] }), backupEvery: 'off' },
+    ],
+    [
+      'nothing changed: what is stored stays',
+      D,
+      D,
+      { ...D, backupEvery: 'monthly' },
+      { ...D, backupEvery: 'monthly' },
+    ],
+  ])('%s', (_, base, mine, theirs, expected) => {
+    expect(mergeSettings(base, mine, theirs)).toEqual(expected);
+  });
+
+  it('a page saving from an old copy keeps what the background changed since', async () => {
+    await setSettings(withSite(D, { enabled: true }));
+    const base = await getSettings(); // the page reads, then the person edits for a while…
+    // …meanwhile the background switches the site nudge off (its permission was taken away).
+    await updateSettings((s) => withSite(s, { enabled: false }));
+    await saveSettingsChange(base, { ...base, backupEvery: 'monthly' });
+    const stored = await getSettings();
+    expect(stored.backupEvery).toBe('monthly');
+    expect(stored.nudges.site.enabled).toBe(false);
+  });
+
+  it('changes asked for at once are applied one after another, none lost', async () => {
+    await Promise.all([
+      updateSettings((s) => ({ ...s, backupEvery: 'monthly' })),
+      updateSettings((s) => withSite(s, { patterns: ['ci.example'] })),
+    ]);
+    const stored = await getSettings();
+    expect(stored.backupEvery).toBe('monthly');
+    expect(stored.nudges.site.patterns).toEqual(['ci.example']);
   });
 });
