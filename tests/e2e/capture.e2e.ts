@@ -1,4 +1,8 @@
-import { expect, storedReflections, test } from './fixtures';
+import type { WxtBrowser } from 'wxt/browser';
+import { expect, serviceWorker, storedReflections, test } from './fixtures';
+
+// Evaluated in the worker, where the raw `chrome` API is the global.
+declare const chrome: WxtBrowser;
 
 test('a reflection typed in the popup is stored in IndexedDB and listed on the options page', async ({
   openPage,
@@ -68,17 +72,39 @@ test('HTML and script in a reflection are shown as text and run nothing', async 
   expect(await options.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
-test('no extension page makes a network request', async ({ context, openPage }) => {
+test('neither the pages nor the service worker make a network request', async ({
+  context,
+  openPage,
+}) => {
+  // Playwright follows the service worker's network too (CDP Network domain on its target):
+  // a request the worker makes is seen, so the empty list below means something.
   const requests: string[] = [];
   context.on('request', (request) => {
-    if (!request.url().startsWith('chrome-extension://')) requests.push(request.url());
+    if (!request.url().startsWith('chrome-extension://')) {
+      requests.push(`${request.serviceWorker() ? 'worker' : 'page'} ${request.url()}`);
+    }
   });
+  const worker = await serviceWorker(context);
+  await worker.evaluate(() => fetch('http://127.0.0.1:9/control').catch(() => undefined));
+  await expect.poll(() => requests).toEqual(['worker http://127.0.0.1:9/control']);
+  requests.length = 0;
+
   const popup = await openPage('popup.html');
   await popup.getByRole('textbox', { name: 'What did I learn?' }).fill('Nothing leaves the device');
   await popup.keyboard.press('Control+Enter');
   await expect(popup.getByRole('heading', { name: 'Saved. Lesson kept.' })).toBeVisible();
+  // The worker wakes for its alarms: the schedule and the reminder check.
+  await worker.evaluate(async () => {
+    await chrome.alarms.create('fail-well-nudge', { when: Date.now() });
+    await chrome.alarms.create('fail-well-due-check', { when: Date.now() });
+  });
   const options = await openPage('options.html');
   await expect(options.getByRole('article')).toHaveCount(1);
   await options.getByRole('button', { name: 'Read all answers' }).click();
+  for (const section of ['Insights', 'Follow-through', 'Data', 'Nudges', 'Preferences']) {
+    await options.getByRole('link', { name: section }).click();
+    await expect(options.getByRole('heading', { name: section, level: 2 })).toBeVisible();
+  }
+  await options.waitForLoadState('networkidle');
   expect(requests).toEqual([]);
 });
