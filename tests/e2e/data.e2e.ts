@@ -274,14 +274,24 @@ test('a full disk during save keeps the draft, writes nothing, and the next save
   context,
   openPage,
 }) => {
-  // Installed before any page script runs: every put in extension pages fails like a full disk.
+  // Installed before any page script runs: every write in extension pages fails the way a
+  // full disk does — the put itself succeeds, then the transaction aborts at commit with a
+  // QuotaExceededError (no synchronous throw).
   await context.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
     (window as { __restorePut?: () => void }).__restorePut = () => {
       IDBObjectStore.prototype.put = put;
     };
-    IDBObjectStore.prototype.put = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      ...args: [unknown, IDBValidKey?]
+    ) {
+      const request = put.apply(this, args);
+      const tx = this.transaction;
+      const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      Object.defineProperty(tx, 'error', { get: () => full });
+      request.addEventListener('success', () => tx.abort());
+      return request;
     };
   });
   const popup = await openPage('popup.html');
