@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { BackupReminder } from '../../components/BackupReminder';
-import { onDbEvent, onReflectionsChanged } from '../../utils/db';
+import { onDbEvent } from '../../utils/db';
 import { t } from '../../utils/i18n';
 import { SECTIONS } from './sections';
 import { Data } from './sections/Data';
@@ -27,16 +27,14 @@ export function App({ state }: { state: ReviewState }) {
   useEffect(() => {
     if (needsReflections) state.ensureStarted();
   }, [state, needsReflections]);
-  useEffect(() => {
-    const offChange = onReflectionsChanged((change) => void state.onChange(change));
-    const offDb = onDbEvent((event) => {
-      state.notice.value = event;
-    });
-    return () => {
-      offChange();
-      offDb();
-    };
-  }, [state]);
+  // Changes to reflections reach the state itself, from its first read on (state.ts).
+  useEffect(
+    () =>
+      onDbEvent((event) => {
+        state.notice.value = event;
+      }),
+    [state],
+  );
 
   return (
     <div class="page">

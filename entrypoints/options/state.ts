@@ -13,6 +13,7 @@ import {
   describeDbError,
   getReflections,
   listReflections,
+  onReflectionsChanged,
   purgeDeleted,
   type ReflectionsChange,
   readReflectionsAfter,
@@ -134,9 +135,17 @@ export function createReviewState(options: Options = {}) {
     version.value++;
   }
 
-  /** Read the newest rows, purge old soft-deletes, then read everything in the background. */
+  /** Stops listening for changes (see `start`). */
+  let stopListening: (() => void) | null = null;
+
+  /**
+   * Read the newest rows, purge old soft-deletes, then read everything in the background.
+   * The first start listens for changes before it reads anything: a save announced while the
+   * page was still loading (before any view mounted) is applied, never missed.
+   */
   async function start(): Promise<void> {
     started = true;
+    stopListening ??= onReflectionsChanged((change) => void onChange(change));
     const mine = ++generation;
     try {
       const page = await listReflections({ limit: FIRST_PAGE });
@@ -346,6 +355,11 @@ export function createReviewState(options: Options = {}) {
      */
     ensureStarted(): void {
       if (!started) void start();
+    },
+    /** Stop listening for other pages' changes (a test, or a page that goes away). */
+    stop(): void {
+      stopListening?.();
+      stopListening = null;
     },
     answerFollowUp,
     setTold,

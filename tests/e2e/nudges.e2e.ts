@@ -159,7 +159,10 @@ test('a near-future schedule fires and sets the badge; after the worker is stopp
   await expect
     .poll(async () =>
       [slots.first, slots.second].includes(
-        await page.evaluate(async (name) => (await chrome.alarms.get(name))?.scheduledTime, ALARM),
+        (await page.evaluate(
+          async (name) => (await chrome.alarms.get(name))?.scheduledTime,
+          ALARM,
+        )) ?? 0,
       ),
     )
     .toBe(true);

@@ -30,6 +30,14 @@ const found = (state: Awaited<ReturnType<typeof ready>>, q: string) =>
   state.searchIndex()?.search(q).ids;
 
 describe('review state', () => {
+  it('applies a save another page announces before any view has mounted', async () => {
+    // main.tsx starts reading before it renders the App (it waits for settings and messages).
+    const state = await ready([make('a', NOW - 1000, 'first')]);
+    await saveReflection(make('b', NOW, 'written in the popup meanwhile'));
+    await vi.waitFor(() => expect(ids(state)).toEqual(['b', 'a']));
+    state.stop();
+  });
+
   it('reads every reflection in batches, newest first, and indexes them', async () => {
     const many = Array.from({ length: 4500 }, (_, i) =>
       make(`r${i}`, NOW - i * 1000, `lesson ${i}`),
