@@ -8,6 +8,7 @@ import { storage } from '@wxt-dev/storage';
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { backupDue } from './backup';
+import { withLock } from './cross-context-lock';
 import { countReflections, listReflections } from './db';
 import { asDueFollowUps, dueReminders, rememberFollowUps } from './due-reminders';
 import { reflectionsWithDueFollowUp } from './follow-up-store';
@@ -76,16 +77,13 @@ export const siteTabsItem = storage.defineItem<Record<string, TrackedTab>>('sess
   fallback: {},
 });
 
-// Handlers touch the same stored state: run them one after another, never interleaved.
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
+interface Loaded {
+  settings: NudgeSettings;
+  state: NudgeState;
 }
 
 /** Settings as they can act now (missing permissions switch opt-ins off) and fresh state. */
-async function load(): Promise<{ settings: NudgeSettings; state: NudgeState }> {
+async function load(): Promise<Loaded> {
   const [settings, state, answeredAt, granted] = await Promise.all([
     // Nudges speak the user's language even when the browser hands us an empty bundle.
     ensureMessages().then(() => getSettings()),
@@ -112,6 +110,25 @@ function deliverInTurn(
   return deliverNudge(deliveryFor(settings, trigger), trigger, context, wording, state, now);
 }
 
+/**
+ * Change the nudge state as one step: under the cross-context lock (the review page snoozes
+ * while the worker handles an alarm), load settings and state, let `change` decide, then
+ * save the state it returns and make the alarm match. `state: undefined` changes nothing.
+ */
+function transact<R>(
+  now: number,
+  change: (loaded: Loaded) => Promise<{ state?: NudgeState; result: R }>,
+): Promise<R> {
+  return withLock('fail-well:nudge-state', async () => {
+    const { state, result } = await change(await load());
+    if (state) {
+      await nudgeStateItem.setValue(state);
+      await syncAlarm(state, now);
+    }
+    return result;
+  });
+}
+
 /** Make the alarm ring at `state.scheduledAt`; an alarm already set for then is left alone. */
 export async function syncAlarm(state: NudgeState, now: number): Promise<void> {
   if (state.scheduledAt === null) {
@@ -133,8 +150,7 @@ export function restoreSchedule(
   occasion: 'install' | 'update' | 'startup' | 'settings' | 'answer',
   now = Date.now(),
 ): Promise<NudgeState> {
-  return serially(async () => {
-    const { settings, state } = await load();
+  return transact(now, async ({ settings, state }) => {
     let next: NudgeState;
     if (occasion === 'startup') {
       const alarm = await browser.alarms.get(NUDGE_ALARM);
@@ -148,17 +164,14 @@ export function restoreSchedule(
     } else {
       next = replan(settings, state, now);
     }
-    await nudgeStateItem.setValue(next);
-    await syncAlarm(next, now);
-    return next;
+    return { state: next, result: next };
   });
 }
 
 /** The schedule alarm rang: show the nudge unless something blocks it, and plan the next. */
 export function handleAlarm(name: string, now = Date.now()): Promise<boolean> {
   if (name !== NUDGE_ALARM) return Promise.resolve(false);
-  return serially(async () => {
-    const { settings, state } = await load();
+  return transact(now, async ({ settings, state }) => {
     const outcome = onScheduleAlarm(settings, state, now);
     let next = outcome.state;
     if (outcome.show) {
@@ -167,9 +180,7 @@ export function handleAlarm(name: string, now = Date.now()): Promise<boolean> {
       const context = snoozed?.context ?? null;
       next = await deliverInTurn(settings, trigger, context, state.wordingIndex, next, now);
     }
-    await nudgeStateItem.setValue(next);
-    await syncAlarm(next, now);
-    return outcome.show;
+    return { state: next, result: outcome.show };
   });
 }
 
@@ -183,34 +194,28 @@ export function nudgeFor(
   isOn: (settings: NudgeSettings) => boolean,
   now = Date.now(),
 ): Promise<Blocked | null> {
-  return serially(async () => {
-    const { settings, state } = await load();
-    if (!isOn(settings)) return 'off';
+  return transact(now, async ({ settings, state }) => {
+    if (!isOn(settings)) return { result: 'off' as const };
     const blocked = mayNudge(settings, state, trigger, now);
-    if (blocked) return blocked;
+    if (blocked) return { result: blocked };
     let next = recordNudge(state, trigger, now);
     next = await deliverInTurn(settings, trigger, context, state.wordingIndex, next, now);
     // Back-off moved on: the schedule may ring later now.
-    next = replan(settings, next, now);
-    await nudgeStateItem.setValue(next);
-    await syncAlarm(next, now);
-    return null;
+    return { state: replan(settings, next, now), result: null };
   });
 }
 
 /** A notification (or its "Reflect now" button) was clicked: open the prompt with its context. */
 export function handleNotificationClick(id: string, now = Date.now()): Promise<boolean> {
   if (!id.startsWith(NOTIFICATION_PREFIX)) return Promise.resolve(false);
-  return serially(async () => {
-    const state = await getNudgeState();
+  return transact(now, async ({ state }) => {
     const open = state.notifications[id];
     const { [id]: _done, ...rest } = state.notifications;
-    await nudgeStateItem.setValue({ ...state, notifications: rest });
     await browser.notifications.clear(id);
     // An entry pruned long ago: open the prompt as it is rather than guess a trigger.
     if (open) await stagePrompt(open.trigger, open.context, now);
     await openPrompt();
-    return true;
+    return { state: { ...state, notifications: rest }, result: true };
   });
 }
 
@@ -225,18 +230,15 @@ export async function handleNotificationButton(
     return;
   }
   if (!id.startsWith(NOTIFICATION_PREFIX)) return;
-  await serially(async () => {
-    const { settings, state } = await load();
+  await transact(now, async ({ settings, state }) => {
     const open = state.notifications[id];
     const { [id]: _done, ...rest } = state.notifications;
     let next = applyAttention({ ...state, notifications: rest }, 'snooze-hour', now);
     if (next.snooze && open) {
       next = { ...next, snooze: { ...next.snooze, trigger: open.trigger, context: open.context } };
     }
-    next = replan(settings, next, now);
-    await nudgeStateItem.setValue(next);
-    await syncAlarm(next, now);
     await browser.notifications.clear(id);
+    return { state: replan(settings, next, now), result: undefined };
   });
 }
 
@@ -253,37 +255,30 @@ export function handleNotificationClosed(
   byUserIsReliable = !import.meta.env.FIREFOX,
 ): Promise<void> {
   if (!byUser || !byUserIsReliable) return Promise.resolve();
-  return serially(async () => {
-    const state = await getNudgeState();
+  return transact(Date.now(), async ({ state }) => {
     if (id in state.openReminders) {
       const { [id]: _done, ...rest } = state.openReminders;
-      await nudgeStateItem.setValue({ ...state, openReminders: rest });
-      return;
+      return { state: { ...state, openReminders: rest }, result: undefined };
     }
-    if (!(id in state.notifications)) return;
+    if (!(id in state.notifications)) return { result: undefined };
     const { [id]: _done, ...rest } = state.notifications;
-    await nudgeStateItem.setValue({ ...state, notifications: rest });
+    return { state: { ...state, notifications: rest }, result: undefined };
   });
 }
 
 /** Snooze, pause or resume (settings page or a notification), and re-plan at once. */
 export function setAttention(choice: AttentionChoice, now = Date.now()): Promise<NudgeState> {
-  return serially(async () => {
-    const { settings, state } = await load();
+  return transact(now, async ({ settings, state }) => {
     const next = replan(settings, applyAttention(state, choice, now), now);
-    await nudgeStateItem.setValue(next);
-    await syncAlarm(next, now);
-    return next;
+    return { state: next, result: next };
   });
 }
 
 /** The idle state changed: remember when a break began; on return, nudge after a long one. */
 export async function handleIdle(change: IdleState, now = Date.now()): Promise<Blocked | null> {
-  const breakMs = await serially(async () => {
-    const state = await getNudgeState();
-    const result = idleTransition(state.idleSince, change, now);
-    await nudgeStateItem.setValue({ ...state, idleSince: result.idleSince });
-    return result.breakMs;
+  const breakMs = await transact(now, async ({ state }) => {
+    const { idleSince, breakMs } = idleTransition(state.idleSince, change, now);
+    return { state: { ...state, idleSince }, result: breakMs };
   });
   if (breakMs === null) return 'off';
   const { settings } = await load();
@@ -299,16 +294,13 @@ export async function handleStartup(now = Date.now()): Promise<Blocked | null> {
   const { items } = await listReflections({ limit: 100 });
   const lesson = pickLesson(items, now);
   if (!lesson) return 'off'; // nothing learned yet: no lesson to show, so no nudge
-  return serially(async () => {
-    const { settings: current, state } = await load();
+  return transact(now, async ({ settings: current, state }) => {
     const blocked = mayNudge(current, state, 'startup', now);
-    if (blocked) return blocked;
-    const context = null;
+    if (blocked) return { result: blocked };
     const delivery = deliveryFor(current, 'startup');
     let next = recordNudge(state, 'startup', now);
-    next = await deliverNudge(delivery, 'startup', context, lessonFromBefore(lesson), next, now);
-    await nudgeStateItem.setValue(next);
-    return null;
+    next = await deliverNudge(delivery, 'startup', null, lessonFromBefore(lesson), next, now);
+    return { state: next, result: null };
   });
 }
 
@@ -321,21 +313,31 @@ export async function handleTabUpdated(
   if (change.url === undefined && change.title === undefined) return 'off';
   const { settings } = await load();
   if (!settings.site.enabled) return 'off';
-  const tabs = await siteTabsItem.getValue();
-  const { track, left } = tabChanged(tabs[tabId], change.url, change.title, settings.site.patterns);
-  const { [tabId]: _old, ...rest } = tabs;
-  await siteTabsItem.setValue(track ? { ...rest, [tabId]: track } : rest);
+  // Two quick navigations in one tab must not lose each other's read-modify-write.
+  const left = await withLock('fail-well:site-tabs', async () => {
+    const tabs = await siteTabsItem.getValue();
+    const { track, left } = tabChanged(
+      tabs[tabId],
+      change.url,
+      change.title,
+      settings.site.patterns,
+    );
+    const { [tabId]: _old, ...rest } = tabs;
+    await siteTabsItem.setValue(track ? { ...rest, [tabId]: track } : rest);
+    return left;
+  });
   return left ? nudgeLeft(left, now) : 'off';
 }
 
 /** A tab closed: if it showed a listed site, that site was left. */
 export async function handleTabRemoved(tabId: number, now = Date.now()): Promise<Blocked | null> {
-  const tabs = await siteTabsItem.getValue();
-  const left = tabs[tabId];
-  if (!left) return 'off';
-  const { [tabId]: _old, ...rest } = tabs;
-  await siteTabsItem.setValue(rest);
-  return nudgeLeft(left, now);
+  const left = await withLock('fail-well:site-tabs', async () => {
+    const tabs = await siteTabsItem.getValue();
+    const { [tabId]: gone, ...rest } = tabs;
+    if (gone) await siteTabsItem.setValue(rest);
+    return gone;
+  });
+  return left ? nudgeLeft(left, now) : 'off';
 }
 
 function nudgeLeft(left: TrackedTab, now: number): Promise<Blocked | null> {
@@ -370,16 +372,19 @@ export async function handleDownloadChanged(
 }
 
 /** Create (or remove) the page and selection menu entries to match the settings. */
-export async function syncContextMenus(): Promise<void> {
-  await ensureMessages();
-  const { nudges } = await getSettings();
-  await browser.contextMenus.removeAll();
-  if (!nudges.contextMenu.enabled) return;
-  browser.contextMenus.create({ id: MENU_PAGE, title: t('menuReflectPage'), contexts: ['page'] });
-  browser.contextMenus.create({
-    id: MENU_SELECTION,
-    title: t('menuReflectSelection'),
-    contexts: ['selection'],
+export function syncContextMenus(): Promise<void> {
+  // Two quick settings changes would interleave remove-all and create: "duplicate id".
+  return withLock('fail-well:context-menus', async () => {
+    await ensureMessages();
+    const { nudges } = await getSettings();
+    await browser.contextMenus.removeAll();
+    if (!nudges.contextMenu.enabled) return;
+    browser.contextMenus.create({ id: MENU_PAGE, title: t('menuReflectPage'), contexts: ['page'] });
+    browser.contextMenus.create({
+      id: MENU_SELECTION,
+      title: t('menuReflectSelection'),
+      contexts: ['selection'],
+    });
   });
 }
 
@@ -475,8 +480,8 @@ export async function checkReminders(now = Date.now()): Promise<ReminderOutcome>
     // No database (e.g. Firefox never remembering history): nothing to remind of, nothing lost.
     return { sent: null, blocked: 'off' };
   }
-  return serially(async () => {
-    const [{ settings, state }, all] = await Promise.all([load(), getSettings()]);
+  return transact<ReminderOutcome>(now, async ({ settings, state }) => {
+    const all = await getSettings();
     const { due, lastExportAt, count } = facts;
     const backup = { every: all.backupEvery, lastExportAt, hasReflections: count > 0 };
     const plan = dueReminders(due, all.followUps.enabled, backup, state.reminders, now);
@@ -490,10 +495,7 @@ export async function checkReminders(now = Date.now()): Promise<ReminderOutcome>
     );
     const kind = plan.followUps.length > 0 ? 'follow-up' : plan.backup ? 'backup' : null;
     const blocked = kind ? mayNudge(settings, state, 'follow-up', now) : null;
-    if (kind === null || blocked) {
-      await nudgeStateItem.setValue(next);
-      return { sent: null, blocked };
-    }
+    if (kind === null || blocked) return { state: next, result: { sent: null, blocked } };
     const wording =
       kind === 'follow-up' ? followUpWording(plan.followUps) : backupWording(lastExportAt, now);
     const reflectionId = kind === 'follow-up' ? (plan.followUps[0]?.id ?? null) : null;
@@ -515,10 +517,7 @@ export async function checkReminders(now = Date.now()): Promise<ReminderOutcome>
           : { ...next.reminders, backupAt: now },
     };
     // The cap and back-off moved on: the schedule may ring later now.
-    next = replan(settings, next, now);
-    await nudgeStateItem.setValue(next);
-    await syncAlarm(next, now);
-    return { sent: kind, blocked: null };
+    return { state: replan(settings, next, now), result: { sent: kind, blocked: null } };
   });
 }
 
@@ -539,17 +538,14 @@ async function clearStaleBadgeReminder(followUpDue: boolean, backupDue: boolean)
  */
 export function handleReminderClick(id: string, now = Date.now()): Promise<boolean> {
   if (!id.startsWith(REMINDER_PREFIX)) return Promise.resolve(false);
-  return serially(async () => {
-    const { settings, state } = await load();
+  return transact(now, async ({ settings, state }) => {
     const open = state.openReminders[id];
     const { [id]: _done, ...rest } = state.openReminders;
-    const next = replan(settings, { ...state, openReminders: rest, ignoredInARow: 0 }, now);
-    await nudgeStateItem.setValue(next);
-    await syncAlarm(next, now);
     await browser.notifications.clear(id);
     // An entry lost with old state: the id still says which kind it was.
     const kind = open?.kind ?? (id === reminderId('backup') ? 'backup' : 'follow-up');
     await openReviewPage(reminderPath(kind, open?.reflectionId ?? null));
-    return true;
+    const next = replan(settings, { ...state, openReminders: rest, ignoredInARow: 0 }, now);
+    return { state: next, result: true };
   });
 }
