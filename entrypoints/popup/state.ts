@@ -37,12 +37,21 @@ export interface PopupSnapshot {
 
 const DAY_MS = 86_400_000;
 
-/** The reflection the draft would become: pending tag text counts as tags. */
+/**
+ * The reflection the draft would become: pending tag text counts as tags, and only the answers
+ * of the template's own questions count. Answers kept from another template wait in the draft
+ * (switching back shows them) but are neither saved nor checked: nobody sees them.
+ */
 export function draftToInput(draft: Draft): ReflectionInput {
+  const answers: Record<string, string> = {};
+  for (const { key } of questionsFor(draft.template, draft.prompt)) {
+    const text = draft.answers[key];
+    if (text !== undefined) answers[key] = text;
+  }
   return {
     template: draft.template,
     ...(draft.prompt ? { prompt: draft.prompt } : {}),
-    answers: draft.answers,
+    answers,
     tags: normalizeTags([...draft.tags, ...parseTagText(draft.tagText)]),
     sting: draft.sting,
     trigger: draft.trigger,

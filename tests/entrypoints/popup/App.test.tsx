@@ -128,6 +128,46 @@ describe('popup form', () => {
     expect(screen.getByRole('textbox', { name: 'What was supposed to happen?' })).toBeTruthy();
   });
 
+  it("saves only the chosen template's answers; hidden ones wait in the draft, unchecked", async () => {
+    const state = await renderPopup();
+    type('What happened?', 'x'.repeat(5003)); // over the limit, then hidden
+    fireEvent.change(screen.getByRole('combobox', { name: 'Template' }), {
+      target: { value: 'aar' },
+    });
+    type('What was supposed to happen?', 'A calm deploy');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Template' }), {
+      target: { value: 'ssc' },
+    });
+    // Start / Stop / Continue asks neither: those answers neither block nor get saved.
+    type('Stop?', 'Deploying without a way back');
+    await state.flushDraft();
+    expect((await loadDraft())?.answers).toEqual({
+      happened: 'x'.repeat(5003),
+      expected: 'A calm deploy',
+      learned: 'Deploying without a way back',
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save reflection' }));
+    await screen.findByRole('heading', { name: 'Saved. Lesson kept.' });
+    const [saved] = (await listReflections()).items;
+    expect(saved?.template).toBe('ssc');
+    expect(saved?.answers).toEqual({ learned: 'Deploying without a way back' });
+  });
+
+  it('switching back to a template shows its hidden answers again', async () => {
+    await renderPopup();
+    type('What happened?', 'Skipped the rollback plan');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Template' }), {
+      target: { value: 'ssc' },
+    });
+    expect(screen.queryByLabelText('What happened?')).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Template' }), {
+      target: { value: 'quick' },
+    });
+    expect(screen.getByLabelText<HTMLTextAreaElement>('What happened?').value).toBe(
+      'Skipped the rollback plan',
+    );
+  });
+
   it('adds tags with Enter and removes them by name', async () => {
     await renderPopup();
     type('Tags', 'Code Review');
