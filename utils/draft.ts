@@ -28,6 +28,14 @@ export interface Draft {
   context: ReflectionContext | null;
   trigger: Trigger;
   updatedAt: number;
+  /**
+   * Several pages write the draft (two prompts, the background staging a nudge): each write
+   * counts up, so a page knows a newer draft from another writer and merges it
+   * (utils/draft-merge.ts) instead of overwriting it.
+   */
+  rev: number;
+  /** Which page wrote this revision ('' before anyone did). */
+  writer: string;
 }
 
 /** A fresh draft for a template. */
@@ -42,6 +50,8 @@ export function emptyDraft(template: TemplateId, now: number, attachPage = false
     context: null,
     trigger: 'manual',
     updatedAt: now,
+    rev: 0,
+    writer: '',
   };
 }
 
@@ -70,10 +80,14 @@ export function parseContext(raw: unknown): ReflectionContext | null {
   return Object.keys(context).length > 0 ? context : null;
 }
 
-/** A stored draft made safe to use; null when there is none worth restoring. */
+/**
+ * A stored draft made safe to use; null when there is none worth restoring (nothing stored,
+ * or the mark a saved draft leaves: its revision, so counting goes on).
+ */
 export function parseDraft(raw: unknown): Draft | null {
   if (!isRecord(raw)) return null;
   const input = ownRecord(raw);
+  if (input.cleared) return null;
   const answers: Record<string, string> = {};
   // Field by field into a fresh object: stored data never decides our prototype.
   for (const [key, value] of Object.entries(ownRecord(input.answers))) {
@@ -92,12 +106,14 @@ export function parseDraft(raw: unknown): Draft | null {
     context: parseContext(input.context),
     trigger: isTrigger(input.trigger) ? input.trigger : 'manual',
     updatedAt: typeof input.updatedAt === 'number' ? input.updatedAt : 0,
+    rev: typeof input.rev === 'number' ? input.rev : 0,
+    writer: text(input.writer, 100),
   };
 }
 
 // Plain `storage.local`: the popup reads the draft before its first paint, and a storage
 // library would not fit its size budget. `parseDraft` is the schema check on every read.
-const DRAFT_KEY = 'draft';
+export const DRAFT_KEY = 'draft';
 
 /** The saved draft, if any. */
 export async function loadDraft(): Promise<Draft | null> {

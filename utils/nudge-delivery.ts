@@ -4,7 +4,8 @@
  * storage under its notification id, so a click after the worker slept still knows them.
  */
 import { browser } from 'wxt/browser';
-import { type Draft, emptyDraft, isDraftEmpty, loadDraft, saveDraft } from './draft';
+import { type Draft, emptyDraft, isDraftEmpty } from './draft';
+import { changeDraft } from './draft-write';
 import { t } from './i18n';
 import type { Delivery, NudgeSettings } from './nudge-settings';
 import type { NudgeState } from './nudge-state';
@@ -65,17 +66,22 @@ export function stagedDraft(
   return { ...base, ...stale, trigger, updatedAt: now };
 }
 
-/** Write the trigger and context into the popup's draft, where the popup picks them up. */
+/**
+ * Write the trigger and context into the popup's draft, where the popup picks them up. Read
+ * and written under the draft's lock as a new revision: an open prompt merges it into what
+ * is being typed, and nothing typed between the read and the write is overwritten.
+ */
 export async function stagePrompt(
   trigger: Trigger,
   context: ReflectionContext | null,
   now: number,
   keepStarted = false,
 ): Promise<void> {
-  const [draft, settings] = await Promise.all([loadDraft(), getSettings()]);
+  const settings = await getSettings();
   const fresh = () => emptyDraft(settings.defaultTemplate, now, settings.attachPageByDefault);
-  const staged = stagedDraft(draft, trigger, context, fresh, now, keepStarted);
-  if (staged !== draft) await saveDraft(staged);
+  await changeDraft('background', (draft) =>
+    stagedDraft(draft, trigger, context, fresh, now, keepStarted),
+  );
 }
 
 /** Open the prompt: the toolbar popup where the browser allows it, else a small window. */

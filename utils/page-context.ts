@@ -17,3 +17,14 @@ export async function currentPageContext(): Promise<ReflectionContext | null> {
     ...(tab.url ? { url: tab.url } : {}),
   };
 }
+
+/**
+ * Whether this page is the prompt window the background opens when the toolbar popup cannot
+ * open: no `activeTab` grant reaches it, so no page can be attached from there. The toolbar
+ * popup is in no tab; a prompt opened in an ordinary tab is not that window either.
+ */
+export async function inPromptWindow(): Promise<boolean> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.windowId === undefined) return false;
+  return (await browser.windows.get(tab.windowId)).type === 'popup';
+}

@@ -1,9 +1,8 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { AnswerField } from '../../components/AnswerField';
 import { t } from '../../utils/i18n';
 import { questionsFor, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../utils/templates';
-import type { FormExtras } from './FormExtras';
+import type * as FormExtras from './FormExtras';
 import type { PopupState } from './state';
 
 interface Props {
@@ -18,19 +17,22 @@ interface Props {
  */
 export function App({ state, defaultTemplate }: Props) {
   const { status } = state.get();
-  if (status === 'saved') return <Saved onAnother={() => state.startOver(defaultTemplate)} />;
-  if (status === 'checked-in') return <CheckedIn />;
+  // The screens after a save or a check-in come with the form extras, loaded long before.
+  if (status === 'saved' && Extras)
+    return <Extras.Saved onAnother={() => state.startOver(defaultTemplate)} />;
+  if (status === 'checked-in' && Extras) return <Extras.CheckedIn />;
   return <Form state={state} />;
 }
 
-// Tags and sting sit below the answers: their code loads beside the start-up storage reads
-// (`loadFormExtras`), off the path to the first field, and they show once it is there.
+// Tags, sting and the attach box sit below the answers: their code loads beside the start-up
+// storage reads (`loadFormExtras`), off the path to the first field, and they show once it is
+// there.
 let Extras: typeof FormExtras | null = null;
 
-/** Load the tag and sting inputs; the form shows them from the next render on. */
+/** Load the tag, sting and attach inputs; the form shows them from the next render on. */
 export function loadFormExtras(): Promise<void> {
   return import('./FormExtras').then((m) => {
-    Extras = m.FormExtras;
+    Extras = m;
   });
 }
 
@@ -105,18 +107,7 @@ function Form({ state }: { state: PopupState }) {
         </button>
       )}
 
-      {Extras && <Extras state={state} />}
-
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={draft.attachPage}
-          onChange={(event) => void state.setAttachPage(event.currentTarget.checked)}
-        />
-        {draft.attachPage && draft.context?.title
-          ? t('popupAttachPageTitled', draft.context.title)
-          : t('popupAttachPage')}
-      </label>
+      {Extras && <Extras.FormExtras state={state} />}
 
       {formError && (
         <p class="error" role="alert">
@@ -140,39 +131,5 @@ function Form({ state }: { state: PopupState }) {
         </button>
       </footer>
     </form>
-  );
-}
-
-function Saved({ onAnother }: { onAnother: () => void }) {
-  return (
-    <section class="popup saved" aria-labelledby="saved-title">
-      <h1 id="saved-title" tabIndex={-1} ref={(el) => el?.focus()}>
-        {t('popupSavedTitle')}
-      </h1>
-      <p role="status">{t('popupSavedBody')}</p>
-      <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          onClick={() => void browser.runtime.openOptionsPage()}
-        >
-          {t('popupOpenLessons')}
-        </button>
-        <button type="button" onClick={onAnother}>
-          {t('popupWriteAnother')}
-        </button>
-      </div>
-    </section>
-  );
-}
-
-function CheckedIn() {
-  return (
-    <section class="popup saved" aria-labelledby="checkin-title">
-      <h1 id="checkin-title" tabIndex={-1} ref={(el) => el?.focus()}>
-        {t('checkinDoneTitle')}
-      </h1>
-      <p role="status">{t('checkinDoneBody')}</p>
-    </section>
   );
 }

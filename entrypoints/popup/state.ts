@@ -6,7 +6,7 @@
  * The database and the self-blame detector are not needed to type: they load right after
  * the first paint (`preload`), off the path to "ready to type".
  */
-import { clearDraft, createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/draft';
+import { createDraftSaver, type Draft, emptyDraft } from '../../utils/draft';
 import {
   createReflection,
   normalizeTags,
@@ -18,6 +18,7 @@ import {
 } from '../../utils/reflection';
 import type { BlameHint } from '../../utils/self-blame';
 import { oneQuestion, questionsFor, type TemplateId } from '../../utils/templates';
+import type { DraftSync } from './draft-sync';
 
 export type Status = 'editing' | 'saving' | 'saved' | 'checked-in';
 
@@ -33,6 +34,8 @@ export interface PopupSnapshot {
   hints: Record<string, BlameHint>;
   /** Answer keys whose hint the user dismissed while this popup is open. */
   dismissed: string[];
+  /** In the prompt window the background opens: no page can be attached from there. */
+  noPage?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -98,6 +101,7 @@ export function warmUpSave(): void {
 const loadNudgeAnswer = () => import('../../utils/nudge-answer');
 const loadCheckin = () => import('../../utils/checkin');
 const loadSelfBlame = () => import('../../utils/self-blame');
+const loadPage = () => import('./page');
 
 export function createPopupState(initial: Draft, options: PopupOptions = {}) {
   const now = options.now ?? Date.now;
@@ -114,7 +118,12 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
   }
 
   const listeners = new Set<() => void>();
-  const saver = createDraftSaver(saveDraft);
+  // Writes go through the draft's sync (loaded after the first paint): a revision under the
+  // lock, merged with what other prompts or the background wrote. Always the newest draft.
+  let sync: Promise<DraftSync> | null = null;
+  const draftSync = () =>
+    (sync ??= import('./draft-sync').then((m) => m.createDraftSync(api, initial)));
+  const saver = createDraftSaver(() => draftSync().then((s) => s.write(snapshot.draft)));
   const draft = withPrompt(initial, now());
   let snapshot: PopupSnapshot = {
     draft,
@@ -145,7 +154,7 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
     update({ answers: { ...snapshot.draft.answers, [key]: text } });
   }
 
-  return {
+  const api = {
     get: () => snapshot,
     /** Call `listener` after every change; returns the unsubscribe function. */
     subscribe(listener: () => void): () => void {
@@ -154,10 +163,16 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
     },
     flushDraft: () => saver.flush(),
 
-    /** After the first paint: open the database (tag suggestions) and load the hint detector. */
+    /**
+     * After the first paint: start syncing the draft, attach the page when the draft asks for
+     * it (the "by default" setting) or say it cannot be, open the database (tag suggestions)
+     * and load the hint detector.
+     */
     async preload(): Promise<void> {
+      void loadPage().then((m) => m.checkPage(api));
       const [db] = await Promise.all([
         loadDb(),
+        draftSync(),
         options.selfBlameHints &&
           loadSelfBlame().then((module) => {
             findSelfBlame = module.findSelfBlame;
@@ -195,12 +210,12 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
     },
     async setAttachPage(attachPage: boolean) {
       update({ attachPage });
-      if (attachPage && !snapshot.draft.context) {
-        const { currentPageContext } = await import('../../utils/page-context');
-        const context = await currentPageContext().catch(() => null);
-        if (context) update({ context });
-      }
+      if (attachPage) await (await loadPage()).attachPage(api);
     },
+    /** Change the draft (written soon), as typing does. */
+    update,
+    /** Change what the popup shows; the draft is not written. */
+    set,
 
     /**
      * Validate and commit; on any failure the draft stays and a message says why. Nothing is
@@ -215,7 +230,8 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
       if (snapshot.status === 'saving' || snapshot.errors) return false;
       snapshot = { ...snapshot, status: 'saving' };
       const at = now();
-      const reflection = createReflection(draftToInput(snapshot.draft), crypto.randomUUID(), at);
+      const { draft } = snapshot;
+      const reflection = createReflection(draftToInput(draft), crypto.randomUUID(), at);
       if (options.followUps !== undefined) {
         const plan = followUpPlan ?? (await loadFollowUpPlan());
         const settings = plan.parseFollowUpSettings(options.followUps);
@@ -227,13 +243,14 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
         // Committed: `npm run bench` times Ctrl+Enter to this mark (bench/metrics/save.ts).
         performance.mark('fail-well:saved');
       } catch (error) {
+        // The draft is written before the message says it is kept.
+        await saver.flush().catch(() => {});
         set({ status: 'editing', saveError: db.describeDbError(error) });
-        await saver.flush();
         return false;
       }
-      // Only a committed reflection clears the draft.
+      // Only a committed reflection clears the draft (not text another prompt added since).
       saver.cancel();
-      await clearDraft();
+      await (await draftSync()).committed(draft);
       void loadNudgeAnswer().then((m) => m.markNudgeAnswered(now())); // back-off starts over
       set({ status: 'saved' });
       return true;
@@ -254,6 +271,7 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
       set({ draft: fresh, attempted: false, status: 'editing' });
     },
   };
+  return api;
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;

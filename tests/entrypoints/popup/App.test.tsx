@@ -3,7 +3,11 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render as preactRender } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFormExtras, mountPopup } from '../../../entrypoints/popup/App';
-import { createPopupState, type PopupOptions } from '../../../entrypoints/popup/state';
+import {
+  createPopupState,
+  type PopupOptions,
+  type PopupState,
+} from '../../../entrypoints/popup/state';
 import { loadCheckins } from '../../../utils/checkin';
 import { listReflections } from '../../../utils/db';
 import { emptyDraft, loadDraft } from '../../../utils/draft';
@@ -12,12 +16,18 @@ import { DEFAULT_FOLLOW_UP_SETTINGS } from '../../../utils/follow-up-plan';
 const NOW = 1_750_000_000_000;
 const DAY = 86_400_000;
 let root: HTMLElement | null = null;
+let mounted: PopupState | null = null;
 function cleanup() {
   if (root) preactRender(null, root);
   root?.remove();
   root = null;
 }
-afterEach(cleanup);
+// A draft write still pending would land in the next test's storage, where its popup merges it.
+afterEach(async () => {
+  cleanup();
+  await mounted?.flushDraft();
+  mounted = null;
+});
 
 /** Mount the popup the way main.tsx does, including what it loads after the first paint. */
 async function renderPopup(draft = emptyDraft('quick', 0), options: PopupOptions = {}) {
@@ -26,6 +36,7 @@ async function renderPopup(draft = emptyDraft('quick', 0), options: PopupOptions
   await loadFormExtras(); // main.tsx waits for the tag and sting inputs beside its reads
   mountPopup(root, state, 'quick');
   await state.preload();
+  mounted = state;
   return state;
 }
 

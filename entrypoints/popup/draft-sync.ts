@@ -1,0 +1,118 @@
+/**
+ * Keeping one popup's draft in step with every other writer of it: another prompt open at the
+ * same time, the background staging a nudge. Each write is a new revision under the draft's
+ * lock; a newer revision from someone else is merged into what this page shows (nothing
+ * typed on either side is lost) without moving the caret of the field being typed in.
+ * Loaded after the first paint (state.ts), off the popup's start-up path.
+ */
+import { browser } from 'wxt/browser';
+import { DRAFT_KEY, type Draft, emptyDraft, isDraftEmpty, parseDraft } from '../../utils/draft';
+import { caretAfter, mergeDrafts, sameContent } from '../../utils/draft-merge';
+import { changeDraft, revOf, writerOf } from '../../utils/draft-write';
+import type { PopupState } from './state';
+
+/** The draft as a saved or removed one leaves it: nothing typed, the same form. */
+function cleared(like: Draft, rev: number): Draft {
+  return { ...emptyDraft(like.template, like.updatedAt, like.attachPage), rev };
+}
+
+/**
+ * Start syncing `state`, whose draft was restored as `initial`: listens to storage from now
+ * on, and returns how this page writes its draft and how it clears it after a save.
+ */
+export function createDraftSync(state: PopupState, initial: Draft) {
+  const me = crypto.randomUUID();
+  // The newest stored draft this page has seen and taken in: the base of every merge.
+  let base = initial;
+
+  /** Whether a stored draft is another writer's, newer than `base`. */
+  function isNews(raw: unknown): boolean {
+    // Removed (everything was deleted): news once anything was stored.
+    if (raw === undefined) return base.rev > 0;
+    return writerOf(raw) !== me && revOf(raw) > base.rev;
+  }
+
+  /** Show a draft merged from elsewhere, keeping the caret where the user was typing. */
+  function show(next: Draft, write: boolean): void {
+    const field = document.activeElement;
+    const typing =
+      field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement ? field : null;
+    const before = typing?.value ?? '';
+    const start = typing?.selectionStart ?? 0;
+    const end = typing?.selectionEnd ?? 0;
+    if (write) state.update(next);
+    else state.set({ draft: next });
+    if (typing && typing.value !== before) {
+      typing.setSelectionRange(
+        caretAfter(before, typing.value, start),
+        caretAfter(before, typing.value, end),
+      );
+    }
+  }
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes[DRAFT_KEY];
+    // A page that saved (or is saving) is done with its draft.
+    if (area !== 'local' || !change || state.get().status !== 'editing') return;
+    const raw = change.newValue;
+    if (!isNews(raw)) return;
+    const mine = state.get().draft;
+    const theirs = parseDraft(raw) ?? cleared(mine, Math.max(revOf(raw), base.rev));
+    const merged = mergeDrafts(mine, theirs, base);
+    base = theirs;
+    // Written back only when this page holds something the stored draft lacks (after a
+    // removal, only something typed).
+    const more = !sameContent(merged, theirs) && (raw !== undefined || !isDraftEmpty(merged));
+    show(merged, more);
+  });
+
+  return {
+    /** Store this page's draft as the next revision, merged with any newer one first. */
+    async write(draft: Draft): Promise<void> {
+      let merged = false;
+      const written = await changeDraft(
+        me,
+        (stored, raw) => {
+          if (!isNews(raw)) return draft;
+          merged = true;
+          return mergeDrafts(draft, stored ?? cleared(draft, revOf(raw)), base);
+        },
+        base.rev,
+      );
+      if (!written) return;
+      base = written;
+      // Typing may have gone on while the write waited: merge onto what is shown now.
+      if (merged && state.get().status === 'editing') {
+        show(mergeDrafts(state.get().draft, written, draft), false);
+      }
+    },
+
+    /**
+     * After `saved` was committed as a reflection: clear the stored draft, unless another
+     * writer has since stored text this reflection does not hold (then it stays, for that
+     * prompt: nothing typed is lost, at the cost of repeating some saved words).
+     */
+    async committed(saved: Draft): Promise<void> {
+      const written = await changeDraft(
+        me,
+        (stored, raw) => (stored && isNews(raw) && holdsMore(stored, saved) ? stored : null),
+        base.rev,
+      );
+      if (written) base = written;
+    },
+  };
+}
+
+/** Whether `stored` has typed text that `saved` does not contain. */
+function holdsMore(stored: Draft, saved: Draft): boolean {
+  const texts: Array<[string, string]> = [
+    ...Object.entries(stored.answers).map(([key, text]): [string, string] => [
+      text,
+      saved.answers[key] ?? '',
+    ]),
+    [stored.tagText, saved.tagText],
+  ];
+  return texts.some(([text, kept]) => text.trim() !== '' && !kept.includes(text));
+}
+
+export type DraftSync = ReturnType<typeof createDraftSync>;
