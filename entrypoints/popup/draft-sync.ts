@@ -25,12 +25,23 @@ export function createDraftSync(state: PopupState, initial: Draft) {
   // The newest stored draft this page has seen and taken in: the base of every merge.
   let base = initial;
 
-  /** Whether a stored draft is another writer's, newer than `base`. */
+  /**
+   * Whether a stored draft is another writer's that this page has not taken in: newer than
+   * `base`, or as new but by someone else (written beside ours, see `write`).
+   */
   function isNews(raw: unknown): boolean {
     // Removed (everything was deleted): news once anything was stored.
     if (raw === undefined) return base.rev > 0;
-    return writerOf(raw) !== me && revOf(raw) > base.rev;
+    const writer = writerOf(raw);
+    const rev = revOf(raw);
+    return writer !== me && (rev > base.rev || (rev === base.rev && writer !== base.writer));
   }
+
+  /**
+   * What `theirs` and this page both started from: `base` when theirs is newer; for one
+   * written beside ours (same revision) there is none known, and the merge keeps all text.
+   */
+  const baseFor = (raw: unknown) => (raw === undefined || revOf(raw) > base.rev ? base : null);
 
   /** Show a draft merged from elsewhere, keeping the caret where the user was typing. */
   function show(next: Draft, write: boolean): void {
@@ -58,8 +69,8 @@ export function createDraftSync(state: PopupState, initial: Draft) {
     if (!isNews(raw)) return;
     const mine = state.get().draft;
     const theirs = parseDraft(raw) ?? cleared(mine, Math.max(revOf(raw), base.rev));
-    const merged = mergeDrafts(mine, theirs, base);
-    base = theirs;
+    const merged = mergeDrafts(mine, theirs, baseFor(raw));
+    base = { ...theirs, writer: writerOf(raw) };
     // Written back only when this page holds something the stored draft lacks (after a
     // removal, only something typed).
     const more = !sameContent(merged, theirs) && (raw !== undefined || !isDraftEmpty(merged));
@@ -67,15 +78,26 @@ export function createDraftSync(state: PopupState, initial: Draft) {
   });
 
   return {
-    /** Store this page's draft as the next revision, merged with any newer one first. */
-    async write(draft: Draft): Promise<void> {
+    /**
+     * Store this page's draft as the next revision, merged with any newer one first (`atOnce`:
+     * as the page hides, see below).
+     */
+    async write(draft: Draft, atOnce = false): Promise<void> {
+      // A page being hidden gets no next turn (popups die on blur, a closed tab at once): the
+      // write is issued now, without waiting for the lock and a read. Another open prompt sees
+      // it as news and merges it with what it holds.
+      if (atOnce) {
+        base = { ...draft, rev: base.rev + 1, writer: me };
+        await browser.storage.local.set({ [DRAFT_KEY]: base });
+        return;
+      }
       let merged = false;
       const written = await changeDraft(
         me,
         (stored, raw) => {
           if (!isNews(raw)) return draft;
           merged = true;
-          return mergeDrafts(draft, stored ?? cleared(draft, revOf(raw)), base);
+          return mergeDrafts(draft, stored ?? cleared(draft, revOf(raw)), baseFor(raw));
         },
         base.rev,
       );

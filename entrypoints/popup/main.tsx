@@ -32,7 +32,7 @@ async function main() {
   mountPopup(document.getElementById('app') as HTMLElement, state, settings.defaultTemplate);
 
   // Popups die on blur: write the pending draft the moment the page is hidden.
-  const flush = () => void state.flushDraft();
+  const flush = () => void state.flushDraft(true);
   document.addEventListener('visibilitychange', flush);
   window.addEventListener('pagehide', flush);
   // Ctrl/Cmd+Enter pressed in the static field before the app was there (popup-start.js).

@@ -6,7 +6,7 @@
  * The database and the self-blame detector are not needed to type: they load right after
  * the first paint (`preload`), off the path to "ready to type".
  */
-import { createDraftSaver, type Draft, emptyDraft } from '../../utils/draft';
+import { createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/draft';
 import {
   createReflection,
   normalizeTags,
@@ -121,9 +121,19 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
   // Writes go through the draft's sync (loaded after the first paint): a revision under the
   // lock, merged with what other prompts or the background wrote. Always the newest draft.
   let sync: Promise<DraftSync> | null = null;
+  let synced: DraftSync | null = null;
+  // Set by a flush as the page hides: that write must be issued before the page is gone.
+  let hiding = false;
   const draftSync = () =>
-    (sync ??= import('./draft-sync').then((m) => m.createDraftSync(api, initial)));
-  const saver = createDraftSaver(() => draftSync().then((s) => s.write(snapshot.draft)));
+    (sync ??= import('./draft-sync').then((m) => (synced = m.createDraftSync(api, initial))));
+  const saver = createDraftSaver(() => {
+    const atOnce = hiding;
+    hiding = false;
+    if (synced) return synced.write(snapshot.draft, atOnce);
+    // Closing before the sync loaded: stored as it is (an open prompt merges it all the same).
+    if (atOnce) return saveDraft({ ...snapshot.draft, rev: snapshot.draft.rev + 1 });
+    return draftSync().then((s) => s.write(snapshot.draft));
+  });
   const draft = withPrompt(initial, now());
   let snapshot: PopupSnapshot = {
     draft,
@@ -161,7 +171,11 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    flushDraft: () => saver.flush(),
+    /** Write the pending draft now; `hidden`: the page is going away, write it at once. */
+    flushDraft(hidden = false) {
+      hiding = hidden;
+      return saver.flush();
+    },
 
     /**
      * After the first paint: start syncing the draft, attach the page when the draft asks for
