@@ -154,9 +154,10 @@ test('two prompts open at once: typing in both, in turn and together, loses noth
   expect(stored?.answers).toEqual({
     happened: 'Missed the stand-up',
     learned: 'Set an alarm',
-    nextTime: expect.stringMatching(/Ask for notes/),
+    nextTime: expect.stringMatching(
+      /Ask for notes[\s\S]*Block the calendar|Block the calendar[\s\S]*Ask for notes/,
+    ),
   });
-  expect((stored?.answers as Record<string, string>).nextTime).toContain('Block the calendar');
   // Everything is saved: the other prompt starts afresh, and no draft is left behind.
   await expect(answer(first, 'What happened?')).toHaveValue('');
   expect(await first.evaluate(async () => (await chrome.storage.local.get('draft')).draft)).toEqual(
