@@ -11,7 +11,8 @@ export type LockName =
   | 'fail-well:nudge-state'
   | 'fail-well:settings'
   | 'fail-well:site-tabs'
-  | 'fail-well:context-menus';
+  | 'fail-well:context-menus'
+  | 'fail-well:draft';
 
 const queues = new Map<LockName, Promise<unknown>>();
 

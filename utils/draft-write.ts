@@ -1,26 +1,13 @@
 /**
  * Writing the draft when more than one page may: every change is a read, a change and a
- * write under one Web Lock (`navigator.locks` is shared by the service worker and every page
- * of the extension's origin), so no writer's change falls between another's read and write.
+ * write under the draft's cross-context lock (utils/cross-context-lock.ts), so no writer's
+ * change falls between another's read and write.
  * Kept apart from utils/draft.ts: the popup loads it after its first paint.
  */
 import { browser } from 'wxt/browser';
+import { withLock } from './cross-context-lock';
 import { DRAFT_KEY, type Draft, parseDraft } from './draft';
 import { isRecord } from './parse';
-
-const LOCK = 'fail-well:draft';
-// Where there are no Web Locks (Node in tests, old browsers): at least this realm's writers
-// take turns.
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Run `work` while no other writer of the draft runs. */
-export function withDraftLock<T>(work: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (locks) return locks.request(LOCK, work) as Promise<T>;
-  const turn = queue.then(work, work);
-  queue = turn.catch(() => {});
-  return turn;
-}
 
 /** The draft as stored, unparsed: a saved draft's mark still carries its revision. */
 export async function readStoredDraft(): Promise<unknown> {
@@ -47,7 +34,7 @@ export function changeDraft(
   change: (stored: Draft | null, raw: unknown) => Draft | null,
   atLeast = 0,
 ): Promise<Draft | null> {
-  return withDraftLock(async () => {
+  return withLock('fail-well:draft', async () => {
     const raw = await readStoredDraft();
     const stored = parseDraft(raw);
     const next = change(stored, raw);
