@@ -571,7 +571,7 @@ describe('reminders: due follow-ups and backups arrive as nudges', () => {
     );
   });
 
-  it('a due follow-up is nudged once, quoting the commitment', async () => {
+  it('a due follow-up check is nudged once, quoting the commitment', async () => {
     await useReminders();
     await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
     wake();
@@ -596,6 +596,28 @@ describe('reminders: due follow-ups and backups arrive as nudges', () => {
     await ringDueCheck(local('2026-12-01 12:00'));
     expect(await notifications()).toEqual({});
     expect((await getNudgeState()).today).toEqual({ day: '2026-11-30', count: 1 });
+  });
+
+  it('a follow-up ignored once comes back when its next check is due', async () => {
+    await useReminders();
+    // Checks on 29 November and 22 December; the first is reminded of and ignored.
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+    await dismiss(FOLLOW_UP_ID);
+    await ringDueCheck(local('2026-12-10 10:00'));
+    expect(await notifications()).toEqual({});
+
+    await ringDueCheck(local('2026-12-22 10:00'));
+    expect(await notifications()).toEqual({
+      [FOLLOW_UP_ID]: expect.objectContaining({
+        message: 'You planned: “Ask for a second pair of eyes”. Click to say how it went.',
+      }),
+    });
+    expect((await getNudgeState()).today).toEqual({ day: '2026-12-22', count: 1 });
+    await dismiss(FOLLOW_UP_ID);
+    await ringDueCheck(local('2026-12-22 12:00'));
+    expect(await notifications()).toEqual({});
   });
 
   it('on start-up, a follow-up that came due while the browser was closed is nudged', async () => {
