@@ -9,9 +9,12 @@ import {
 } from '../../utils/follow-up';
 import {
   DEFAULT_FOLLOW_UP_SETTINGS,
+  type FollowUpSettings,
   parseFollowUpSettings,
   planFollowUps,
+  replanFollowUps,
 } from '../../utils/follow-up-plan';
+import type { FollowUp } from '../../utils/reflection';
 import { createReflection, type FollowUpOutcome, type Reflection } from '../../utils/reflection';
 
 const DAY = 86_400_000;
@@ -41,6 +44,72 @@ describe('planFollowUps', () => {
     [{ nextTime: 'x' }, { ...DEFAULT_FOLLOW_UP_SETTINGS, enabled: false }],
   ])('plans nothing for %j', (answers, settings) => {
     expect(planFollowUps(answers, T0, settings)).toEqual([]);
+  });
+});
+
+describe('replanFollowUps: editing "next time" on the review page', () => {
+  const NOW = T0 + 40 * DAY; // the edit, long after writing
+  const open = (days: number): FollowUp => ({
+    dueAt: T0 + days * DAY,
+    answeredAt: null,
+    outcome: null,
+    note: '',
+  });
+  const done = (days: number, outcome: FollowUpOutcome): FollowUp => ({
+    dueAt: T0 + days * DAY,
+    answeredAt: T0 + days * DAY,
+    outcome,
+    note: '',
+  });
+  const fromNow = (days: number): FollowUp => ({ ...open(0), dueAt: NOW + days * DAY });
+  const off = { ...DEFAULT_FOLLOW_UP_SETTINGS, enabled: false };
+
+  it.each<
+    [string, string | undefined, FollowUp[], string | undefined, FollowUp[], FollowUpSettings?]
+  >([
+    [
+      'written where there was none: planned from the edit',
+      '',
+      [],
+      'Ask first',
+      [fromNow(1), fromNow(7), fromNow(30)],
+    ],
+    ['a template without "next time": nothing', undefined, [], undefined, []],
+    ['only spaces written: nothing', '', [], '   ', []],
+    ['written while follow-ups are off: nothing', '', [], 'Ask first', [], off],
+    ['emptied: the unanswered checks go', 'Ask first', [open(1), open(7), open(30)], '', []],
+    [
+      'emptied: answered checks stay as history',
+      'Ask first',
+      [done(1, 'partly'), open(7), open(30)],
+      ' ',
+      [done(1, 'partly')],
+    ],
+    [
+      'reworded: the same plan',
+      'Ask first',
+      [done(1, 'partly'), open(7)],
+      'Ask before merging',
+      [done(1, 'partly'), open(7)],
+    ],
+    ['unchanged: the same plan', 'Ask first', [open(1)], 'Ask first', [open(1)]],
+    [
+      'written again after emptying: history and a new plan',
+      '',
+      [done(1, 'not-yet')],
+      'Pair on it',
+      [done(1, 'not-yet'), fromNow(1), fromNow(7), fromNow(30)],
+    ],
+    [
+      'written again after it was applied: stays closed',
+      '',
+      [done(1, 'applied')],
+      'Something new',
+      [done(1, 'applied')],
+    ],
+  ])('%s', (_name, before, followUps, after, expected, settings = DEFAULT_FOLLOW_UP_SETTINGS) => {
+    const answers: Record<string, string> = before === undefined ? {} : { nextTime: before };
+    expect(replanFollowUps({ answers, followUps }, after, NOW, settings)).toEqual(expected);
   });
 });
 
