@@ -23,6 +23,7 @@ import {
   restoreSchedule,
   syncContextMenus,
 } from '../utils/nudge-engine';
+import { ensureSeed } from '../utils/nudge-state';
 import { settingsItem } from '../utils/settings-store';
 
 export default defineBackground(() => {
@@ -33,7 +34,10 @@ export default defineBackground(() => {
     // First run: the review page explains what Fail Well does and how to write the first lesson.
     if (reason === 'install') void browser.runtime.openOptionsPage();
     return Promise.all([
-      restoreSchedule(reason === 'install' ? 'install' : 'update'),
+      // The seed first, so the first plan already rings at this install's own random moment.
+      ensureSeed()
+        .catch(() => 0)
+        .then(() => restoreSchedule(reason === 'install' ? 'install' : 'update')),
       syncContextMenus(),
       ensureDueCheck().then(() => checkReminders()),
     ]);
@@ -42,7 +46,10 @@ export default defineBackground(() => {
   // that fails to show must not keep the hourly check from starting (alarms may not survive a
   // restart), so the reminders wait for it to settle, not to succeed.
   browser.runtime.onStartup.addListener(() => {
-    const lesson = handleStartup();
+    // A failed seed must not cost the start-up lesson: the schedule then uses seed 0.
+    const lesson = ensureSeed()
+      .catch(() => 0)
+      .then(() => handleStartup());
     const reminders = lesson
       .catch(() => null)
       .then(() => ensureDueCheck())

@@ -1,8 +1,9 @@
 /**
  * Reminders that come through the nudge machinery without a schedule of their own: a due
  * follow-up ("Did you apply it?") and a due backup. Pure: given what is due now and what was
- * already sent (kept in the nudge state), say what to send. Each due follow-up is sent once;
- * the backup reminder once per period. Time is a parameter.
+ * already sent (kept in the nudge state), say what to send. Each due check is sent once — the
+ * latest one due of each commitment, so a newly due check nudges again even when the one
+ * before it was ignored; the backup reminder once per period. Time is a parameter.
  */
 import { type BackupEvery, backupDue, backupPeriodMs } from './backup';
 import { followUpDueAt } from './follow-up';
@@ -27,18 +28,22 @@ export interface RemindersSent {
 export const NO_REMINDERS_SENT: RemindersSent = { followUps: {}, backupAt: null };
 
 /**
- * One key per check, not per reflection: "not yet" plans a new check, and that one is
- * reminded of again when it comes due.
+ * One key per check, not per reflection: a later planned check (day 7 after day 1, or the one
+ * "not yet" plans) is reminded of again when it comes due, whether or not the one before was
+ * answered.
  */
 export function followUpKey(item: Pick<DueFollowUp, 'id' | 'dueAt'>): string {
   return `${item.id}@${item.dueAt}`;
 }
 
-/** The due follow-ups of `reflections` (already filtered to due ones) as reminders need them. */
-export function asDueFollowUps(reflections: readonly Reflection[]): DueFollowUp[] {
+/**
+ * The due follow-ups of `reflections` (already filtered to due ones) as reminders need them:
+ * each with the latest check due at `now`, the one the Follow-through card answers.
+ */
+export function asDueFollowUps(reflections: readonly Reflection[], now: number): DueFollowUp[] {
   return reflections.map((r) => ({
     id: r.id,
-    dueAt: followUpDueAt(r) ?? r.createdAt,
+    dueAt: followUpDueAt(r, now) ?? r.createdAt,
     nextTime: r.answers.nextTime?.trim() ?? '',
   }));
 }

@@ -54,3 +54,29 @@ export function planFollowUps(
     note: '',
   }));
 }
+
+/**
+ * The follow-ups of a reflection after its "next time" answer was edited to `nextTime`.
+ * Emptied: the unanswered checks go (there is nothing left to ask about), answered ones stay
+ * as history. Written where there was none: checks are planned from `now`, the moment the
+ * commitment was made (planning from the writing date would make an old reflection's checks
+ * all due at once), unless the commitment was already closed — a closed one stays closed.
+ * Any other change (reworded, or unchanged) keeps the plan: it is the same commitment.
+ */
+export function replanFollowUps(
+  before: { answers: Readonly<Record<string, string>>; followUps: readonly FollowUp[] },
+  nextTime: string | undefined,
+  now: number,
+  settings: FollowUpSettings,
+): FollowUp[] {
+  const had = Boolean(before.answers.nextTime?.trim());
+  const has = Boolean(nextTime?.trim());
+  const answered = before.followUps.filter((f) => f.outcome !== null);
+  if (!has) return answered;
+  if (had) return [...before.followUps];
+  const closed = answered.some(
+    (f) => f.outcome === 'applied' || f.outcome === 'no-longer-relevant',
+  );
+  if (closed) return answered;
+  return [...answered, ...planFollowUps({ nextTime: nextTime ?? '' }, now, settings)];
+}

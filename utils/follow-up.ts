@@ -14,32 +14,58 @@ export function isClosed(reflection: Pick<Reflection, 'followUps'>): boolean {
   );
 }
 
-/** The earliest unanswered follow-up of an open commitment, or null. */
-export function nextFollowUp(reflection: Pick<Reflection, 'followUps'>): FollowUp | null {
-  if (isClosed(reflection)) return null;
-  let next: FollowUp | null = null;
-  for (const f of reflection.followUps) {
-    if (f.outcome === null && (next === null || f.dueAt < next.dueAt)) next = f;
-  }
-  return next;
+/** Whether the commitment still has a check to answer (open, with one unanswered). */
+export function isOpen(reflection: Pick<Reflection, 'followUps'>): boolean {
+  return !isClosed(reflection) && reflection.followUps.some((f) => f.outcome === null);
 }
 
-/** When the commitment should next come back (for the index and the nudge), or null. */
-export function followUpDueAt(reflection: Pick<Reflection, 'followUps'>): number | null {
-  return nextFollowUp(reflection)?.dueAt ?? null;
+/**
+ * The check to ask about at `now`: the LATEST unanswered one already due, or, when none is
+ * due yet, the earliest unanswered one (the next to come). Null once closed. The latest, not
+ * the earliest: a day-1 check that was ignored must not hide the day-7 and day-30 ones (each
+ * newly due check is a new reminder, see due-reminders.ts); the ignored ones are folded into
+ * it and settled by its answer (`answerFollowUp`).
+ */
+export function nextFollowUp(
+  reflection: Pick<Reflection, 'followUps'>,
+  now: number,
+): FollowUp | null {
+  if (isClosed(reflection)) return null;
+  let latestDue: FollowUp | null = null;
+  let earliest: FollowUp | null = null;
+  for (const f of reflection.followUps) {
+    if (f.outcome !== null) continue;
+    if (f.dueAt <= now && (latestDue === null || f.dueAt > latestDue.dueAt)) latestDue = f;
+    if (earliest === null || f.dueAt < earliest.dueAt) earliest = f;
+  }
+  return latestDue ?? earliest;
+}
+
+/** When the check asked about at `now` is (or comes) due — see `nextFollowUp` — or null. */
+export function followUpDueAt(
+  reflection: Pick<Reflection, 'followUps'>,
+  now: number,
+): number | null {
+  return nextFollowUp(reflection, now)?.dueAt ?? null;
 }
 
 /** Reflections whose follow-up is due at `now`, most overdue first (deleted ones left out). */
 export function dueFollowUps(reflections: readonly Reflection[], now: number): Reflection[] {
+  const dueAt = (r: Reflection) => followUpDueAt(r, now) ?? Number.POSITIVE_INFINITY;
   return reflections
-    .filter((r) => r.deletedAt === null && (followUpDueAt(r) ?? Number.POSITIVE_INFINITY) <= now)
-    .sort((a, b) => (followUpDueAt(a) ?? 0) - (followUpDueAt(b) ?? 0));
+    .filter((r) => r.deletedAt === null && dueAt(r) <= now)
+    .sort((a, b) => dueAt(a) - dueAt(b));
 }
 
 /**
- * Record the answer to the due follow-up. "Applied" and "no longer relevant" close the
- * commitment (later checks are dropped); "not yet" asks again `retryDays` later, unless a
- * planned check already comes sooner; "partly" keeps the remaining plan.
+ * Record the answer to the check asked about at `now` (`nextFollowUp`). Earlier checks that
+ * were due and left unanswered are folded into it: they are dropped, not given the same
+ * outcome, so one answer counts once in the applied rate (copying it onto two ignored checks
+ * would count a single "applied" three times), and no outcome is invented for a check the
+ * person never saw through. Answered checks stay as history. "Applied" and "no longer
+ * relevant" close the commitment (later checks are dropped); "not yet" asks again
+ * `retryDays` later, unless a planned check already comes sooner; "partly" keeps the
+ * remaining plan.
  */
 export function answerFollowUp(
   reflection: Reflection,
@@ -48,10 +74,12 @@ export function answerFollowUp(
   now: number,
   settings: Pick<FollowUpSettings, 'retryDays'>,
 ): Reflection {
-  const due = nextFollowUp(reflection);
+  const due = nextFollowUp(reflection, now);
   if (!due) return reflection;
   const answered: FollowUp = { ...due, answeredAt: now, outcome, note: note.trim() };
-  let followUps = reflection.followUps.map((f) => (f === due ? answered : f));
+  let followUps = reflection.followUps
+    .filter((f) => f === due || f.outcome !== null || f.dueAt > due.dueAt)
+    .map((f) => (f === due ? answered : f));
   if (outcome === 'applied' || outcome === 'no-longer-relevant') {
     followUps = followUps.filter((f) => f.outcome !== null);
   } else if (outcome === 'not-yet') {
@@ -63,10 +91,10 @@ export function answerFollowUp(
 }
 
 /** Commitments still open (a "next time" with an unanswered check), soonest due first. */
-export function openCommitments(reflections: readonly Reflection[]): Reflection[] {
+export function openCommitments(reflections: readonly Reflection[], now: number): Reflection[] {
   return reflections
-    .filter((r) => r.deletedAt === null && followUpDueAt(r) !== null)
-    .sort((a, b) => (followUpDueAt(a) ?? 0) - (followUpDueAt(b) ?? 0));
+    .filter((r) => r.deletedAt === null && isOpen(r))
+    .sort((a, b) => (followUpDueAt(a, now) ?? 0) - (followUpDueAt(b, now) ?? 0));
 }
 
 export interface AppliedRate {

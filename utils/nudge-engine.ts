@@ -471,7 +471,7 @@ export async function checkReminders(now = Date.now()): Promise<ReminderOutcome>
   let facts: { due: ReturnType<typeof asDueFollowUps>; lastExportAt: number | null; count: number };
   try {
     const [due, lastExportAt, count] = await Promise.all([
-      reflectionsWithDueFollowUp(now).then(asDueFollowUps),
+      reflectionsWithDueFollowUp(now).then((rs) => asDueFollowUps(rs, now)),
       getLastExportAt(),
       countReflections(),
     ]);

@@ -5,6 +5,7 @@
  * parser.
  */
 import { storage } from '@wxt-dev/storage';
+import { withLock } from './cross-context-lock';
 import { parseContext } from './draft';
 import { NO_REMINDERS_SENT, type RemindersSent } from './due-reminders';
 import { clampInt, isRecord, ownRecord } from './parse';
@@ -56,7 +57,11 @@ export interface NudgeState {
   idleSince: number | null;
   /** Local day of the last start-up lesson: one a day at most. */
   startupDay: string | null;
-  /** Varies the "random moment" per install without randomness in the scheduler. */
+  /**
+   * Varies the "random moment" per install without randomness in the scheduler; 0 = not set
+   * yet (`ensureSeed` sets it once). Here, not in settings, so a settings save or an import
+   * never carries one install's seed to another or back to 0.
+   */
   seed: number;
   /** Keyed by notification id. */
   notifications: Record<string, OpenNotification>;
@@ -170,6 +175,32 @@ export const nudgeStateItem = storage.defineItem<NudgeState>('local:nudgeState',
 /** The stored nudge state, always valid. */
 export async function getNudgeState(): Promise<NudgeState> {
   return parseNudgeState(await nudgeStateItem.getValue());
+}
+
+/** A new install's seed: random, in 1 … 2³¹ − 1 (0 means "not set yet"). */
+export function newSeed(): number {
+  const [n = 0] = crypto.getRandomValues(new Uint32Array(1));
+  return (n % (2 ** 31 - 1)) + 1;
+}
+
+/** `state` with its seed: the one it has, or `fresh` when none was set yet. */
+export function withSeed(state: NudgeState, fresh: number): NudgeState {
+  return state.seed !== 0 ? state : { ...state, seed: fresh };
+}
+
+/**
+ * Give this install its seed unless it has one (install, update, start-up: an install from
+ * before seeds existed, or state that was cleared, gets one too; a set seed is never
+ * replaced). Under the nudge-state lock, so a handler saving the state at the same moment
+ * cannot write the old seed back. Returns the seed.
+ */
+export function ensureSeed(fresh = newSeed()): Promise<number> {
+  return withLock('fail-well:nudge-state', async () => {
+    const state = await getNudgeState();
+    const next = withSeed(state, fresh);
+    if (next !== state) await nudgeStateItem.setValue(next);
+    return next.seed;
+  });
 }
 
 /** Read, change and write the nudge state. */

@@ -4,7 +4,7 @@
  * from `_locales` through `t`). Pure apart from that: locale and time zone are parameters
  * (undefined = the browser's).
  */
-import { followUpDueAt, isClosed } from './follow-up';
+import { isClosed, isOpen } from './follow-up';
 import { type MessageKey, t } from './i18n';
 import type { Reflection } from './reflection';
 import { questionLabel } from './templates';
@@ -131,7 +131,7 @@ function commitmentStatus(reflection: Reflection): string {
     );
     return t(closing?.outcome === 'applied' ? 'digestStatusApplied' : 'digestStatusNoLonger');
   }
-  return followUpDueAt(reflection) === null ? '' : t('digestStatusOpen');
+  return isOpen(reflection) ? t('digestStatusOpen') : '';
 }
 
 /** The lessons and commitments of a period, for a 1:1 or a retro. */

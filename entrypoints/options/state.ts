@@ -21,6 +21,7 @@ import {
   setReviewState,
   updateReflection,
 } from '../../utils/db';
+import { replanFollowUps } from '../../utils/follow-up-plan';
 import { storeFollowUpAnswer } from '../../utils/follow-up-store';
 import { t } from '../../utils/i18n';
 import {
@@ -32,6 +33,7 @@ import {
 } from '../../utils/reflection';
 import { type ReviewAction, reviewAfter } from '../../utils/resurface';
 import { SearchIndex } from '../../utils/search';
+import { getSettings } from '../../utils/settings';
 
 /** Rows shown before the full read is done. */
 const FIRST_PAGE = 50;
@@ -234,7 +236,19 @@ export function createReviewState(options: Options = {}) {
         share?.told && share.toldAt === null
           ? { ...edit, share: { ...share, toldAt: now() } }
           : edit;
-      const saved = await updateReflection(id, (r) => ({ ...r, ...stamped }), now());
+      // Read before the transaction (nothing but IndexedDB may be awaited inside it).
+      const plan = (await getSettings()).followUps;
+      const at = now();
+      const saved = await updateReflection(
+        id,
+        // A "next time" written or emptied by this edit plans or drops its follow-ups.
+        (r) => ({
+          ...r,
+          ...stamped,
+          followUps: replanFollowUps(r, stamped.answers.nextTime, at, plan),
+        }),
+        at,
+      );
       if (!saved) return t('editGone');
       apply(saved);
       say(t('saidSaved'));

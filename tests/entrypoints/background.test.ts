@@ -75,6 +75,79 @@ beforeEach(() => {
   vi.useRealTimers();
 });
 
+describe('the seed for random moments', () => {
+  /** A fresh install in "random moment" mode; returns its seed. */
+  async function install(): Promise<number> {
+    await useNudges((n) => ({ ...n, schedule: { ...n.schedule, mode: 'random' } }));
+    vi.setSystemTime(local('2026-11-30 10:00')); // a Monday
+    wake();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    return (await getNudgeState()).seed;
+  }
+
+  /** Another browser profile: nothing stored, the worker started afresh. */
+  function anotherProfile(): void {
+    fakeBrowser.reset();
+    extras = installFakeExtras();
+  }
+
+  /** The next `newSeed()` draws `n`. */
+  function nextRandom(n: number): void {
+    vi.spyOn(crypto, 'getRandomValues').mockImplementationOnce(
+      <T extends ArrayBufferView | null>(array: T): T => {
+        (array as unknown as Uint32Array)[0] = n;
+        return array;
+      },
+    );
+  }
+
+  it('two installs get different seeds', async () => {
+    const first = await install();
+    anotherProfile();
+    const second = await install();
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(0);
+    expect(second).not.toBe(first);
+  });
+
+  it('two installs ring at their own moments in the window', async () => {
+    nextRandom(1);
+    await install();
+    const first = (await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime;
+    anotherProfile();
+    nextRandom(2);
+    await install();
+    const second = (await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime;
+    expect(first).toBeGreaterThanOrEqual(local('2026-11-30 14:00'));
+    expect(second).toBeGreaterThanOrEqual(local('2026-11-30 14:00'));
+    expect(second).not.toBe(first);
+  });
+
+  it('a settings save, a restart and an update keep the seed', async () => {
+    const seed = await install();
+    await useNudges((n) => ({ ...n, schedule: { ...n.schedule, times: ['12:15'] } }));
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.alarms.get(NUDGE_ALARM))?.scheduledTime).toBe(
+        local('2026-11-30 12:15'),
+      ),
+    );
+    expect((await getNudgeState()).seed).toBe(seed);
+
+    wake(); // the browser restarted: a new worker
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect((await getNudgeState()).seed).toBe(seed);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    expect((await getNudgeState()).seed).toBe(seed);
+  });
+
+  it('an install from before seeds existed gets one on update', async () => {
+    await nudgeStateItem.setValue({ ...EMPTY_NUDGE_STATE, seed: 0 });
+    wake();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    expect((await getNudgeState()).seed).toBeGreaterThan(0);
+  });
+});
+
 describe('schedule alarm → badge or notification', () => {
   it('plans the alarm on update and, when it rings, raises the badge and stages the prompt', async () => {
     await useNudges();
@@ -571,7 +644,7 @@ describe('reminders: due follow-ups and backups arrive as nudges', () => {
     );
   });
 
-  it('a due follow-up is nudged once, quoting the commitment', async () => {
+  it('a due follow-up check is nudged once, quoting the commitment', async () => {
     await useReminders();
     await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
     wake();
@@ -596,6 +669,28 @@ describe('reminders: due follow-ups and backups arrive as nudges', () => {
     await ringDueCheck(local('2026-12-01 12:00'));
     expect(await notifications()).toEqual({});
     expect((await getNudgeState()).today).toEqual({ day: '2026-11-30', count: 1 });
+  });
+
+  it('a follow-up ignored once comes back when its next check is due', async () => {
+    await useReminders();
+    // Checks on 29 November and 22 December; the first is reminded of and ignored.
+    await saveCommitment(ID, 'Ask for a second pair of eyes', local('2026-11-29 09:00'));
+    wake();
+    await ringDueCheck(local('2026-11-30 10:00'));
+    await dismiss(FOLLOW_UP_ID);
+    await ringDueCheck(local('2026-12-10 10:00'));
+    expect(await notifications()).toEqual({});
+
+    await ringDueCheck(local('2026-12-22 10:00'));
+    expect(await notifications()).toEqual({
+      [FOLLOW_UP_ID]: expect.objectContaining({
+        message: 'You planned: “Ask for a second pair of eyes”. Click to say how it went.',
+      }),
+    });
+    expect((await getNudgeState()).today).toEqual({ day: '2026-12-22', count: 1 });
+    await dismiss(FOLLOW_UP_ID);
+    await ringDueCheck(local('2026-12-22 12:00'));
+    expect(await notifications()).toEqual({});
   });
 
   it('on start-up, a follow-up that came due while the browser was closed is nudged', async () => {

@@ -29,6 +29,13 @@ describe('dueReminders: which follow-ups to remind of', () => {
     ['all already sent: none', [a], true, sentA, []],
     ['follow-ups switched off: none', [a, b], false, NO_REMINDERS_SENT, []],
     [
+      'the day-1 check ignored, the day-7 one due: a new reminder',
+      [{ ...a, dueAt: NOW - 2 * 3_600_000 }],
+      true,
+      sentA,
+      ['a'],
+    ],
+    [
       'a new check after "not yet" is a new reminder',
       [bLater],
       true,
@@ -103,7 +110,7 @@ describe('rememberFollowUps', () => {
 });
 
 describe('asDueFollowUps', () => {
-  it('takes the earliest open check and the commitment', () => {
+  it('takes the latest check due (an ignored earlier one folded into it) and the commitment', () => {
     const r = {
       ...createReflection(
         {
@@ -118,9 +125,10 @@ describe('asDueFollowUps', () => {
       followUps: [
         { dueAt: NOW + 20 * DAY, answeredAt: null, outcome: null, note: '' },
         { dueAt: NOW - DAY, answeredAt: null, outcome: null, note: '' },
+        { dueAt: NOW - 7 * DAY, answeredAt: null, outcome: null, note: '' },
       ],
     };
-    expect(asDueFollowUps([r])).toEqual([
+    expect(asDueFollowUps([r], NOW)).toEqual([
       { id: 'r1', dueAt: NOW - DAY, nextTime: 'Pair on the deploy' },
     ]);
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_NUDGE_STATE, type NudgeState, parseNudgeState } from '../../utils/nudge-state';
+import {
+  EMPTY_NUDGE_STATE,
+  ensureSeed,
+  getNudgeState,
+  type NudgeState,
+  newSeed,
+  nudgeStateItem,
+  parseNudgeState,
+  withSeed,
+} from '../../utils/nudge-state';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
 
@@ -51,5 +60,29 @@ describe('parseNudgeState', () => {
     });
     expect(parsed.reminders.followUps).toEqual({ 'ok@1': 5 });
     expect(Object.getPrototypeOf(parsed.openReminders)).toBe(Object.prototype);
+  });
+});
+
+describe('the per-install seed', () => {
+  it.each<[string, number, number]>([
+    ['not set yet: the fresh one', 0, 12345],
+    ['set: kept', 42, 42],
+  ])('%s', (_name, stored, expected) => {
+    expect(withSeed({ ...EMPTY_NUDGE_STATE, seed: stored }, 12345).seed).toBe(expected);
+  });
+
+  it('new seeds are never 0 and survive the parser', () => {
+    for (let i = 0; i < 100; i++) {
+      const seed = newSeed();
+      expect(seed).toBeGreaterThan(0);
+      expect(parseNudgeState({ seed }).seed).toBe(seed);
+    }
+  });
+
+  it('ensureSeed stores one once and keeps the rest of the state', async () => {
+    await nudgeStateItem.setValue({ ...EMPTY_NUDGE_STATE, ignoredInARow: 3 });
+    expect(await ensureSeed(777)).toBe(777);
+    expect(await ensureSeed(888)).toBe(777);
+    expect(await getNudgeState()).toEqual({ ...EMPTY_NUDGE_STATE, ignoredInARow: 3, seed: 777 });
   });
 });

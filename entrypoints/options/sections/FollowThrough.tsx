@@ -62,7 +62,7 @@ export function FollowThrough({ state }: { state: ReviewState }) {
       now,
       all,
       due,
-      open: openCommitments(all).filter((r) => !dueIds.has(r.id)),
+      open: openCommitments(all, now).filter((r) => !dueIds.has(r.id)),
       tell: openTellThem(all),
       months: appliedRateByMonth(all, now, state.zone),
     };
@@ -145,7 +145,9 @@ export function FollowThrough({ state }: { state: ReviewState }) {
             {view.open.map((r) => (
               <li key={r.id}>
                 <span class="commitment">{r.answers.nextTime}</span>{' '}
-                <span class="muted">{t('followComesBack', day(followUpDueAt(r) ?? view.now))}</span>
+                <span class="muted">
+                  {t('followComesBack', day(followUpDueAt(r, view.now) ?? view.now))}
+                </span>
               </li>
             ))}
           </ul>

@@ -68,6 +68,34 @@ describe('FollowThrough', () => {
     expect(within(open).getByText('comes back Dec 2, 2026')).toBeTruthy();
   });
 
+  it('answers the latest due check, folding an ignored earlier one, as the reminder asked', async () => {
+    // Day 1 was ignored, day 7 came due this morning, day 30 is still to come.
+    const r = commitment('f', 7, 'Read the diff before approving', 0);
+    r.followUps = [
+      { dueAt: NOW - 6 * DAY, answeredAt: null, outcome: null, note: '' },
+      { dueAt: NOW - 0.1 * DAY, answeredAt: null, outcome: null, note: '' },
+      { dueAt: NOW + 23 * DAY, answeredAt: null, outcome: null, note: '' },
+    ];
+    await setup([r]);
+    fireEvent.click(screen.getByRole('button', { name: 'Partly' }));
+    await waitFor(async () =>
+      expect((await getReflection('f'))?.followUps).toEqual([
+        { dueAt: NOW - 0.1 * DAY, answeredAt: NOW, outcome: 'partly', note: '' },
+        { dueAt: NOW + 23 * DAY, answeredAt: null, outcome: null, note: '' },
+      ]),
+    );
+    // Nothing is left due: the ignored day-1 check does not come back as a second card.
+    expect(
+      await screen.findByText('Nothing to check on right now.', { exact: false }),
+    ).toBeTruthy();
+    const open = screen.getByRole('region', { name: 'Open commitments' });
+    expect(within(open).getByText('comes back Dec 18, 2026')).toBeTruthy();
+    // One answer, counted once.
+    expect(
+      screen.getByText('0 of 1 answered follow-ups applied in the last 6 months', { exact: false }),
+    ).toBeTruthy();
+  });
+
   it('lists people still to tell, and ticking one stores it', async () => {
     const r = {
       ...commitment('c', 3, 'Tell the team sooner', 10),

@@ -3,13 +3,16 @@ import { PURGE_AFTER_MS } from '../../../entrypoints/options/state';
 import {
   countReflections,
   deleteReflection,
+  getReflection,
   saveReflection,
   updateReflection,
 } from '../../../utils/db';
+import { answerFollowUp } from '../../../utils/follow-up';
 import { createReflection, type Reflection } from '../../../utils/reflection';
 import { reviewStateOver } from '../../helpers/review-state';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
+const DAY = 86_400_000;
 
 function make(id: string, at: number, learned: string): Reflection {
   return createReflection(
@@ -35,6 +38,31 @@ describe('review state', () => {
     const state = await ready([make('a', NOW - 1000, 'first')]);
     await saveReflection(make('b', NOW, 'written in the popup meanwhile'));
     await vi.waitFor(() => expect(ids(state)).toEqual(['b', 'a']));
+    state.stop();
+  });
+
+  it('an edit that writes "next time" plans its follow-ups; emptying it drops the unanswered ones', async () => {
+    const state = await ready([make('a', NOW - 40 * DAY, 'Rushed the review')]);
+    const edit = (nextTime: string) =>
+      state.saveEdit('a', {
+        answers: { learned: 'Rushed the review', nextTime },
+        tags: [],
+        sting: null,
+      });
+    expect(await edit('Read the diff twice')).toBeNull();
+    expect((await getReflection('a'))?.followUps.map((f) => (f.dueAt - NOW) / DAY)).toEqual([
+      1, 7, 30,
+    ]);
+
+    await updateReflection(
+      'a',
+      (r) => answerFollowUp(r, 'partly', '', NOW + DAY, { retryDays: 7 }),
+      NOW + DAY,
+    );
+    expect(await edit('')).toBeNull();
+    expect((await getReflection('a'))?.followUps).toEqual([
+      { dueAt: NOW + DAY, answeredAt: NOW + DAY, outcome: 'partly', note: '' },
+    ]);
     state.stop();
   });
 
