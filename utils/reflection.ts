@@ -3,7 +3,7 @@
  * normalisation, validation and creation. No browser APIs here.
  */
 
-import { formatNumber, t } from './i18n';
+import { formatNumber, plural, t } from './i18n';
 import { isTemplateId, type TemplateId } from './templates';
 
 export const TRIGGERS = [
@@ -143,9 +143,10 @@ export function validateReflection(input: ReflectionInput): ValidationErrors | n
   let hasError = false;
   for (const [key, text] of Object.entries(input.answers)) {
     if (text.length > LIMITS.answerChars) {
+      const over = text.length - LIMITS.answerChars;
       errors.answers[key] = t(
-        'errorAnswerTooLong',
-        formatNumber(text.length - LIMITS.answerChars),
+        plural(over, 'errorAnswerTooLongOne', 'errorAnswerTooLongOther'),
+        formatNumber(over),
         formatNumber(LIMITS.answerChars),
       );
       hasError = true;

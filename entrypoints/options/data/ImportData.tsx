@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { describeDbError } from '../../../utils/db';
 import { importReflections } from '../../../utils/db-bulk';
-import { formatNumber, t } from '../../../utils/i18n';
+import { formatNumber, plural, t } from '../../../utils/i18n';
 import { setSettings } from '../../../utils/settings-store';
 import { readImportFile } from '../../../utils/transfer';
 import { Progress } from './Progress';
@@ -45,15 +45,15 @@ export function ImportData() {
       if (withSettings) await setSettings(settings);
       const parts = [
         t(
-          outcome.added === 1 ? 'dataImportAddedOne' : 'dataImportAddedOther',
+          plural(outcome.added, 'dataImportAddedOne', 'dataImportAddedOther'),
           formatNumber(outcome.added),
         ),
         t(
-          outcome.replaced === 1 ? 'dataImportReplacedOne' : 'dataImportReplacedOther',
+          plural(outcome.replaced, 'dataImportReplacedOne', 'dataImportReplacedOther'),
           formatNumber(outcome.replaced),
         ),
         t(
-          outcome.skipped === 1 ? 'dataImportSkippedOne' : 'dataImportSkippedOther',
+          plural(outcome.skipped, 'dataImportSkippedOne', 'dataImportSkippedOther'),
           formatNumber(outcome.skipped),
         ),
       ];
