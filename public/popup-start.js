@@ -1,4 +1,4 @@
-// Runs before the first paint; see utils/popup-start.ts.
+// See utils/popup-start.ts.
 (() => {
   const d = document;
   d.addEventListener('keydown', (e) => {
@@ -6,8 +6,6 @@
       d.body.dataset.saveAsked = '';
   });
   try {
-    // The catalogue's language, not the browser's (see uiLanguage in utils/i18n.ts).
-    d.documentElement.lang = chrome.i18n.getMessage('uiLocale') || 'en';
     const s = JSON.parse(localStorage.getItem('fail-well:popup-start') || '{}');
     const name = /^[A-Za-z]\w{0,63}$/;
     const field = d.querySelector('#app textarea');

@@ -32,36 +32,26 @@ export async function ensureMessages(): Promise<void> {
       ? await import('./i18n-worker-fallback')
       : await import('./i18n-fallback');
   // The browser picks a catalogue by its own language; the fallback does the same.
-  fallback = await loadFallbackMessages(browser.i18n.getUILanguage().split('-')[0] ?? 'en');
+  fallback = await loadFallbackMessages(browser.i18n.getUILanguage());
 }
 
 /**
  * The language the strings are in, for Intl formatters and `<html lang>`: each catalogue names
  * its own (`uiLocale`: "en", "de"), since the browser falls back to English for a language we
- * do not ship. The browser's region is kept when its language is that one ("en-GB" dates).
+ * do not ship. Not the browser's region ("en-GB"): one tag on every page, and the popup's
+ * 15 KB budget has no room to merge the two. `t` answers from the fallback catalogue too.
  */
 export function uiLanguage(): string {
-  const catalogue = browser.i18n.getMessage('uiLocale') || fallback?.('uiLocale', []) || 'en';
-  const browserTag = browser.i18n.getUILanguage().replace(/_/g, '-');
-  return browserTag.toLowerCase().startsWith(`${catalogue.toLowerCase()}-`)
-    ? browserTag
-    : catalogue;
+  return t('uiLocale');
 }
-
-const pluralRules = new Map<string, Intl.PluralRules>();
 
 /**
  * `one` or `other` for `count` by the UI language's plural rules ("1 character", "2 characters");
  * a language with more forms (few, many) gets `other` until its catalogue needs more.
  */
 export function plural<K extends MessageKey>(count: number, one: K, other: K): K {
-  const language = uiLanguage();
-  let rules = pluralRules.get(language);
-  if (!rules) {
-    rules = new Intl.PluralRules(language);
-    pluralRules.set(language, rules);
-  }
-  return rules.select(count) === 'one' ? one : other;
+  // Not cached: a plural is picked per message shown, not per list row.
+  return new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? one : other;
 }
 
 /** A number in the UI language ("5,000" / "5.000"). */

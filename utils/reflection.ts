@@ -143,10 +143,13 @@ export function validateReflection(input: ReflectionInput): ValidationErrors | n
   let hasError = false;
   for (const [key, text] of Object.entries(input.answers)) {
     if (text.length > LIMITS.answerChars) {
-      const over = text.length - LIMITS.answerChars;
       errors.answers[key] = t(
-        plural(over, 'errorAnswerTooLongOne', 'errorAnswerTooLongOther'),
-        formatNumber(over),
+        plural(
+          text.length - LIMITS.answerChars,
+          'errorAnswerTooLongOne',
+          'errorAnswerTooLongOther',
+        ),
+        formatNumber(text.length - LIMITS.answerChars),
         formatNumber(LIMITS.answerChars),
       );
       hasError = true;

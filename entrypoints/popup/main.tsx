@@ -21,7 +21,7 @@ async function main() {
   ]);
   const settings = parseCaptureSettings(stored);
   applyTheme(document.documentElement, settings.theme);
-  // popup.html says "en" until the catalogue can answer (popup-start.js guesses before paint).
+  // popup.html says "en" until the catalogue can answer.
   document.documentElement.lang = uiLanguage();
   const state = createPopupState(
     draft ?? emptyDraft(settings.defaultTemplate, Date.now(), settings.attachPageByDefault),

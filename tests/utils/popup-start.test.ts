@@ -10,7 +10,7 @@ import { TEMPLATES } from '../../utils/templates';
 
 const html = readFileSync('entrypoints/popup/index.html', 'utf8');
 const script = readFileSync('public/popup-start.js', 'utf8');
-const GERMAN: Record<string, string> = { uiLocale: 'de', qExpected: 'Was sollte passieren?' };
+const GERMAN: Record<string, string> = { qExpected: 'Was sollte passieren?' };
 
 /** popup.html's body as the parser leaves it, then its start script, with `messages`. */
 function openStaticPopup(messages: Record<string, string> = GERMAN) {
@@ -59,13 +59,6 @@ describe('popup start hint', () => {
   ])('keeps the built-in English with %s', (_case, hint, messages) => {
     localStorage.setItem(POPUP_START_KEY, JSON.stringify(hint));
     expect(openStaticPopup(messages)).toMatchObject({ label: 'What happened?' });
-  });
-
-  it('says the catalogue’s language before the first paint, English without messages', () => {
-    openStaticPopup();
-    expect(document.documentElement.lang).toBe('de');
-    openStaticPopup({});
-    expect(document.documentElement.lang).toBe('en');
   });
 
   it('survives a hint that is not JSON', () => {
