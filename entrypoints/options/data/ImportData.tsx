@@ -42,7 +42,13 @@ export function ImportData() {
         onProgress: (done, total) =>
           setPhase({ name: 'busy', label: t('dataImportImporting'), done, total }),
       });
-      if (withSettings) await setSettings(settings);
+      // The reflections are in by now: a refused settings write is said, not reported as a failed import.
+      const settingsKept = withSettings
+        ? await setSettings(settings).then(
+            () => true,
+            () => false,
+          )
+        : false;
       const parts = [
         t(
           plural(outcome.added, 'dataImportAddedOne', 'dataImportAddedOther'),
@@ -57,13 +63,14 @@ export function ImportData() {
           formatNumber(outcome.skipped),
         ),
       ];
+      const done = t(
+        settingsKept ? 'dataImportDoneWithSettings' : 'dataImportDone',
+        file.name,
+        parts.join('; '),
+      );
       setPhase({
         name: 'done',
-        message: t(
-          withSettings ? 'dataImportDoneWithSettings' : 'dataImportDone',
-          file.name,
-          parts.join('; '),
-        ),
+        message: withSettings && !settingsKept ? `${done} ${t('dataImportSettingsFailed')}` : done,
       });
     } catch (error) {
       setPhase(

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CaptureSettings, Theme } from '../../../utils/capture-settings';
 import { type MessageKey, t } from '../../../utils/i18n';
 import { getSettings, type Settings } from '../../../utils/settings';
+import { describeSettingsFailure } from '../../../utils/settings-failure';
 import { setSettings, watchSettings } from '../../../utils/settings-store';
 import { TEMPLATE_IDS, TEMPLATES } from '../../../utils/templates';
 import { applyTheme } from '../../../utils/theme';
@@ -49,9 +50,9 @@ export function Preferences() {
         // Merge into what is stored now, so a change made in another tab is not undone.
         await setSettings({ ...(await getSettings()), [key]: value });
         setStatus({ ok: true, text: t('settingsSaved') });
-      } catch {
+      } catch (error) {
         // Show what is really stored, so the page never claims a choice that was not kept.
-        setStatus({ ok: false, text: t('prefsSaveFailed') });
+        setStatus({ ok: false, text: describeSettingsFailure(error) });
         const stored = await getSettings().catch(() => null);
         if (stored) {
           setLocal(stored);
