@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type DaysError, parseFollowUpDays, parseRetryDays } from '../utils/follow-through';
 import { t } from '../utils/i18n';
 import type { Settings } from '../utils/settings';
+import { describeSettingsFailure } from '../utils/settings-failure';
 
 interface Props {
   settings: Settings;
@@ -59,8 +60,8 @@ export function FollowUpSettingsForm({ settings, onSave }: Props) {
         followUps: { enabled, afterDays: days.days, retryDays: retry },
       });
       setStatus(t('settingsSaved'));
-    } catch {
-      setStatus(t('settingsSaveFailed'));
+    } catch (error) {
+      setStatus(describeSettingsFailure(error));
     }
   };
 

@@ -1,4 +1,4 @@
-// Runs before the first paint; see utils/popup-start.ts.
+// See utils/popup-start.ts.
 (() => {
   const d = document;
   d.addEventListener('keydown', (e) => {

@@ -5,7 +5,7 @@
 import type { TimeZone } from './calendar';
 import { compileFilter, filterFromParams, hasFilters, matchesAllTerms } from './filter';
 import { triggerLabel } from './format';
-import { t, uiLanguage } from './i18n';
+import { plural, t, uiLanguage } from './i18n';
 import type { Reflection } from './reflection';
 import { queryTerms } from './search';
 import { TEMPLATES } from './templates';
@@ -35,7 +35,7 @@ export function scopeFromParams(
   const parts = [
     filter.q.trim() ? t('exportScopeSearch', filter.q.trim()) : '',
     filter.tags.length > 0
-      ? t(filter.tags.length === 1 ? 'exportScopeTag' : 'exportScopeTags', filter.tags.join(', '))
+      ? t(plural(filter.tags.length, 'exportScopeTag', 'exportScopeTags'), filter.tags.join(', '))
       : '',
     filter.from || filter.to ? t('exportScopeDates', day(filter.from), day(filter.to)) : '',
     filter.template ? t('exportScopeTemplate', t(TEMPLATES[filter.template].name)) : '',

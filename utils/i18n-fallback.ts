@@ -8,9 +8,10 @@ const catalogues = import.meta.glob<Catalogue>('../public/_locales/*/messages.js
   import: 'default',
 });
 
-/** A `getMessage` over the catalogue of `language` ("de", "en"…), English when there is none. */
+/** A `getMessage` over the catalogue of `language` ("de-AT" → de), English when there is none. */
 export async function loadFallbackMessages(language: string) {
   const path = (lang: string) => `../public/_locales/${lang}/messages.json`;
-  const load = catalogues[path(language)] ?? catalogues[path('en')];
+  // Split here, in the lazy chunk, not in the popup's start-up code.
+  const load = catalogues[path(language.split('-')[0] ?? '')] ?? catalogues[path('en')];
   return load ? messageGetter(await load()) : null;
 }

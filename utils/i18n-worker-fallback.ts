@@ -5,8 +5,8 @@
 import catalogues from 'virtual:worker-messages';
 import { messageGetter } from './message-format';
 
-/** A `getMessage` over the worker's strings in `language` ("de", "en"…), English when there is none. */
+/** A `getMessage` over the worker's strings in `language` ("de-AT" → de), English when there is none. */
 export async function loadFallbackMessages(language: string) {
-  const catalogue = catalogues[language] ?? catalogues.en;
+  const catalogue = catalogues[language.split('-')[0] ?? ''] ?? catalogues.en;
   return catalogue ? messageGetter(catalogue) : null;
 }

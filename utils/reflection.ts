@@ -3,7 +3,7 @@
  * normalisation, validation and creation. No browser APIs here.
  */
 
-import { formatNumber, t } from './i18n';
+import { formatNumber, plural, t } from './i18n';
 import { isTemplateId, type TemplateId } from './templates';
 
 export const TRIGGERS = [
@@ -144,7 +144,11 @@ export function validateReflection(input: ReflectionInput): ValidationErrors | n
   for (const [key, text] of Object.entries(input.answers)) {
     if (text.length > LIMITS.answerChars) {
       errors.answers[key] = t(
-        'errorAnswerTooLong',
+        plural(
+          text.length - LIMITS.answerChars,
+          'errorAnswerTooLongOne',
+          'errorAnswerTooLongOther',
+        ),
         formatNumber(text.length - LIMITS.answerChars),
         formatNumber(LIMITS.answerChars),
       );

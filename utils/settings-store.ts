@@ -12,15 +12,31 @@ import {
   parseSettings,
   type Settings,
 } from './settings';
+import { bytesOverQuota, SettingsTooLongError } from './settings-quota';
 
 export const settingsItem = storage.defineItem<Settings>(`${SETTINGS_AREA}:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
 
-/** Save settings whole (an import), repaired first, so storage only ever holds valid values. */
+/**
+ * Write valid settings, or reject with a `SettingsTooLongError` (writing nothing) when they
+ * would pass `storage.sync`'s per-item quota, or with the browser's own refusal (see
+ * `describeSettingsFailure`). Callers hold the settings lock.
+ */
+async function write(next: Settings): Promise<Settings> {
+  const value = parseSettings(next);
+  const over = bytesOverQuota(SETTINGS_KEY, value);
+  if (over > 0) throw new SettingsTooLongError(over);
+  await settingsItem.setValue(value);
+  return value;
+}
+
+/** Save settings whole (an import), under the cross-context lock; rejects as `write` does. */
 export function setSettings(next: Settings): Promise<void> {
-  return withLock('fail-well:settings', () => settingsItem.setValue(parseSettings(next)));
+  return withLock('fail-well:settings', async () => {
+    await write(next);
+  });
 }
 
 /**
@@ -28,11 +44,7 @@ export function setSettings(next: Settings): Promise<void> {
  * `change` gets the stored settings under the cross-context lock and returns the new ones.
  */
 export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  return withLock('fail-well:settings', async () => {
-    const next = parseSettings(change(await getSettings()));
-    await settingsItem.setValue(next);
-    return next;
-  });
+  return withLock('fail-well:settings', async () => write(change(await getSettings())));
 }
 
 /**

@@ -14,8 +14,11 @@ const WORKER_PREFIX = /^(?:nudge|menu)[A-Z0-9]/;
 /** Keys outside the prefixes that modules imported by the worker can put in front of the user. */
 export const WORKER_MESSAGE_KEYS: readonly string[] = [
   'extName',
+  // i18n.ts: the catalogue's own language, for Intl (dates in a notification).
+  'uiLocale',
   // reflection.ts and db.ts: validation and storage errors.
-  'errorAnswerTooLong',
+  'errorAnswerTooLongOne',
+  'errorAnswerTooLongOther',
   'errorEmpty',
   'errorTooManyTags',
   'errorTagTooLong',

@@ -1,6 +1,6 @@
 import { parseCaptureSettings, readStoredSettings } from '../../utils/capture-settings';
 import { emptyDraft, loadDraft } from '../../utils/draft';
-import { ensureMessages } from '../../utils/i18n';
+import { ensureMessages, uiLanguage } from '../../utils/i18n';
 import { ownRecord } from '../../utils/parse';
 import { questionsFor } from '../../utils/templates';
 import { applyTheme } from '../../utils/theme';
@@ -21,6 +21,8 @@ async function main() {
   ]);
   const settings = parseCaptureSettings(stored);
   applyTheme(document.documentElement, settings.theme);
+  // popup.html says "en" until the catalogue can answer.
+  document.documentElement.lang = uiLanguage();
   const state = createPopupState(
     draft ?? emptyDraft(settings.defaultTemplate, Date.now(), settings.attachPageByDefault),
     // `{}`: no stored follow-up settings means the defaults, parsed when a save plans them.

@@ -15,7 +15,10 @@ import { useLanguage } from '../i18n-fake';
 // Local noon: the date shown is the 29th in every zone.
 const AT = localTime(2026, 11, 29);
 
-/** German as in Germany, English as in Britain: the region shows in dates and numbers. */
+/**
+ * German as in Germany, English as in Britain. Dates follow the catalogue's language ("en",
+ * "de"), not the browser's region: one UI language on every page (utils/i18n.ts).
+ */
 function speak(lang: 'en' | 'de') {
   useLanguage(lang, lang === 'de' ? 'de-DE' : 'en-GB');
 }
@@ -37,7 +40,7 @@ describe('format', () => {
   });
 
   it.each([
-    ['en', '24 Nov', '42%', '2.5', 'a, b and c'],
+    ['en', 'Nov 24', '42%', '2.5', 'a, b, and c'],
     ['de', '24. Nov.', '42 %', '2,5', 'a, b und c'],
   ] as const)(
     '%s: dates, shares, averages and lists follow the UI language',
@@ -54,7 +57,7 @@ describe('format', () => {
     const en = formatDateTime(AT);
     speak('de');
     const de = formatDateTime(AT);
-    expect(en).toMatch(/Nov 2026/);
+    expect(en).toMatch(/Nov 29, 2026/);
     expect(de).toMatch(/29\.11\.2026, 12:00/);
   });
 

@@ -8,6 +8,7 @@ import {
   type ReflectionInput,
   validateReflection,
 } from '../../utils/reflection';
+import { useLanguage } from '../i18n-fake';
 
 const input = (over: Partial<ReflectionInput> = {}): ReflectionInput => ({
   template: 'quick',
@@ -56,7 +57,20 @@ describe('validateReflection', () => {
     const errors = validateReflection(
       input({ answers: { learned: 'a'.repeat(LIMITS.answerChars + 1) } }),
     );
-    expect(errors?.answers.learned).toMatch(/1 characters over the 5,000 limit/);
+    expect(errors?.answers.learned).toMatch(/^This answer is 1 character over the 5,000 limit/);
+  });
+
+  // The plural follows the UI language's rules, not `=== 1` (once "1 characters over").
+  it.each([
+    ['en', 1, 'This answer is 1 character over the 5,000 limit.'],
+    ['en', 2, 'This answer is 2 characters over the 5,000 limit.'],
+    ['en', 1234, 'This answer is 1,234 characters over the 5,000 limit.'],
+    ['de', 1, 'Diese Antwort ist 1 Zeichen über der Grenze von 5.000.'],
+    ['de', 2, 'Diese Antwort ist 2 Zeichen über der Grenze von 5.000.'],
+  ])('in %s, %i past the limit says "%s"', (language, over, start) => {
+    useLanguage(language);
+    const learned = 'a'.repeat(LIMITS.answerChars + over);
+    expect(validateReflection(input({ answers: { learned } }))?.answers.learned).toContain(start);
   });
 
   it('limits the number and length of tags', () => {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { countReflections, describeDbError } from '../../../utils/db';
 import { deleteEverything } from '../../../utils/db-bulk';
 import { clearDraft } from '../../../utils/draft';
-import { formatNumber, t } from '../../../utils/i18n';
+import { formatNumber, plural, t } from '../../../utils/i18n';
 
 /**
  * Remove every reflection for good, only after the user types a word to confirm. Focus moves
@@ -42,7 +42,7 @@ export function DeleteEverything() {
       const removed = await deleteEverything();
       await clearDraft();
       setResult(
-        t(removed === 1 ? 'dataDeleteDoneOne' : 'dataDeleteDoneOther', formatNumber(removed)),
+        t(plural(removed, 'dataDeleteDoneOne', 'dataDeleteDoneOther'), formatNumber(removed)),
       );
       close();
     } catch (error) {
@@ -75,7 +75,7 @@ export function DeleteEverything() {
             {stored === null
               ? t('dataDeleteWillAll')
               : t(
-                  stored === 1 ? 'dataDeleteWillOne' : 'dataDeleteWillOther',
+                  plural(stored, 'dataDeleteWillOne', 'dataDeleteWillOther'),
                   formatNumber(stored),
                 )}{' '}
             {t('dataDeleteCannotUndo')}

@@ -3,7 +3,7 @@ import { localZone } from '../../../utils/calendar';
 import { describeDbError } from '../../../utils/db';
 import type { ExportKind } from '../../../utils/export';
 import { scopeFromParams } from '../../../utils/export-scope';
-import { formatNumber, type MessageKey, t } from '../../../utils/i18n';
+import { formatNumber, type MessageKey, plural, t } from '../../../utils/i18n';
 import { getSettings } from '../../../utils/settings';
 import { lastExportItem } from '../../../utils/storage-status';
 import { buildExport, downloadBlob } from '../../../utils/transfer';
@@ -58,7 +58,7 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
       setPhase({
         name: 'done',
         message: t(
-          n === 1 ? 'dataExportDoneOne' : 'dataExportDoneOther',
+          plural(n, 'dataExportDoneOne', 'dataExportDoneOther'),
           formatNumber(n),
           result.fileName,
         ),

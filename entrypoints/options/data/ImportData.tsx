@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { describeDbError } from '../../../utils/db';
 import { importReflections } from '../../../utils/db-bulk';
-import { formatNumber, t } from '../../../utils/i18n';
+import { formatNumber, plural, t } from '../../../utils/i18n';
 import { setSettings } from '../../../utils/settings-store';
 import { readImportFile } from '../../../utils/transfer';
 import { Progress } from './Progress';
@@ -42,28 +42,35 @@ export function ImportData() {
         onProgress: (done, total) =>
           setPhase({ name: 'busy', label: t('dataImportImporting'), done, total }),
       });
-      if (withSettings) await setSettings(settings);
+      // The reflections are in by now: a refused settings write is said, not reported as a failed import.
+      const settingsKept = withSettings
+        ? await setSettings(settings).then(
+            () => true,
+            () => false,
+          )
+        : false;
       const parts = [
         t(
-          outcome.added === 1 ? 'dataImportAddedOne' : 'dataImportAddedOther',
+          plural(outcome.added, 'dataImportAddedOne', 'dataImportAddedOther'),
           formatNumber(outcome.added),
         ),
         t(
-          outcome.replaced === 1 ? 'dataImportReplacedOne' : 'dataImportReplacedOther',
+          plural(outcome.replaced, 'dataImportReplacedOne', 'dataImportReplacedOther'),
           formatNumber(outcome.replaced),
         ),
         t(
-          outcome.skipped === 1 ? 'dataImportSkippedOne' : 'dataImportSkippedOther',
+          plural(outcome.skipped, 'dataImportSkippedOne', 'dataImportSkippedOther'),
           formatNumber(outcome.skipped),
         ),
       ];
+      const done = t(
+        settingsKept ? 'dataImportDoneWithSettings' : 'dataImportDone',
+        file.name,
+        parts.join('; '),
+      );
       setPhase({
         name: 'done',
-        message: t(
-          withSettings ? 'dataImportDoneWithSettings' : 'dataImportDone',
-          file.name,
-          parts.join('; '),
-        ),
+        message: withSettings && !settingsKept ? `${done} ${t('dataImportSettingsFailed')}` : done,
       });
     } catch (error) {
       setPhase(

@@ -3,7 +3,8 @@ import { BACKUP_EVERY, type BackupEvery } from '../../../utils/backup';
 import { formatDateTime } from '../../../utils/format';
 import { type MessageKey, t } from '../../../utils/i18n';
 import { getSettings } from '../../../utils/settings';
-import { setSettings, watchSettings } from '../../../utils/settings-store';
+import { describeSettingsFailure } from '../../../utils/settings-failure';
+import { updateSettings, watchSettings } from '../../../utils/settings-store';
 import {
   formatBytes,
   getLastExportAt,
@@ -25,6 +26,7 @@ export function KeepSafe() {
   const [answer, setAnswer] = useState<string | null>(null);
   const [every, setEvery] = useState<BackupEvery>('off');
   const [lastExportAt, setLastExportAt] = useState<number | null>(null);
+  const [everyProblem, setEveryProblem] = useState<string | null>(null);
 
   useEffect(() => {
     void readStorageStatus().then(setStatus);
@@ -52,7 +54,15 @@ export function KeepSafe() {
 
   async function changeEvery(next: BackupEvery) {
     setEvery(next);
-    await setSettings({ ...(await getSettings()), backupEvery: next });
+    setEveryProblem(null);
+    try {
+      await updateSettings((stored) => ({ ...stored, backupEvery: next }));
+    } catch (error) {
+      // Say why, and show the reminder that is really kept.
+      setEveryProblem(describeSettingsFailure(error));
+      const stored = await getSettings().catch(() => null);
+      if (stored) setEvery(stored.backupEvery);
+    }
   }
 
   return (
@@ -97,6 +107,11 @@ export function KeepSafe() {
             </option>
           ))}
         </select>
+        {everyProblem && (
+          <p class="error" role="alert">
+            {everyProblem}
+          </p>
+        )}
       </div>
     </section>
   );

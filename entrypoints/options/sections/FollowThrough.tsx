@@ -7,7 +7,7 @@ import { dueFollowUps, followUpDueAt, openCommitments } from '../../../utils/fol
 import { t, uiLanguage } from '../../../utils/i18n';
 import type { FollowUpOutcome, Reflection } from '../../../utils/reflection';
 import { DEFAULT_SETTINGS, getSettings, type Settings } from '../../../utils/settings';
-import { setSettings, watchSettings } from '../../../utils/settings-store';
+import { saveSettingsChange, watchSettings } from '../../../utils/settings-store';
 import type { ReviewState } from '../state';
 import { useRoute } from '../useRoute';
 
@@ -175,7 +175,12 @@ export function FollowThrough({ state }: { state: ReviewState }) {
 
       <DigestPanel reflections={view.all} tags={state.tags()} now={view.now} zone={state.zone} />
 
-      <FollowUpSettingsForm settings={settings} onSave={setSettings} />
+      <FollowUpSettingsForm
+        settings={settings}
+        onSave={async (next) => {
+          await saveSettingsChange(settings, next);
+        }}
+      />
     </section>
   );
 }

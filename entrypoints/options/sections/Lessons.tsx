@@ -14,7 +14,7 @@ import {
   hasFilters,
   type ViewFilter,
 } from '../../../utils/filter';
-import { formatNumber, t } from '../../../utils/i18n';
+import { formatNumber, plural, t } from '../../../utils/i18n';
 import type { Reflection } from '../../../utils/reflection';
 import { nextToResurface, onThisDay } from '../../../utils/resurface';
 import { formatRoute } from '../../../utils/route';
@@ -218,8 +218,8 @@ export function Lessons({ state }: { state: ReviewState }) {
                 )
               : t('statusReading', formatNumber(state.readCount.value))
             : searching
-              ? t(count === 1 ? 'statusMatchesOne' : 'statusMatchesOther', formatNumber(count))
-              : t(count === 1 ? 'statusCountOne' : 'statusCountOther', formatNumber(count))}
+              ? t(plural(count, 'statusMatchesOne', 'statusMatchesOther'), formatNumber(count))
+              : t(plural(count, 'statusCountOne', 'statusCountOther'), formatNumber(count))}
         {phase === 'ready' && searching && count > 0 && (
           <a href={formatRoute({ section: 'data', params: route.params })}>{t('exportThese')}</a>
         )}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatNumber, t, uiLanguage } from '../../../utils/i18n';
 import { setAttention } from '../../../utils/nudge-engine';
@@ -26,7 +26,8 @@ import {
 } from '../../../utils/nudge-validation';
 import { nextNudge } from '../../../utils/schedule';
 import { getSettings, type Settings } from '../../../utils/settings';
-import { setSettings, watchSettings } from '../../../utils/settings-store';
+import { describeSettingsFailure } from '../../../utils/settings-failure';
+import { saveSettingsChange, watchSettings } from '../../../utils/settings-store';
 
 /** The week from Monday: day number (0 = Sunday, as in Date) and its short and long name. */
 function weekdayNames(): Array<readonly [number, string, string]> {
@@ -44,6 +45,9 @@ export function Nudges() {
   const [settings, setLocal] = useState<Settings | null>(null);
   const [state, setState] = useState<NudgeState | null>(null);
   const [now, setNow] = useState(Date.now());
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  // Only the latest change's outcome is shown: an older refusal must not hide a later success.
+  const attempts = useRef(0);
   useEffect(() => {
     void getSettings().then(setLocal);
     void getNudgeState().then(setState);
@@ -60,10 +64,24 @@ export function Nudges() {
   if (!settings || !state) return null;
 
   const nudges = settings.nudges;
-  /** Changes take effect at once: the background watches the settings item. */
-  const save = (next: NudgeSettings) => {
+  /**
+   * Changes take effect at once: the background watches the settings item. A refused write is
+   * said in words and the controls go back to what is stored; typed text stays in its field.
+   */
+  const save = async (next: NudgeSettings) => {
+    const attempt = ++attempts.current;
     setLocal({ ...settings, nudges: next });
-    void setSettings({ ...settings, nudges: next });
+    try {
+      // Field by field over what is stored: a switch the background turned off meanwhile
+      // (a permission taken away) stays off.
+      await saveSettingsChange(settings, { ...settings, nudges: next });
+      if (attempt === attempts.current) setSaveProblem(null);
+    } catch (error) {
+      if (attempt !== attempts.current) return;
+      setSaveProblem(describeSettingsFailure(error));
+      const stored = await getSettings().catch(() => null);
+      if (stored && attempt === attempts.current) setLocal(stored);
+    }
   };
   const patch = <K extends keyof NudgeSettings>(key: K, value: Partial<NudgeSettings[K]>) =>
     save({ ...nudges, [key]: { ...(nudges[key] as object), ...value } });
@@ -96,6 +114,12 @@ export function Nudges() {
         />
       </Card>
       <LimitsCard nudges={nudges} save={save} patch={(v) => patch('quietHours', v)} />
+      {/* Sticky at the bottom of the window: seen from whichever card made the change. */}
+      {saveProblem && (
+        <p class="error save-problem card" role="alert">
+          {saveProblem}
+        </p>
+      )}
     </section>
   );
 }

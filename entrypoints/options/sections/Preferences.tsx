@@ -3,7 +3,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CaptureSettings, Theme } from '../../../utils/capture-settings';
 import { type MessageKey, t } from '../../../utils/i18n';
 import { getSettings, type Settings } from '../../../utils/settings';
-import { setSettings, watchSettings } from '../../../utils/settings-store';
+import { describeSettingsFailure } from '../../../utils/settings-failure';
+import { updateSettings, watchSettings } from '../../../utils/settings-store';
 import { TEMPLATE_IDS, TEMPLATES } from '../../../utils/templates';
 import { applyTheme } from '../../../utils/theme';
 
@@ -46,12 +47,13 @@ export function Preferences() {
     setStatus(null);
     writes.current = writes.current.then(async () => {
       try {
-        // Merge into what is stored now, so a change made in another tab is not undone.
-        await setSettings({ ...(await getSettings()), [key]: value });
+        // One field into what is stored now, under the settings lock: a change made in
+        // another tab or by the background is not undone.
+        await updateSettings((stored) => ({ ...stored, [key]: value }));
         setStatus({ ok: true, text: t('settingsSaved') });
-      } catch {
+      } catch (error) {
         // Show what is really stored, so the page never claims a choice that was not kept.
-        setStatus({ ok: false, text: t('prefsSaveFailed') });
+        setStatus({ ok: false, text: describeSettingsFailure(error) });
         const stored = await getSettings().catch(() => null);
         if (stored) {
           setLocal(stored);

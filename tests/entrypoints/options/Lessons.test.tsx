@@ -119,7 +119,7 @@ describe('Lessons', () => {
 
     fireEvent.input(learned, { target: { value: 'x'.repeat(5001) } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
-    expect(await within(form).findByText(/1 characters over the 5,000 limit/)).toBeTruthy();
+    expect(await within(form).findByText(/1 character over the 5,000 limit/)).toBeTruthy();
 
     fireEvent.input(learned, { target: { value: 'Second, better try' } });
     fireEvent.click(within(form).getByRole('radio', { name: '5 — a lot' }));

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Nudges } from '../../../../entrypoints/options/sections/Nudges';
 import { getNudgeState } from '../../../../utils/nudge-state';
 import { getSettings } from '../../../../utils/settings';
 import { instantOf } from '../../../../utils/wall-clock';
 import { type FakeExtras, installFakeExtras } from '../../../helpers/fake-extras';
+import { useLanguage } from '../../../i18n-fake';
 
 let extras: FakeExtras;
 
@@ -21,6 +23,19 @@ afterEach(() => {
 
 const type = (label: string, text: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value: text } });
+
+/** `count` valid site patterns, one per line, each exactly 200 characters (the longest allowed). */
+const longSites = (count: number) =>
+  Array.from({ length: count }, (_, i) => {
+    const host = `ci${i}.example.com/`;
+    return host + 'a'.repeat(200 - host.length);
+  }).join('\n');
+
+/** The browser refuses the next write the way a real quota does: asynchronously. */
+const refuseNextWrite = (message: string) =>
+  vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementationOnce(async () => {
+    throw new Error(message);
+  });
 
 describe('Nudges settings', () => {
   it('shows when the next nudge comes: the default is today 17:30', async () => {
@@ -88,6 +103,56 @@ describe('Nudges settings', () => {
       'meet.google.com\nmy ci page',
     );
     expect((await getSettings()).nudges.site.patterns).toEqual([]);
+  });
+
+  it('a site list too long for the browser to keep says by how much, keeps the text, stores nothing', async () => {
+    render(<Nudges />);
+    await screen.findByText('Next nudge: today 17:30');
+    // 50 sites of 200 characters pass one by one, but not together: about 10.9 KB of 8 KB.
+    type('Sites, one per line', longSites(50));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^These settings are too long to keep — shorten the list of sites by about \d,\d{3} characters\./,
+    );
+    expect(screen.getByLabelText('Sites, one per line')).toHaveProperty('value', longSites(50));
+    expect(await fakeBrowser.storage.sync.get('settings')).toEqual({});
+    expect(screen.queryByText(/Settings saved/)).toBeNull();
+
+    // Shortened enough, it is kept and the message goes.
+    type('Sites, one per line', longSites(30));
+    await waitFor(async () => expect((await getSettings()).nudges.site.patterns).toHaveLength(30));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('a write the browser refuses is said in words and the switch shows what is kept', async () => {
+    render(<Nudges />);
+    const idle = await screen.findByRole('checkbox', {
+      name: 'Nudge me when I’m back from a break',
+    });
+    refuseNextWrite('Resource::kMaxWriteOperationsPerMinute quota exceeded');
+    fireEvent.click(idle);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Settings changed very often just now, and your browser asks for a pause. Wait a minute, then change it again — what you typed is still here.',
+    );
+    await waitFor(() => expect(idle).toHaveProperty('checked', false));
+    expect((await getSettings()).nudges.idle.enabled).toBe(false);
+    expect(screen.queryByText(/Settings saved/)).toBeNull();
+
+    // The next change goes through, and the message goes with it.
+    fireEvent.click(idle);
+    await waitFor(async () => expect((await getSettings()).nudges.idle.enabled).toBe(true));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('says it in German too', async () => {
+    useLanguage('de');
+    render(<Nudges />);
+    await screen.findByText(/^Nächste Erinnerung/);
+    fireEvent.input(screen.getByLabelText('Websites, eine pro Zeile'), {
+      target: { value: longSites(50) },
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^Diese Einstellungen sind zu lang zum Speichern – kürze die Liste der Websites um etwa \d\.\d{3} Zeichen\./,
+    );
   });
 
   it('snooze and pause are one click away, and so is turning nudges back on', async () => {

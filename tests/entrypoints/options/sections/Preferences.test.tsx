@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Preferences } from '../../../../entrypoints/options/sections/Preferences';
 import { getSettings } from '../../../../utils/settings';
+import { QUOTA_BYTES_PER_ITEM, syncItemBytes } from '../../../../utils/settings-quota';
 import { setSettings } from '../../../../utils/settings-store';
 import { useLanguage } from '../../../i18n-fake';
 
@@ -78,19 +79,49 @@ describe('Preferences section', () => {
   it('says so when the browser refuses the write, and shows what is really kept', async () => {
     render(<Preferences />);
     const dark = await screen.findByRole('radio', { name: 'Dark' });
-    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES'));
+    // Asynchronously, as the browser does: the promise rejects, nothing throws at the call.
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementationOnce(async () => {
+      throw new Error('Resource::kMaxWriteOperationsPerMinute quota exceeded');
+    });
     fireEvent.click(dark);
-    expect(
-      await screen.findByText(
-        'That change could not be saved just now. Nothing else changed — try again in a moment.',
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Settings changed very often just now, and your browser asks for a pause. Wait a minute, then change it again — what you typed is still here.',
       ),
-    ).toBeTruthy();
+    );
+    expect(screen.queryByText('Settings saved.')).toBeNull();
     expect((await getSettings()).theme).toBe('system');
     expect(screen.getByRole('radio', { name: 'Same as my system' })).toHaveProperty(
       'checked',
       true,
     );
     expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
+  });
+
+  it('a choice that would make the settings too long to keep is refused in words, nothing stored', async () => {
+    // Sites stored elsewhere fill the item to 3 bytes short of the quota: "quick" fits,
+    // "postmortem" (5 characters longer) does not.
+    const stored = await getSettings();
+    const withSites = (patterns: string[]) => ({
+      ...stored,
+      nudges: { ...stored.nudges, site: { ...stored.nudges.site, patterns } },
+    });
+    const site = (i: number, length: number) => `s${i}.example/${'x'.repeat(length)}`;
+    const full: string[] = [];
+    const free = () =>
+      QUOTA_BYTES_PER_ITEM - syncItemBytes('settings', withSites([...full, site(99, 0)]));
+    while (free() > 150) full.push(site(full.length, 180));
+    await setSettings(withSites([...full, site(99, free() - 3)]));
+    expect(QUOTA_BYTES_PER_ITEM - syncItemBytes('settings', await getSettings())).toBe(3);
+    render(<Preferences />);
+    fireEvent.click(await screen.findByRole('radio', { name: 'Personal postmortem' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'These settings are too long to keep — shorten the list of sites by about 2 characters. What you typed is still here.',
+      ),
+    );
+    expect((await getSettings()).defaultTemplate).toBe('quick');
+    expect(screen.getByRole('radio', { name: 'Quick' })).toHaveProperty('checked', true);
   });
 
   it('points to where the other settings live', async () => {
