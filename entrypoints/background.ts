@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { isAttentionRequest } from '../utils/attention-request';
 import { IDLE_DETECTION_SECONDS } from '../utils/idle-break';
 import { watchNudgeAnswered } from '../utils/nudge-answer';
 import {
@@ -21,6 +22,7 @@ import {
   handleTabUpdated,
   listenToOptionalEvents,
   restoreSchedule,
+  setAttention,
   syncContextMenus,
 } from '../utils/nudge-engine';
 import { ensureSeed } from '../utils/nudge-state';
@@ -55,6 +57,11 @@ export default defineBackground(() => {
       .then(() => ensureDueCheck())
       .then(() => checkReminders());
     return Promise.all([lesson, reminders, syncContextMenus()]);
+  });
+  // The review page's snooze, pause and resume: the engine runs here, in its owner.
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isAttentionRequest(message)) return undefined;
+    return setAttention(message.choice).then(() => true);
   });
   // Each handler ignores alarms that are not its own.
   browser.alarms.onAlarm.addListener((alarm) =>

@@ -218,9 +218,11 @@ export function watchNudgeState(listener: (state: NudgeState) => void): () => vo
 }
 
 /** Snooze or pause as the user asked, from the settings page or a notification button. */
-export type AttentionChoice =
-  | 'snooze-hour'
-  | 'snooze-tomorrow'
-  | 'pause-day'
-  | 'pause-forever'
-  | 'resume';
+export const ATTENTION_CHOICES = [
+  'snooze-hour',
+  'snooze-tomorrow',
+  'pause-day',
+  'pause-forever',
+  'resume',
+] as const;
+export type AttentionChoice = (typeof ATTENTION_CHOICES)[number];

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { requestAttention } from '../../../utils/attention-request';
 import { formatNumber, t, uiLanguage } from '../../../utils/i18n';
-import { setAttention } from '../../../utils/nudge-engine';
 import {
   type OptInTrigger,
   REFUSED_MESSAGE,
@@ -136,7 +136,7 @@ function Status({
   const next = nextNudge(settings, state, now);
   const paused = state.pause && (state.pause.until === null || state.pause.until > now);
   const snoozed = state.snooze && state.snooze.until > now;
-  const act = (choice: AttentionChoice) => void setAttention(choice);
+  const act = (choice: AttentionChoice) => void requestAttention(choice);
   let line: string;
   if (paused && state.pause?.until === null) line = t('nudgesPausedForever');
   else if (paused) line = t('nudgesPausedUntil', describeNextNudge(state.pause?.until ?? now, now));

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../../../entrypoints/background';
 import { Nudges } from '../../../../entrypoints/options/sections/Nudges';
 import { getNudgeState } from '../../../../utils/nudge-state';
 import { getSettings } from '../../../../utils/settings';
@@ -156,6 +157,8 @@ describe('Nudges settings', () => {
   });
 
   it('snooze and pause are one click away, and so is turning nudges back on', async () => {
+    // The page asks the background, which owns the nudge engine: start it as the browser would.
+    background.main();
     render(<Nudges />);
     fireEvent.click(await screen.findByRole('button', { name: 'Snooze 1 hour' }));
     expect(await screen.findByText('Snoozed until today 11:00.')).toBeTruthy();
