@@ -14,7 +14,7 @@ type Phase =
 
 /**
  * Import a JSON export: checked in full first (one bad record imports nothing), then written
- * in batches; cancelling undoes what was written.
+ * in one transaction; cancelling aborts it, so nothing of the file is kept.
  */
 export function ImportData() {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
