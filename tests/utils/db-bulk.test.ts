@@ -139,7 +139,11 @@ describe('importing in one transaction', () => {
     const stored = richReflection(1);
     await saveReflection(stored);
     const incoming: Reflection[] = [
-      { ...stored, updatedAt: stored.updatedAt + 1, answers: { ...stored.answers, learned: 'imported' } },
+      {
+        ...stored,
+        updatedAt: stored.updatedAt + 1,
+        answers: { ...stored.answers, learned: 'imported' },
+      },
       ...Array.from({ length: 30 }, (_, n) => richReflection(400 + n)),
     ];
     const other = await openDB(DB_NAME, DB_VERSION);
