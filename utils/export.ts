@@ -6,6 +6,7 @@
  */
 
 import { type MessageKey, t, uiLanguage } from './i18n';
+import { escapeMarkdown } from './markdown';
 import type { Reflection } from './reflection';
 import type { Settings } from './settings';
 import { questionLabel, TEMPLATES } from './templates';
@@ -112,14 +113,6 @@ function timeFormat(timeZone: string | undefined) {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
 }
 
-/**
- * Text as typed, with only `\` and `<` escaped: a Markdown viewer then shows exactly what was
- * typed and never runs pasted HTML, while the plain file stays readable.
- */
-export function markdownText(text: string): string {
-  return text.replace(/[\\<]/g, '\\$&');
-}
-
 const OUTCOME_WORDS: Readonly<Record<string, MessageKey>> = {
   applied: 'digestStatusApplied',
   partly: 'exportMdPartly',
@@ -147,20 +140,20 @@ function markdownReflection(
 ): string {
   const lines = [`### ${time.format(r.createdAt)} · ${t(TEMPLATES[r.template].name)}`, ''];
   const details = [
-    r.tags.length > 0 ? t('exportMdTags', r.tags.map(markdownText).join(', ')) : '',
+    r.tags.length > 0 ? t('exportMdTags', r.tags.map(escapeMarkdown).join(', ')) : '',
     r.sting !== null ? t('exportMdSting', r.sting) : '',
     r.pinned ? words.pinned : '',
     r.context?.title || r.context?.url
       ? t(
           'exportMdPage',
-          `${markdownText(r.context.title || '')}${r.context.url ? ` (${markdownText(r.context.url)})` : ''}`,
+          `${escapeMarkdown(r.context.title || '')}${r.context.url ? ` (${escapeMarkdown(r.context.url)})` : ''}`,
         )
       : '',
   ].filter(Boolean);
   if (details.length > 0) lines.push(details.join(' · '), '');
   if (r.context?.selection) {
     lines.push(
-      ...markdownText(r.context.selection)
+      ...escapeMarkdown(r.context.selection)
         .split('\n')
         .map((line) => `> ${line}`),
       '',
@@ -168,13 +161,13 @@ function markdownReflection(
   }
   for (const [key, text] of Object.entries(r.answers)) {
     if (text.trim() === '') continue;
-    lines.push(`**${markdownText(questionLabel(r.template, key, r.prompt))}**`, '');
-    lines.push(markdownText(text), '');
+    lines.push(`**${escapeMarkdown(questionLabel(r.template, key, r.prompt))}**`, '');
+    lines.push(escapeMarkdown(text), '');
   }
   for (const followUp of r.followUps) {
     if (followUp.outcome) {
       lines.push(
-        `${t('exportMdFollowUp', words.outcome[followUp.outcome] ?? followUp.outcome)}${followUp.note ? ` — ${markdownText(followUp.note)}` : ''}`,
+        `${t('exportMdFollowUp', words.outcome[followUp.outcome] ?? followUp.outcome)}${followUp.note ? ` — ${escapeMarkdown(followUp.note)}` : ''}`,
         '',
       );
     }
@@ -183,7 +176,7 @@ function markdownReflection(
     lines.push(
       t(
         'exportMdAffected',
-        markdownText(r.share.affected),
+        escapeMarkdown(r.share.affected),
         r.share.told ? words.told : words.notTold,
       ),
       '',
