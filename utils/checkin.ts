@@ -38,3 +38,15 @@ export async function checkIn(now: number): Promise<void> {
     [CHECKINS_KEY]: addCheckin(await loadCheckins(), dayKey(now)),
   });
 }
+
+/**
+ * Merge imported days into the stored ones (a union, so importing twice changes nothing).
+ * Returns how many days were new.
+ */
+export async function importCheckins(days: readonly string[]): Promise<number> {
+  if (days.length === 0) return 0;
+  const stored = await loadCheckins();
+  const merged = days.reduce<string[]>((all, day) => addCheckin(all, day), stored);
+  await browser.storage.local.set({ [CHECKINS_KEY]: merged });
+  return merged.length - stored.length;
+}

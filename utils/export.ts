@@ -14,9 +14,10 @@ import { questionLabel, TEMPLATES } from './templates';
 export const EXPORT_FORMAT = 'fail-well';
 /**
  * Version of the JSON file layout. 1: reflections as stored before schema version 2 (no
- * `review`); 2: every reflection carries its review state. Import migrates older versions.
+ * `review`); 2: every reflection carries its review state; 3: the file also holds the
+ * calm-day check-ins. Import migrates older versions.
  */
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 
 /** The whole JSON export, as the file holds it. */
 export interface ExportFile {
@@ -25,6 +26,8 @@ export interface ExportFile {
   /** Epoch ms. */
   exportedAt: number;
   settings: Settings;
+  /** Calm-day check-ins, local days "YYYY-MM-DD", oldest first (from version 3). */
+  checkins: string[];
   reflections: Reflection[];
 }
 
@@ -34,6 +37,8 @@ export type ExportKind = 'json' | 'markdown' | 'csv';
 export interface ExportMeta {
   exportedAt: number;
   settings: Settings;
+  /** Calm-day check-ins, for JSON; none when absent. */
+  checkins?: readonly string[];
   /** For readable formats: dates are shown in this zone (tests pin it; pages use the local one). */
   timeZone?: string;
 }
@@ -53,7 +58,11 @@ export function exportToString(writer: ExportWriter, reflections: readonly Refle
   return writer.start() + writer.chunk(reflections) + writer.end();
 }
 
-/** Lossless JSON: every record exactly as stored, one per line so the file diffs well. */
+/**
+ * Lossless JSON: every live record exactly as stored, one per line so the file diffs well,
+ * with the settings and check-ins. Soft-deleted reflections are left out: they are on their
+ * way to the bin, and a backup should not carry text the person chose to delete.
+ */
 export function jsonWriter(meta: ExportMeta): ExportWriter {
   let first = true;
   return {
@@ -67,14 +76,16 @@ export function jsonWriter(meta: ExportMeta): ExportWriter {
         version: EXPORT_VERSION,
         exportedAt: meta.exportedAt,
         settings: meta.settings,
+        checkins: meta.checkins ?? [],
       });
       // Reopen the object to append the reflections array after the header's fields.
       return `${head.slice(0, -1)},"reflections":[`;
     },
     chunk(reflections) {
-      if (reflections.length === 0) return '';
+      const live = reflections.filter((reflection) => reflection.deletedAt === null);
+      if (live.length === 0) return '';
       // One native join instead of thousands of appends (a rope the Blob must flatten).
-      const lines = reflections.map((reflection) => JSON.stringify(reflection));
+      const lines = live.map((reflection) => JSON.stringify(reflection));
       const out = `${first ? '' : ','}\n${lines.join(',\n')}`;
       first = false;
       return out;

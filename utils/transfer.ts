@@ -22,7 +22,7 @@ export interface ExportOptions {
 export interface ExportResult {
   blob: Blob;
   fileName: string;
-  /** Reflections written (soft-deleted ones count only in JSON, which keeps them). */
+  /** Reflections written (soft-deleted ones are left out of every format). */
   count: number;
 }
 
@@ -47,7 +47,7 @@ export async function buildExport(
   for await (const chunk of chunks) {
     options.signal?.throwIfAborted();
     const kept = options.keep ? chunk.filter(options.keep) : chunk;
-    count += kind === 'json' ? kept.length : kept.filter((r) => r.deletedAt === null).length;
+    count += kept.filter((r) => r.deletedAt === null).length;
     parts.push(new Blob([writer.chunk(kept)]));
     done += chunk.length;
     options.onProgress?.(done, total);

@@ -87,7 +87,7 @@ test('export downloads a JSON file that imports back into an emptied profile unc
   const path = join(test.info().outputDir, download.suggestedFilename());
   await download.saveAs(path);
   const file = JSON.parse(readFileSync(path, 'utf8'));
-  expect(file).toMatchObject({ format: 'fail-well', version: 2 });
+  expect(file).toMatchObject({ format: 'fail-well', version: 3 });
   expect(file.reflections.sort(byId)).toEqual(original);
   await expect(
     options.getByRole('status').filter({ hasText: 'Exported 3 reflections' }),

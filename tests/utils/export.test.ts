@@ -22,15 +22,16 @@ const instant = () => Promise.resolve();
 
 describe('JSON export', () => {
   it('is versioned and round-trips through import with deep equality', async () => {
-    const reflections = [1, 2, 3, 4, 5, 6, 7].map((n) => richReflection(n));
-    reflections.push(richReflection(8, { deletedAt: NOW - 1_000, prompt: undefined }));
-    const text = exportToString(jsonWriter(meta), reflections);
+    const reflections = [1, 2, 3, 4, 5, 6, 7].map((n) => richReflection(n, { prompt: undefined }));
+    const checkins = ['2026-11-02', '2026-11-29'];
+    const text = exportToString(jsonWriter({ ...meta, checkins }), reflections);
     const parsed = JSON.parse(text);
     expect(parsed).toMatchObject({
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: NOW,
       settings: SETTINGS,
+      checkins,
     });
 
     const back = await checkImport(text, NOW, { pause: instant });
@@ -38,9 +39,23 @@ describe('JSON export', () => {
     if (!back.ok) return;
     expect(back.file.reflections).toStrictEqual(JSON.parse(JSON.stringify(reflections)));
     expect(back.file.settings).toEqual(SETTINGS);
+    expect(back.file.checkins).toEqual(checkins);
     // Every character survives, including the awkward ones.
     for (const hostile of HOSTILE_TEXT)
       expect(text).toContain(JSON.stringify(hostile).slice(1, -1));
+  });
+
+  it('leaves soft-deleted reflections and their text out of the backup', () => {
+    const deleted = richReflection(8, {
+      deletedAt: NOW - 1_000,
+      answers: { happened: 'words I chose to delete', learned: '', nextTime: '' },
+    });
+    const text = exportToString(jsonWriter(meta), [richReflection(1), deleted]);
+    expect(JSON.parse(text).reflections.map((r: { id: string }) => r.id)).toEqual([
+      richReflection(1).id,
+    ]);
+    expect(text).not.toContain('words I chose to delete');
+    expect(exportToString(jsonWriter(meta), [deleted])).toBe(exportToString(jsonWriter(meta), []));
   });
 
   it('writes a valid, empty list when there is nothing to export', async () => {

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { importCheckins } from '../../../utils/checkin';
 import { describeDbError } from '../../../utils/db';
 import { importReflections } from '../../../utils/db-bulk';
 import { formatNumber, t } from '../../../utils/i18n';
@@ -36,12 +37,15 @@ export function ImportData() {
         setPhase({ name: 'failed', message: checked.message });
         return;
       }
-      const { reflections, settings } = checked.file;
+      const { reflections, settings, checkins } = checked.file;
       const outcome = await importReflections(reflections, {
         signal: controller.signal,
         onProgress: (done, total) =>
           setPhase({ name: 'busy', label: t('dataImportImporting'), done, total }),
       });
+      // Check-ins live in extension storage, outside the reflections' transaction: merged
+      // after it commits, as a union, so importing the same file again completes it.
+      await importCheckins(checkins);
       if (withSettings) await setSettings(settings);
       const parts = [
         t(

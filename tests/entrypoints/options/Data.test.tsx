@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupReminder } from '../../../components/BackupReminder';
 import { Data } from '../../../entrypoints/options/sections/Data';
+import { checkIn, dayKey, loadCheckins } from '../../../utils/checkin';
 import { allReflections } from '../../../utils/db';
 import { importReflections } from '../../../utils/db-bulk';
 import { emptyDraft, loadDraft, saveDraft } from '../../../utils/draft';
@@ -52,6 +53,25 @@ describe('Data section', () => {
       /Imported “backup.json”: 1 new reflection added; 0 newer versions replaced older copies; 1 was already here and skipped\./,
     );
     expect(await allReflections()).toHaveLength(2);
+  });
+
+  it('imports the check-ins of a version 3 file next to the ones already here', async () => {
+    await checkIn(Date.UTC(2026, 10, 2, 12));
+    render(<Data />);
+    const good = JSON.stringify({
+      format: 'fail-well',
+      version: 3,
+      settings: SETTINGS,
+      checkins: ['2026-10-01', '2026-10-05'],
+      reflections: [richReflection(2)],
+    });
+    choose(new File([good], 'backup.json', { type: 'application/json' }));
+    await screen.findByText(/Imported “backup.json”: 1 new reflection added/);
+    expect(await loadCheckins()).toEqual([
+      '2026-10-01',
+      '2026-10-05',
+      dayKey(Date.UTC(2026, 10, 2, 12)),
+    ]);
   });
 
   it('deletes everything only after the word is typed, and gives focus back', async () => {
