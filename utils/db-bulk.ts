@@ -161,12 +161,16 @@ export async function* reflectionsById(
   }
 }
 
-/** Remove every reflection for good (the user confirmed it). Returns how many there were. */
+/**
+ * Remove every reflection for good (the user confirmed it), and every other store a later
+ * schema adds, in one transaction. Returns how many reflections there were.
+ */
 export async function deleteEverything(): Promise<number> {
   const db = await connectForBulk();
-  const tx = db.transaction('reflections', 'readwrite', { durability: 'strict' });
-  const removed = await tx.store.count();
-  await Promise.all([tx.store.clear(), tx.done]);
+  const stores = [...db.objectStoreNames];
+  const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
+  const removed = await tx.objectStore('reflections').count();
+  await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
   announceBulk();
   return removed;
 }
