@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 
-const CHECKINS_KEY = 'checkins';
+/** Where the days live in `storage.local`. */
+export const CHECKINS_KEY = 'checkins';
 /** Two years of days is more than any consistency figure looks back. */
 const KEEP_DAYS = 730;
 
@@ -37,16 +38,4 @@ export async function checkIn(now: number): Promise<void> {
   await browser.storage.local.set({
     [CHECKINS_KEY]: addCheckin(await loadCheckins(), dayKey(now)),
   });
-}
-
-/**
- * Merge imported days into the stored ones (a union, so importing twice changes nothing).
- * Returns how many days were new.
- */
-export async function importCheckins(days: readonly string[]): Promise<number> {
-  if (days.length === 0) return 0;
-  const stored = await loadCheckins();
-  const merged = days.reduce<string[]>((all, day) => addCheckin(all, day), stored);
-  await browser.storage.local.set({ [CHECKINS_KEY]: merged });
-  return merged.length - stored.length;
 }

@@ -8,8 +8,14 @@
  */
 import { browser } from 'wxt/browser';
 import { deleteEverything } from './db-bulk';
-import { POPUP_START_KEY } from './popup-start';
 import { settingsItem } from './settings-store';
+
+/**
+ * popup-start.ts's `POPUP_START_KEY`, written out: importing that module here moves it into a
+ * chunk shared with the options page, which pushed the popup's start past its 15 KB budget.
+ * tests/utils/delete-everything.test.ts seeds the real key and checks it is gone.
+ */
+const POPUP_START_KEY = 'fail-well:popup-start';
 
 /**
  * Clear everything listed above; `pageStorage` is the page's `localStorage` (the popup shares

@@ -2,6 +2,8 @@
  * The browser side of export and import: streams the database through a format writer into
  * a Blob, hands it to the user as a download, and reads a chosen file (size checked first).
  */
+import { browser } from 'wxt/browser';
+import { addCheckin, CHECKINS_KEY, loadCheckins } from './checkin';
 import { countReflections } from './db';
 import { reflectionsById, reflectionsOldestFirst } from './db-bulk';
 import { type ExportKind, type ExportMeta, exportFileName, writerFor } from './export';
@@ -93,4 +95,17 @@ export async function readImportFile(
     return { ok: false, message: t('dataImportUnreadable') };
   }
   return checkImport(text, now, options);
+}
+
+/**
+ * Merge imported check-ins into the stored ones (a union, so importing twice changes nothing).
+ * Here, not in checkin.ts, so the popup (which checks in) does not carry it.
+ * Returns how many days were new.
+ */
+export async function importCheckins(days: readonly string[]): Promise<number> {
+  if (days.length === 0) return 0;
+  const stored = await loadCheckins();
+  const merged = days.reduce<string[]>((all, day) => addCheckin(all, day), stored);
+  await browser.storage.local.set({ [CHECKINS_KEY]: merged });
+  return merged.length - stored.length;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { addCheckin, checkIn, dayKey, importCheckins, loadCheckins } from '../../utils/checkin';
+import { addCheckin, checkIn, dayKey, loadCheckins } from '../../utils/checkin';
+import { importCheckins } from '../../utils/transfer';
 
 describe('check-ins', () => {
   it.each([

@@ -1,10 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import { importCheckins } from '../../../utils/checkin';
 import { describeDbError } from '../../../utils/db';
 import { importReflections } from '../../../utils/db-bulk';
 import { formatNumber, t } from '../../../utils/i18n';
 import { setSettings } from '../../../utils/settings-store';
-import { readImportFile } from '../../../utils/transfer';
+import { importCheckins, readImportFile } from '../../../utils/transfer';
 import { Progress } from './Progress';
 
 type Phase =
