@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 
-const CHECKINS_KEY = 'checkins';
+/** Where the days live in `storage.local`. */
+export const CHECKINS_KEY = 'checkins';
 /** Two years of days is more than any consistency figure looks back. */
 const KEEP_DAYS = 730;
 

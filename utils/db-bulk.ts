@@ -1,13 +1,13 @@
 /**
- * Bulk work on the reflections database: batched import with undo, a chunked reader for
+ * Bulk work on the reflections database: an all-or-nothing import, a chunked reader for
  * export, and deleting everything. Kept apart from db.ts so the popup never loads it; it uses
  * db.ts's typed connection and never imports idb itself.
  */
 import { announceBulk, connectForBulk } from './db';
 import type { Reflection } from './reflection';
 
-/** Records per import transaction (measured: 500 → 2,500 cut the strict commits fivefold). */
-const IMPORT_BATCH = 2_500;
+/** Records written between progress reports: often enough for a bar, rare enough to be free. */
+const PROGRESS_EVERY = 500;
 /** Records per read while exporting: ten requests for 100,000 rather than fifty. */
 const EXPORT_CHUNK = 10_000;
 
@@ -19,81 +19,94 @@ export interface ImportOutcome {
 }
 
 export interface BulkOptions {
-  /**
-   * Records per transaction. Each strict transaction waits for the disk once, so fewer and
-   * larger is faster; a few thousand still commit in well under a second.
-   */
-  batchSize?: number;
-  /** Called after each committed batch. */
+  /** Records settled between two `onProgress` calls (the last one always reports). */
+  progressEvery?: number;
+  /** Called from the requests' callbacks as records are written, before the commit. */
   onProgress?: (done: number, total: number) => void;
-  /** Cancelling undoes the batches already written. */
+  /** Cancelling aborts the transaction: nothing of the import is kept. */
   signal?: AbortSignal;
 }
 
 /**
- * Write checked reflections in transactions of a few hundred (`durability: 'strict'`, so a
- * finished import survives a crash). A stored record with the same id is replaced only when
- * the incoming one has a newer `updatedAt`, else skipped. All or nothing: if a batch fails
- * (quota, a closed connection) or the import is cancelled, the batches already written are
- * undone, so the store is as it was, and the error is rethrown.
+ * Write checked reflections (ids unique, as `checkImport` ensures) in ONE readwrite
+ * transaction (`durability: 'strict'`, so a finished import survives a crash). A stored
+ * record with the same id is replaced only when the incoming one has a newer `updatedAt`,
+ * else skipped. All or nothing by IndexedDB's own guarantee: an error on any record, a full
+ * disk at commit, a cancel, a closed tab or a crash aborts the transaction and the store is
+ * as it was; there is no undo to fail or to overwrite edits. Other connections' writes to the
+ * store wait until it ends (IndexedDB serialises overlapping readwrite transactions), so
+ * nothing can interleave with it. Everything here awaits IndexedDB requests only: checking
+ * the file is done before it opens. Rejects with the first error, or the signal's reason.
  */
 export async function importReflections(
   reflections: readonly Reflection[],
   options: BulkOptions = {},
 ): Promise<ImportOutcome> {
-  const batchSize = options.batchSize ?? IMPORT_BATCH;
-  const db = await connectForBulk();
+  const { signal, onProgress } = options;
+  signal?.throwIfAborted();
   const outcome: ImportOutcome = { added: 0, replaced: 0, skipped: 0 };
-  // What to put back if a later batch fails: ids that were new, records that were replaced.
-  const addedIds: string[] = [];
-  const replacedOld: Reflection[] = [];
-  // Keys only, once: most imports go into an empty or different profile, so most records
-  // need no read at all to know they are new.
-  const storedIds = new Set(await db.getAllKeys('reflections'));
-  try {
-    for (let start = 0; start < reflections.length; start += batchSize) {
-      options.signal?.throwIfAborted();
-      const batch = reflections.slice(start, start + batchSize);
-      const tx = db.transaction('reflections', 'readwrite', { durability: 'strict' });
-      const stored = await Promise.all(
-        batch.map((r) => (storedIds.has(r.id) ? tx.store.get(r.id) : undefined)),
-      );
-      const writes: Promise<unknown>[] = [];
-      const added: string[] = [];
-      const replaced: Reflection[] = [];
-      batch.forEach((incoming, i) => {
-        const current = stored[i];
-        if (current && current.updatedAt >= incoming.updatedAt) return;
-        if (current) replaced.push(current);
-        else added.push(incoming.id);
-        writes.push(tx.store.put(incoming));
-      });
-      await Promise.all([...writes, tx.done]);
-      addedIds.push(...added);
-      replacedOld.push(...replaced);
-      outcome.added += added.length;
-      outcome.replaced += replaced.length;
-      outcome.skipped += batch.length - added.length - replaced.length;
-      options.onProgress?.(Math.min(start + batchSize, reflections.length), reflections.length);
-    }
-  } catch (error) {
-    await undoImport(addedIds, replacedOld, batchSize);
-    throw error;
-  }
-  if (reflections.length > 0) announceBulk();
-  return outcome;
-}
-
-async function undoImport(addedIds: string[], replacedOld: Reflection[], batchSize: number) {
+  const total = reflections.length;
+  if (total === 0) return outcome;
+  const every = Math.max(1, options.progressEvery ?? PROGRESS_EVERY);
   const db = await connectForBulk();
-  for (let start = 0; start < Math.max(addedIds.length, replacedOld.length); start += batchSize) {
-    const tx = db.transaction('reflections', 'readwrite', { durability: 'strict' });
-    await Promise.all([
-      ...addedIds.slice(start, start + batchSize).map((id) => tx.store.delete(id)),
-      ...replacedOld.slice(start, start + batchSize).map((r) => tx.store.put(r)),
-      tx.done,
-    ]);
+  signal?.throwIfAborted();
+  const tx = db.transaction('reflections', 'readwrite', { durability: 'strict' });
+  let firstError: unknown = null;
+  const fail = (error: unknown) => {
+    if (firstError !== null) return;
+    try {
+      tx.abort();
+      firstError = error;
+    } catch {
+      // Already finished or aborting on its own: tx.done says how it ended.
+    }
+  };
+  const cancel = () => fail(signal?.reason);
+  signal?.addEventListener('abort', cancel, { once: true });
+  let settled = 0;
+  const settle = () => {
+    settled++;
+    if (settled % every === 0 || settled === total) onProgress?.(settled, total);
+  };
+  try {
+    // Keys only, once: most imports go into an empty or different profile, so most records
+    // need no read at all to know they are new.
+    const storedIds = new Set<string>(await tx.store.getAllKeys());
+    for (const incoming of reflections) {
+      if (firstError !== null) break;
+      try {
+        if (!storedIds.has(incoming.id)) {
+          tx.store.put(incoming).then(() => {
+            outcome.added++;
+            settle();
+          }, fail);
+          continue;
+        }
+        tx.store.get(incoming.id).then((current) => {
+          if (current && current.updatedAt >= incoming.updatedAt) {
+            outcome.skipped++;
+            settle();
+            return;
+          }
+          tx.store.put(incoming).then(() => {
+            if (current) outcome.replaced++;
+            else outcome.added++;
+            settle();
+          }, fail);
+        }, fail);
+      } catch (error) {
+        // A record the store refuses at once (DataError, DataCloneError, a full disk).
+        fail(error);
+      }
+    }
+    await tx.done;
+  } catch (error) {
+    throw firstError ?? error;
+  } finally {
+    signal?.removeEventListener('abort', cancel);
   }
+  announceBulk();
+  return outcome;
 }
 
 /**
@@ -148,12 +161,16 @@ export async function* reflectionsById(
   }
 }
 
-/** Remove every reflection for good (the user confirmed it). Returns how many there were. */
+/**
+ * Remove every reflection for good (the user confirmed it), and every other store a later
+ * schema adds, in one transaction. Returns how many reflections there were.
+ */
 export async function deleteEverything(): Promise<number> {
   const db = await connectForBulk();
-  const tx = db.transaction('reflections', 'readwrite', { durability: 'strict' });
-  const removed = await tx.store.count();
-  await Promise.all([tx.store.clear(), tx.done]);
+  const stores = [...db.objectStoreNames];
+  const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
+  const removed = await tx.objectStore('reflections').count();
+  await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
   announceBulk();
   return removed;
 }

@@ -6,6 +6,7 @@
  */
 
 import { type MessageKey, t, uiLanguage } from './i18n';
+import { escapeMarkdown } from './markdown';
 import type { Reflection } from './reflection';
 import type { Settings } from './settings';
 import { questionLabel, TEMPLATES } from './templates';
@@ -13,9 +14,10 @@ import { questionLabel, TEMPLATES } from './templates';
 export const EXPORT_FORMAT = 'fail-well';
 /**
  * Version of the JSON file layout. 1: reflections as stored before schema version 2 (no
- * `review`); 2: every reflection carries its review state. Import migrates older versions.
+ * `review`); 2: every reflection carries its review state; 3: the file also holds the
+ * calm-day check-ins. Import migrates older versions.
  */
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 
 /** The whole JSON export, as the file holds it. */
 export interface ExportFile {
@@ -24,6 +26,8 @@ export interface ExportFile {
   /** Epoch ms. */
   exportedAt: number;
   settings: Settings;
+  /** Calm-day check-ins, local days "YYYY-MM-DD", oldest first (from version 3). */
+  checkins: string[];
   reflections: Reflection[];
 }
 
@@ -33,6 +37,8 @@ export type ExportKind = 'json' | 'markdown' | 'csv';
 export interface ExportMeta {
   exportedAt: number;
   settings: Settings;
+  /** Calm-day check-ins, for JSON; none when absent. */
+  checkins?: readonly string[];
   /** For readable formats: dates are shown in this zone (tests pin it; pages use the local one). */
   timeZone?: string;
 }
@@ -52,7 +58,11 @@ export function exportToString(writer: ExportWriter, reflections: readonly Refle
   return writer.start() + writer.chunk(reflections) + writer.end();
 }
 
-/** Lossless JSON: every record exactly as stored, one per line so the file diffs well. */
+/**
+ * Lossless JSON: every live record exactly as stored, one per line so the file diffs well,
+ * with the settings and check-ins. Soft-deleted reflections are left out: they are on their
+ * way to the bin, and a backup should not carry text the person chose to delete.
+ */
 export function jsonWriter(meta: ExportMeta): ExportWriter {
   let first = true;
   return {
@@ -66,14 +76,16 @@ export function jsonWriter(meta: ExportMeta): ExportWriter {
         version: EXPORT_VERSION,
         exportedAt: meta.exportedAt,
         settings: meta.settings,
+        checkins: meta.checkins ?? [],
       });
       // Reopen the object to append the reflections array after the header's fields.
       return `${head.slice(0, -1)},"reflections":[`;
     },
     chunk(reflections) {
-      if (reflections.length === 0) return '';
+      const live = reflections.filter((reflection) => reflection.deletedAt === null);
+      if (live.length === 0) return '';
       // One native join instead of thousands of appends (a rope the Blob must flatten).
-      const lines = reflections.map((reflection) => JSON.stringify(reflection));
+      const lines = live.map((reflection) => JSON.stringify(reflection));
       const out = `${first ? '' : ','}\n${lines.join(',\n')}`;
       first = false;
       return out;
@@ -112,14 +124,6 @@ function timeFormat(timeZone: string | undefined) {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
 }
 
-/**
- * Text as typed, with only `\` and `<` escaped: a Markdown viewer then shows exactly what was
- * typed and never runs pasted HTML, while the plain file stays readable.
- */
-export function markdownText(text: string): string {
-  return text.replace(/[\\<]/g, '\\$&');
-}
-
 const OUTCOME_WORDS: Readonly<Record<string, MessageKey>> = {
   applied: 'digestStatusApplied',
   partly: 'exportMdPartly',
@@ -147,20 +151,20 @@ function markdownReflection(
 ): string {
   const lines = [`### ${time.format(r.createdAt)} · ${t(TEMPLATES[r.template].name)}`, ''];
   const details = [
-    r.tags.length > 0 ? t('exportMdTags', r.tags.map(markdownText).join(', ')) : '',
+    r.tags.length > 0 ? t('exportMdTags', r.tags.map(escapeMarkdown).join(', ')) : '',
     r.sting !== null ? t('exportMdSting', r.sting) : '',
     r.pinned ? words.pinned : '',
     r.context?.title || r.context?.url
       ? t(
           'exportMdPage',
-          `${markdownText(r.context.title || '')}${r.context.url ? ` (${markdownText(r.context.url)})` : ''}`,
+          `${escapeMarkdown(r.context.title || '')}${r.context.url ? ` (${escapeMarkdown(r.context.url)})` : ''}`,
         )
       : '',
   ].filter(Boolean);
   if (details.length > 0) lines.push(details.join(' · '), '');
   if (r.context?.selection) {
     lines.push(
-      ...markdownText(r.context.selection)
+      ...escapeMarkdown(r.context.selection)
         .split('\n')
         .map((line) => `> ${line}`),
       '',
@@ -168,13 +172,13 @@ function markdownReflection(
   }
   for (const [key, text] of Object.entries(r.answers)) {
     if (text.trim() === '') continue;
-    lines.push(`**${markdownText(questionLabel(r.template, key, r.prompt))}**`, '');
-    lines.push(markdownText(text), '');
+    lines.push(`**${escapeMarkdown(questionLabel(r.template, key, r.prompt))}**`, '');
+    lines.push(escapeMarkdown(text), '');
   }
   for (const followUp of r.followUps) {
     if (followUp.outcome) {
       lines.push(
-        `${t('exportMdFollowUp', words.outcome[followUp.outcome] ?? followUp.outcome)}${followUp.note ? ` — ${markdownText(followUp.note)}` : ''}`,
+        `${t('exportMdFollowUp', words.outcome[followUp.outcome] ?? followUp.outcome)}${followUp.note ? ` — ${escapeMarkdown(followUp.note)}` : ''}`,
         '',
       );
     }
@@ -183,7 +187,7 @@ function markdownReflection(
     lines.push(
       t(
         'exportMdAffected',
-        markdownText(r.share.affected),
+        escapeMarkdown(r.share.affected),
         r.share.told ? words.told : words.notTold,
       ),
       '',

@@ -31,6 +31,8 @@ export interface ImportFile {
   version: number;
   exportedAt: number | null;
   settings: Settings;
+  /** Calm-day check-ins, "YYYY-MM-DD" (none in files before version 3). */
+  checkins: string[];
   reflections: Reflection[];
 }
 
@@ -190,7 +192,8 @@ type CheckedReflection = v.InferOutput<typeof ReflectionSchema>;
 
 /**
  * Explicit, append-only migrations of one raw record from file version N to N + 1. They run
- * on a fresh copy of the record's own properties, before validation.
+ * on a fresh copy of the record's own properties, before validation. Version 2 → 3 changed
+ * the file, not its records (see `migrateHeader`).
  */
 const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 1 files predate review state: give each lesson its first due date, like the
@@ -200,6 +203,54 @@ const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string
     review: raw.review ?? firstReview(typeof raw.createdAt === 'number' ? raw.createdAt : 0),
   }),
 };
+
+/**
+ * Append-only migrations of the file's own fields from version N to N + 1, before checking.
+ */
+const HEADER_MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> =
+  {
+    // Files before version 3 carried no check-ins: they import with none.
+    2: (raw) => ({ ...raw, checkins: [] }),
+  };
+
+/** A raw file's fields brought from `version` up to the current one. */
+export function migrateHeader(
+  raw: Record<string, unknown>,
+  version: number,
+): Record<string, unknown> {
+  let header = raw;
+  for (let from = version; from < EXPORT_VERSION; from++) {
+    const step = HEADER_MIGRATIONS[from];
+    if (step) header = step(header);
+  }
+  return header;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a real calendar day written "YYYY-MM-DD" (not 2026-02-30). */
+export function isDayKey(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DAY.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/** The check-ins of a migrated file, or what is wrong with them. */
+function checkCheckins(
+  raw: unknown,
+): { ok: true; checkins: string[] } | { ok: false; message: string } {
+  // A hand-made file without the field has no calm days; one of the wrong shape is refused.
+  if (raw === undefined) return { ok: true, checkins: [] };
+  if (!Array.isArray(raw)) return { ok: false, message: t('importCheckinsNotList') };
+  const bad = raw.findIndex((day) => !isDayKey(day));
+  if (bad >= 0) return { ok: false, message: t('importCheckinBad', count(bad + 1)) };
+  return { ok: true, checkins: [...new Set(raw as string[])].sort() };
+}
 
 /** A raw record brought from `version` up to the current one. */
 export function migrateRecord(raw: unknown, version: number): unknown {
@@ -312,10 +363,15 @@ export function checkReflection(
 }
 
 /** The checked header of a file, or what is wrong with it. */
-export function checkHeader(
-  text: string,
-):
-  | { ok: true; version: number; exportedAt: number | null; settings: Settings; records: unknown[] }
+export function checkHeader(text: string):
+  | {
+      ok: true;
+      version: number;
+      exportedAt: number | null;
+      settings: Settings;
+      checkins: string[];
+      records: unknown[];
+    }
   | { ok: false; message: string } {
   if (text.trim() === '') {
     return { ok: false, message: t('importEmpty') };
@@ -361,6 +417,9 @@ export function checkHeader(
       message: t('importNoList'),
     };
   }
+  const header = migrateHeader(parsed, version);
+  const checkins = checkCheckins(header.checkins);
+  if (!checkins.ok) return checkins;
   const exportedAt =
     typeof parsed.exportedAt === 'number' && Number.isFinite(parsed.exportedAt)
       ? parsed.exportedAt
@@ -370,6 +429,7 @@ export function checkHeader(
     version,
     exportedAt,
     settings: parseSettings(parsed.settings),
+    checkins: checkins.checkins,
     records: parsed.reflections,
   };
 }
@@ -428,6 +488,12 @@ export async function checkImport(
   options.onProgress?.(records.length, records.length);
   return {
     ok: true,
-    file: { version, exportedAt: header.exportedAt, settings: header.settings, reflections },
+    file: {
+      version,
+      exportedAt: header.exportedAt,
+      settings: header.settings,
+      checkins: header.checkins,
+      reflections,
+    },
   };
 }

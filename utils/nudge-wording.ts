@@ -2,6 +2,7 @@
  * What a nudge says. Short, kind, blameless, and rotating: the same line every day turns into
  * wallpaper, and a user who has been ignoring us deserves a fresh, softer ask, not a louder one.
  */
+import { clip as clipText } from './clip';
 import { type MessageKey, t } from './i18n';
 import type { ReflectionContext, Trigger } from './reflection';
 
@@ -53,8 +54,9 @@ export function lessonFromBefore(learned: string): { title: string; message: str
   return { title: t('nudgeLessonTitle'), message: clip(learned.trim(), 200) };
 }
 
+/** A page title or lesson cut to fit a notification, never through a character. */
 function clip(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return clipText(text, max);
 }
 
 /** The badge after one more nudge: a count, "9+" past nine. */

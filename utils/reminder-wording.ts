@@ -3,6 +3,7 @@
  * since the last export) and kind. Every string is a `nudgeFollowUp…` / `nudgeBackup…` key,
  * so the background's bundled catalogue can keep just the keys the worker uses.
  */
+import { clip as clipText } from './clip';
 import type { DueFollowUp } from './due-reminders';
 import { t, uiLanguage } from './i18n';
 
@@ -45,9 +46,5 @@ export function sinceText(then: number, now: number, language: string): string {
 
 /** Notifications show a few lines: a long commitment is cut at a word where it can be. */
 function clip(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+  return clipText(text.replace(/\s+/g, ' ').trim(), max, true);
 }

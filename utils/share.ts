@@ -6,6 +6,7 @@
  */
 import { isClosed, isOpen } from './follow-up';
 import { type MessageKey, t } from './i18n';
+import { escapeMarkdown } from './markdown';
 import type { Reflection } from './reflection';
 import { questionLabel } from './templates';
 
@@ -38,20 +39,6 @@ function day(epochMs: number, options: ShareOptions): string {
     dateStyle: 'medium',
     timeZone: options.timeZone,
   }).format(epochMs);
-}
-
-/** Escape Markdown so user text shows as typed, never as formatting or links. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/([\\`*_[\]<>#|~])/g, '\\$1')
-    .split('\n')
-    .map((line) =>
-      line
-        .replace(/^(\s*)([-+])(\s)/, '$1\\$2$3')
-        .replace(/^(\s*)(\d+)\.(\s)/, '$1$2\\.$3')
-        .replace(/^(\s*)=/, '$1\\='),
-    )
-    .join('  \n'); // two spaces: a line break that Markdown keeps
 }
 
 function label(reflection: Reflection, key: string): string {

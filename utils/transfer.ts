@@ -2,6 +2,8 @@
  * The browser side of export and import: streams the database through a format writer into
  * a Blob, hands it to the user as a download, and reads a chosen file (size checked first).
  */
+import { browser } from 'wxt/browser';
+import { addCheckin, CHECKINS_KEY, loadCheckins } from './checkin';
 import { countReflections } from './db';
 import { reflectionsById, reflectionsOldestFirst } from './db-bulk';
 import { type ExportKind, type ExportMeta, exportFileName, writerFor } from './export';
@@ -22,7 +24,7 @@ export interface ExportOptions {
 export interface ExportResult {
   blob: Blob;
   fileName: string;
-  /** Reflections written (soft-deleted ones count only in JSON, which keeps them). */
+  /** Reflections written (soft-deleted ones are left out of every format). */
   count: number;
 }
 
@@ -47,7 +49,7 @@ export async function buildExport(
   for await (const chunk of chunks) {
     options.signal?.throwIfAborted();
     const kept = options.keep ? chunk.filter(options.keep) : chunk;
-    count += kind === 'json' ? kept.length : kept.filter((r) => r.deletedAt === null).length;
+    count += kept.filter((r) => r.deletedAt === null).length;
     parts.push(new Blob([writer.chunk(kept)]));
     done += chunk.length;
     options.onProgress?.(done, total);
@@ -93,4 +95,17 @@ export async function readImportFile(
     return { ok: false, message: t('dataImportUnreadable') };
   }
   return checkImport(text, now, options);
+}
+
+/**
+ * Merge imported check-ins into the stored ones (a union, so importing twice changes nothing).
+ * Here, not in checkin.ts, so the popup (which checks in) does not carry it.
+ * Returns how many days were new.
+ */
+export async function importCheckins(days: readonly string[]): Promise<number> {
+  if (days.length === 0) return 0;
+  const stored = await loadCheckins();
+  const merged = days.reduce<string[]>((all, day) => addCheckin(all, day), stored);
+  await browser.storage.local.set({ [CHECKINS_KEY]: merged });
+  return merged.length - stored.length;
 }

@@ -1,11 +1,16 @@
 /**
- * Own your data, in a real Chromium: export downloads a file that round-trips, a bad import
- * changes nothing, schema upgrades with an older page open, and a full disk keeps the draft.
+ * Own your data, in a real Chromium: export downloads a file that round-trips, delete
+ * everything leaves nothing behind, a bad import changes nothing, schema upgrades with an
+ * older page open, and a full disk keeps the draft.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { WxtBrowser } from 'wxt/browser';
 import { expect, serviceWorker, storedReflections, test } from './fixtures';
+
+// Evaluated in extension pages, where the raw `chrome` API is the global.
+declare const chrome: WxtBrowser;
 
 const HOSTILE = [
   '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>',
@@ -87,7 +92,7 @@ test('export downloads a JSON file that imports back into an emptied profile unc
   const path = join(test.info().outputDir, download.suggestedFilename());
   await download.saveAs(path);
   const file = JSON.parse(readFileSync(path, 'utf8'));
-  expect(file).toMatchObject({ format: 'fail-well', version: 2 });
+  expect(file).toMatchObject({ format: 'fail-well', version: 3 });
   expect(file.reflections.sort(byId)).toEqual(original);
   await expect(
     options.getByRole('status').filter({ hasText: 'Exported 3 reflections' }),
@@ -99,7 +104,7 @@ test('export downloads a JSON file that imports back into an emptied profile unc
   const confirm = options.getByRole('textbox', { name: 'Type “delete” to confirm' });
   await expect(confirm).toBeFocused();
   await confirm.fill('delete');
-  await options.getByRole('button', { name: 'Delete all reflections' }).click();
+  await options.getByRole('button', { name: 'Yes, delete it all' }).click();
   await expect(options.getByText('Deleted 3 reflections.', { exact: false })).toBeVisible();
   await expect(options.getByRole('button', { name: 'Delete everything…' })).toBeFocused();
   expect(await storedReflections(options)).toEqual([]);
@@ -113,6 +118,77 @@ test('export downloads a JSON file that imports back into an emptied profile unc
   await expect(options.getByRole('article')).toHaveCount(3);
   await expect(options.getByText(HOSTILE[0] as string, { exact: true }).first()).toBeVisible();
   expect(await options.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('delete everything leaves nothing the person wrote or visited, in any store', async ({
+  openPage,
+}) => {
+  const options = await openPage('options.html#/data');
+  await seed(options, [reflection(1, 'One'), { ...reflection(2, 'Two'), deletedAt: Date.now() }]);
+  const page = {
+    title: 'Quarterly numbers',
+    url: 'https://intranet.example/q3',
+    selection: 'we missed',
+  };
+  await options.evaluate(async (page) => {
+    await chrome.storage.local.set({
+      draft: { template: 'quick', answers: { happened: 'half a thought' } },
+      checkins: ['2026-11-02'],
+      nudgeState: {
+        snooze: { until: Date.now() + 3_600_000, remind: true, trigger: 'site', context: page },
+      },
+      badgeReminder: { kind: 'follow-up', reflectionId: 'x' },
+      lastExportAt: Date.now(),
+    });
+    await chrome.storage.session.set({ siteTabs: { 7: { url: page.url, title: page.title } } });
+    await chrome.storage.sync.set({ settings: { theme: 'dark', backupEvery: 'weekly' } });
+    await chrome.action.setBadgeText({ text: '2' });
+    await chrome.notifications.create('fail-well-nudge:site', {
+      type: 'basic',
+      title: `After ${page.title}`,
+      message: 'Anything worth a lesson?',
+      iconUrl: 'notification-icon.png',
+    });
+    localStorage.setItem('fail-well:popup-start', '{}');
+  }, page);
+
+  await options.getByRole('button', { name: 'Delete everything…' }).click();
+  await expect(options.getByRole('list', { name: 'This also clears:' })).toContainText(
+    'nudge and reminder history, with the pages, titles and selected text it remembers',
+  );
+  await options.getByRole('textbox', { name: 'Type “delete” to confirm' }).fill('delete');
+  await options.getByRole('button', { name: 'Yes, delete it all' }).click();
+  await expect(options.getByText('Deleted 2 reflections.', { exact: false })).toBeVisible();
+
+  expect(await storedReflections(options)).toEqual([]);
+  const left = await options.evaluate(async () => ({
+    local: await chrome.storage.local.get(null),
+    session: await chrome.storage.session.get(null),
+    sync: await chrome.storage.sync.get(null),
+    badge: await chrome.action.getBadgeText({}),
+    notifications: await chrome.notifications.getAll(),
+    popupStart: localStorage.getItem('fail-well:popup-start'),
+  }));
+  // The worker may plan the next nudge for the default settings at once (a fresh nudge state
+  // with a time in it); nothing it writes may hold what the person typed or visited.
+  for (const key of ['draft', 'checkins', 'badgeReminder', 'lastExportAt']) {
+    expect(left.local).not.toHaveProperty(key);
+  }
+  const everything = JSON.stringify(left);
+  for (const trace of [
+    page.title,
+    page.url,
+    page.selection,
+    'half a thought',
+    '2026-11-02',
+    'dark',
+  ]) {
+    expect(everything).not.toContain(trace);
+  }
+  expect(left.session).toEqual({});
+  expect(left.badge).toBe('');
+  expect(left.notifications).toEqual({});
+  expect(left.popupStart).toBeNull();
 });
 
 test('Markdown and CSV exports download readable files', async ({ openPage }) => {

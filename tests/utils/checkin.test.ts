@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
 import { addCheckin, checkIn, dayKey, loadCheckins } from '../../utils/checkin';
+import { importCheckins } from '../../utils/transfer';
 
 describe('check-ins', () => {
   it.each([
@@ -25,5 +27,14 @@ describe('check-ins', () => {
     await checkIn(now);
     await checkIn(now);
     expect(await loadCheckins()).toEqual([dayKey(now)]);
+  });
+});
+
+describe('importing check-ins', () => {
+  it('merges imported days with the stored ones, and twice changes nothing', async () => {
+    await browser.storage.local.set({ checkins: ['2026-11-02', '2026-11-29'] });
+    expect(await importCheckins(['2026-11-29', '2026-10-01'])).toBe(1);
+    expect(await importCheckins(['2026-11-29', '2026-10-01'])).toBe(0);
+    expect(await loadCheckins()).toEqual(['2026-10-01', '2026-11-02', '2026-11-29']);
   });
 });

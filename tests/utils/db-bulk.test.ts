@@ -20,11 +20,12 @@ import {
   reflectionsById,
   reflectionsOldestFirst,
 } from '../../utils/db-bulk';
+import type { Reflection } from '../../utils/reflection';
 import { richReflection } from '../helpers/reflections';
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 
-describe('importing in batches', () => {
+describe('importing in one transaction', () => {
   it('adds new records, replaces older copies, skips the rest, and counts each', async () => {
     const older = richReflection(1);
     const same = richReflection(2);
@@ -39,21 +40,21 @@ describe('importing in batches', () => {
       newer, // older than stored: skipped
       richReflection(4), // new
     ];
-    const outcome = await importReflections(incoming, { batchSize: 3 });
+    const outcome = await importReflections(incoming);
     expect(outcome).toEqual({ added: 1, replaced: 1, skipped: 2 });
     expect((await getReflection(older.id))?.pinned).toBe(true);
     expect((await getReflection(newer.id))?.updatedAt).toBe(newer.updatedAt + 10);
     expect(await getReflection(richReflection(4).id)).toEqual(richReflection(4));
   });
 
-  it('writes in batches, reporting progress, and announces one bulk change', async () => {
+  it('reports progress as records are written, and announces one bulk change', async () => {
     // fake-indexeddb is slow; 10,000 and 100,000 are measured in Chromium (bench/).
     const reflections = Array.from({ length: 2_000 }, (_, n) => richReflection(n));
     const changes: ReflectionsChange[] = [];
     const off = onReflectionsChanged((change) => changes.push(change));
     const progress: number[] = [];
     const outcome = await importReflections(reflections, {
-      batchSize: 100,
+      progressEvery: 100,
       onProgress: (done) => progress.push(done),
     });
     expect(outcome).toEqual({ added: 2_000, replaced: 0, skipped: 0 });
@@ -63,15 +64,16 @@ describe('importing in batches', () => {
     off();
   });
 
-  it('undoes every batch already written when a later batch fails (quota)', async () => {
+  it('an error on record k leaves every row exactly as before, and that error is the one thrown', async () => {
     const first = richReflection(1);
-    const before = [first, richReflection(2)];
-    for (const r of before) await saveReflection(r);
+    for (const r of [first, richReflection(2)]) await saveReflection(r);
+    const before = (await allReflections()).sort(byId);
     const incoming = [
       { ...first, updatedAt: first.updatedAt + 1, pinned: !first.pinned }, // replaces
       ...Array.from({ length: 25 }, (_, n) => richReflection(100 + n)),
     ];
-    // The third batch hits a full disk, as Chromium reports it.
+    // From the 21st write on the disk is full, as Chromium reports it, and stays full: an
+    // import that needs more writes to put things back cannot.
     const put = IDBObjectStore.prototype.put;
     let puts = 0;
     const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
@@ -79,22 +81,35 @@ describe('importing in batches', () => {
       ...args: Parameters<IDBObjectStore['put']>
     ) {
       puts++;
-      if (puts === 21) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (puts >= 21) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });
-    const failed = importReflections(incoming, { batchSize: 10 });
-    await expect(failed).rejects.toThrow(/quota/);
+    const failed = await importReflections(incoming, { progressEvery: 10 }).catch((e) => e);
     spy.mockRestore();
-    expect((await allReflections()).sort(byId)).toEqual(before.sort(byId));
-    expect(describeDbError(await failed.catch((e) => e))).toMatch(/out of storage space/);
+    expect(failed).toBeInstanceOf(DOMException);
+    expect((failed as DOMException).name).toBe('QuotaExceededError');
+    expect(describeDbError(failed)).toMatch(/out of storage space/);
+    expect((await allReflections()).sort(byId)).toEqual(before);
   });
 
-  it('undoes what was written when cancelled', async () => {
+  it('a record the store itself refuses (no key) leaves nothing behind', async () => {
+    await saveReflection(richReflection(1));
+    // Its key path yields no valid key: the real store throws DataError on the sixth write.
+    const incoming = [
+      ...Array.from({ length: 5 }, (_, n) => richReflection(300 + n)),
+      { ...richReflection(305), id: undefined as unknown as string },
+      richReflection(306),
+    ];
+    await expect(importReflections(incoming)).rejects.toThrow();
+    expect(await allReflections()).toEqual([richReflection(1)]);
+  });
+
+  it('cancelling leaves nothing of the import', async () => {
     await saveReflection(richReflection(1));
     const controller = new AbortController();
     const incoming = Array.from({ length: 30 }, (_, n) => richReflection(200 + n));
     const run = importReflections(incoming, {
-      batchSize: 10,
+      progressEvery: 10,
       signal: controller.signal,
       onProgress: (done) => {
         if (done === 20) controller.abort();
@@ -102,6 +117,59 @@ describe('importing in batches', () => {
     });
     await expect(run).rejects.toThrow();
     expect(await allReflections()).toEqual([richReflection(1)]);
+  });
+
+  it('no other connection ever sees part of an import', async () => {
+    // What a closed tab or a crash mid-import would leave is what another connection can read
+    // while it runs: with one transaction, nothing until it commits, then all of it.
+    await getReflection('none'); // the app's own code creates the schema
+    const other = await openDB(DB_NAME, DB_VERSION);
+    const incoming = Array.from({ length: 2_600 }, (_, n) => richReflection(1_000 + n));
+    const seen: Promise<number>[] = [];
+    await importReflections(incoming, {
+      onProgress: () => {
+        if (seen.length === 0) seen.push(other.count('reflections'));
+      },
+    });
+    expect(await Promise.all(seen)).toEqual([2_600]);
+    other.close();
+  });
+
+  it('an edit made in another connection during an import that then fails is kept', async () => {
+    const stored = richReflection(1);
+    await saveReflection(stored);
+    const incoming: Reflection[] = [
+      {
+        ...stored,
+        updatedAt: stored.updatedAt + 1,
+        answers: { ...stored.answers, learned: 'imported' },
+      },
+      ...Array.from({ length: 30 }, (_, n) => richReflection(400 + n)),
+    ];
+    const other = await openDB(DB_NAME, DB_VERSION);
+    const controller = new AbortController();
+    let edit: Promise<unknown> = Promise.resolve();
+    const run = importReflections(incoming, {
+      progressEvery: 10,
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 10) {
+          // Another page pins the lesson: its transaction waits for the import's to end.
+          edit = (async () => {
+            const tx = other.transaction('reflections', 'readwrite');
+            const current = await tx.store.get(stored.id);
+            await tx.store.put({ ...current, pinned: true });
+            await tx.done;
+          })();
+        }
+        if (done === 20) controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow();
+    await edit;
+    expect(await getReflection(stored.id)).toEqual({ ...stored, pinned: true });
+    expect(await allReflections()).toHaveLength(1);
+    other.close();
   });
 });
 

@@ -9,10 +9,10 @@ import {
   exportFileName,
   exportToString,
   jsonWriter,
-  markdownText,
   markdownWriter,
 } from '../../utils/export';
 import { checkImport } from '../../utils/import';
+import { escapeMarkdown } from '../../utils/markdown';
 import { HOSTILE_TEXT, richReflection, SETTINGS } from '../helpers/reflections';
 import { useLanguage } from '../i18n-fake';
 
@@ -22,15 +22,16 @@ const instant = () => Promise.resolve();
 
 describe('JSON export', () => {
   it('is versioned and round-trips through import with deep equality', async () => {
-    const reflections = [1, 2, 3, 4, 5, 6, 7].map((n) => richReflection(n));
-    reflections.push(richReflection(8, { deletedAt: NOW - 1_000, prompt: undefined }));
-    const text = exportToString(jsonWriter(meta), reflections);
+    const reflections = [1, 2, 3, 4, 5, 6, 7].map((n) => richReflection(n, { prompt: undefined }));
+    const checkins = ['2026-11-02', '2026-11-29'];
+    const text = exportToString(jsonWriter({ ...meta, checkins }), reflections);
     const parsed = JSON.parse(text);
     expect(parsed).toMatchObject({
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: NOW,
       settings: SETTINGS,
+      checkins,
     });
 
     const back = await checkImport(text, NOW, { pause: instant });
@@ -38,9 +39,23 @@ describe('JSON export', () => {
     if (!back.ok) return;
     expect(back.file.reflections).toStrictEqual(JSON.parse(JSON.stringify(reflections)));
     expect(back.file.settings).toEqual(SETTINGS);
+    expect(back.file.checkins).toEqual(checkins);
     // Every character survives, including the awkward ones.
     for (const hostile of HOSTILE_TEXT)
       expect(text).toContain(JSON.stringify(hostile).slice(1, -1));
+  });
+
+  it('leaves soft-deleted reflections and their text out of the backup', () => {
+    const deleted = richReflection(8, {
+      deletedAt: NOW - 1_000,
+      answers: { happened: 'words I chose to delete', learned: '', nextTime: '' },
+    });
+    const text = exportToString(jsonWriter(meta), [richReflection(1), deleted]);
+    expect(JSON.parse(text).reflections.map((r: { id: string }) => r.id)).toEqual([
+      richReflection(1).id,
+    ]);
+    expect(text).not.toContain('words I chose to delete');
+    expect(exportToString(jsonWriter(meta), [deleted])).toBe(exportToString(jsonWriter(meta), []));
   });
 
   it('writes a valid, empty list when there is nothing to export', async () => {
@@ -141,10 +156,25 @@ describe('Markdown export', () => {
     );
   });
 
-  it('shows pasted HTML as text, never as markup', () => {
-    expect(markdownText('<script>alert(1)</script>')).toBe('\\<script>alert(1)\\</script>');
-    expect(markdownText('a\\b')).toBe('a\\\\b');
-    expect(markdownText('🙈 שלום')).toBe('🙈 שלום');
+  it('shows typed text as typed: never markup, a link, a heading or a list', () => {
+    const r = richReflection(1, {
+      createdAt: Date.UTC(2026, 10, 2, 9, 15),
+      answers: {
+        happened: '<script>alert(1)</script> and [click](https://evil.example)',
+        learned: '# not a heading\n- not a list\n**not bold** a\\b 🙈 שלום',
+        nextTime: '1. not a list either',
+      },
+    });
+    const text = exportToString(markdownWriter(meta), [r]);
+    // The same escaper as sharing, so every reader shows exactly what was typed.
+    for (const typed of Object.values(r.answers)) expect(text).toContain(escapeMarkdown(typed));
+    expect(text).toContain(
+      '\\<script\\>alert(1)\\</script\\> and \\[click\\](https://evil.example)',
+    );
+    expect(text).toContain(
+      '\\# not a heading  \n\\- not a list  \n\\*\\*not bold\\*\\* a\\\\b 🙈 שלום',
+    );
+    expect(text).toContain('1\\. not a list either');
   });
 
   it('writes the details of a reflection in words', () => {
@@ -155,7 +185,7 @@ describe('Markdown export', () => {
     const text = exportToString(markdownWriter(meta), [r]);
     expect(text).toContain('# Fail Well — reflections\n\nExported ');
     expect(text).toContain(
-      'Tags: ops, t4 · Sting: 5/5 · Pinned · Page: Build #4 (https://ci.example/4)\n',
+      'Tags: ops, t4 · Sting: 5/5 · Pinned · Page: Build \\#4 (https://ci.example/4)\n',
     );
     expect(text).toContain('Follow-up: not yet — busy week\n');
     expect(text).toContain('Affected: The on-call team · not told yet\n');
@@ -171,7 +201,7 @@ describe('Markdown export', () => {
     expect(text).toContain('# Fail Well – Reflexionen\n\nExportiert am ');
     expect(text).toContain('## Montag, 2. November 2026\n');
     expect(text).toContain('### 09:15 · Kurz');
-    expect(text).toContain('Schlagwörter: ops, t3 · Schmerz: 4/5 · Seite: Build #3');
+    expect(text).toContain('Schlagwörter: ops, t3 · Schmerz: 4/5 · Seite: Build \\#3');
     expect(text).toContain('Nachfrage: umgesetzt\n');
     expect(text).toContain('Betroffen: The on-call team · Bescheid gegeben\n');
     expect(exportToString(markdownWriter(meta), [])).toContain('Noch keine Reflexionen.');

@@ -226,6 +226,49 @@ describe('older file versions', () => {
     expect(migrateRecord(v1, EXPORT_VERSION)).toEqual(v1);
   });
 
+  it('imports a version 2 file (before check-ins) with no check-ins, records unchanged', async () => {
+    const records = [1, 2].map((n) => plain(richReflection(n)));
+    const result = await checkImport(file(records, { version: 2 }), NOW, { pause: instant });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.file.checkins).toEqual([]);
+    expect(result.file.reflections).toStrictEqual([1, 2].map((n) => richReflection(n)));
+    expect(migrateRecord(records[0], 2)).toEqual(records[0]);
+  });
+
+  it('reads the check-ins of a version 3 file, sorted and once each', async () => {
+    const text = file([], { version: 3, checkins: ['2026-11-29', '2024-02-29', '2026-11-29'] });
+    const result = await checkImport(text, NOW, { pause: instant });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.file.checkins).toEqual(['2024-02-29', '2026-11-29']);
+  });
+
+  it.each([
+    [
+      'not a list',
+      { checkins: '2026-11-29' },
+      'The check-ins in this export are not a list of days. Nothing was imported.',
+    ],
+    [
+      'an object',
+      { checkins: { day: '2026-11-29' } },
+      'The check-ins in this export are not a list of days. Nothing was imported.',
+    ],
+    [
+      'a day that does not exist',
+      { checkins: ['2026-11-29', '2026-02-30'] },
+      'Check-in 2 is not a day like 2026-11-29. Nothing was imported.',
+    ],
+    [
+      'a time, not a day',
+      { checkins: ['2026-11-29T10:00'] },
+      'Check-in 1 is not a day like 2026-11-29. Nothing was imported.',
+    ],
+  ])('refuses check-ins that are %s', async (_name, header, message) => {
+    expect(await failure(file([plain(richReflection(1))], { version: 3, ...header }))).toBe(
+      message,
+    );
+  });
+
   it('imports a whole version 1 file', async () => {
     const records = [1, 2].map((n) => {
       const { review: _, ...v1 } = plain(richReflection(n));
@@ -235,6 +278,7 @@ describe('older file versions', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.file.reflections.map((r) => r.review?.count)).toEqual([0, 0]);
     expect(result.file.version).toBe(1);
+    expect(result.file.checkins).toEqual([]);
   });
 });
 

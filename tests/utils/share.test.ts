@@ -3,7 +3,6 @@ import { createReflection, type Reflection } from '../../utils/reflection';
 import {
   defaultShareFields,
   digestReflections,
-  escapeMarkdown,
   formatDigest,
   formatShare,
 } from '../../utils/share';
@@ -72,22 +71,6 @@ describe('formatShare', () => {
         '',
       ].join('\n'),
     );
-  });
-});
-
-describe('escapeMarkdown', () => {
-  it.each([
-    ['plain words.', 'plain words.'],
-    ['a_b*c`d', 'a\\_b\\*c\\`d'],
-    ['# not a heading', '\\# not a heading'],
-    ['- not a list', '\\- not a list'],
-    ['1. not a list', '1\\. not a list'],
-    ['> not a quote', '\\> not a quote'],
-    ['a | b', 'a \\| b'],
-    ['line one\nline two', 'line one  \nline two'],
-    ['well-known 3.5 - fine', 'well-known 3.5 - fine'],
-  ])('%j → %j', (input, expected) => {
-    expect(escapeMarkdown(input)).toBe(expected);
   });
 });
 

@@ -1,12 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { countReflections, describeDbError } from '../../../utils/db';
-import { deleteEverything } from '../../../utils/db-bulk';
-import { clearDraft } from '../../../utils/draft';
-import { formatNumber, plural, t } from '../../../utils/i18n';
+import { deleteAllData } from '../../../utils/delete-everything';
+import { formatNumber, type MessageKey, plural, t } from '../../../utils/i18n';
+
+/** Besides the reflections (counted above the list): every kind of thing that is cleared. */
+const CLEARS: readonly MessageKey[] = [
+  'dataDeleteClearsCheckins',
+  'dataDeleteClearsDraft',
+  'dataDeleteClearsNudges',
+  'dataDeleteClearsBadge',
+  'dataDeleteClearsSettings',
+];
 
 /**
- * Remove every reflection for good, only after the user types a word to confirm. Focus moves
- * into the confirmation and back to the opening button when it closes.
+ * Remove everything Fail Well keeps (utils/delete-everything.ts), only after the user read
+ * what goes and typed a word to confirm. Focus moves into the confirmation and back to the
+ * opening button when it closes.
  */
 export function DeleteEverything() {
   const [open, setOpen] = useState(false);
@@ -39,8 +48,7 @@ export function DeleteEverything() {
 
   async function confirm() {
     try {
-      const removed = await deleteEverything();
-      await clearDraft();
+      const removed = await deleteAllData(localStorage);
       setResult(
         t(plural(removed, 'dataDeleteDoneOne', 'dataDeleteDoneOther'), formatNumber(removed)),
       );
@@ -80,6 +88,12 @@ export function DeleteEverything() {
                 )}{' '}
             {t('dataDeleteCannotUndo')}
           </p>
+          <p id="delete-clears">{t('dataDeleteClears')}</p>
+          <ul aria-labelledby="delete-clears">
+            {CLEARS.map((key) => (
+              <li key={key}>{t(key)}</li>
+            ))}
+          </ul>
           <div class="field">
             <label for="delete-confirm">{t('dataDeleteTypeToConfirm', confirmWord)}</label>
             <input

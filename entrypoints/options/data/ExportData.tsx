@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { localZone } from '../../../utils/calendar';
+import { loadCheckins } from '../../../utils/checkin';
 import { describeDbError } from '../../../utils/db';
 import type { ExportKind } from '../../../utils/export';
 import { scopeFromParams } from '../../../utils/export-scope';
@@ -44,7 +45,12 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
     try {
       const result = await buildExport(
         kind,
-        { exportedAt, settings: await getSettings() },
+        {
+          exportedAt,
+          settings: await getSettings(),
+          // A filtered export holds some reflections only; the calm days go with the whole one.
+          checkins: keep ? [] : await loadCheckins(),
+        },
         {
           ...(keep ? { keep } : {}),
           signal: controller.signal,

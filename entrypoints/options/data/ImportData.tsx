@@ -3,7 +3,7 @@ import { describeDbError } from '../../../utils/db';
 import { importReflections } from '../../../utils/db-bulk';
 import { formatNumber, plural, t } from '../../../utils/i18n';
 import { setSettings } from '../../../utils/settings-store';
-import { readImportFile } from '../../../utils/transfer';
+import { importCheckins, readImportFile } from '../../../utils/transfer';
 import { Progress } from './Progress';
 
 type Phase =
@@ -14,7 +14,7 @@ type Phase =
 
 /**
  * Import a JSON export: checked in full first (one bad record imports nothing), then written
- * in batches; cancelling undoes what was written.
+ * in one transaction; cancelling aborts it, so nothing of the file is kept.
  */
 export function ImportData() {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
@@ -36,12 +36,15 @@ export function ImportData() {
         setPhase({ name: 'failed', message: checked.message });
         return;
       }
-      const { reflections, settings } = checked.file;
+      const { reflections, settings, checkins } = checked.file;
       const outcome = await importReflections(reflections, {
         signal: controller.signal,
         onProgress: (done, total) =>
           setPhase({ name: 'busy', label: t('dataImportImporting'), done, total }),
       });
+      // Check-ins live in extension storage, outside the reflections' transaction: merged
+      // after it commits, as a union, so importing the same file again completes it.
+      await importCheckins(checkins);
       // The reflections are in by now: a refused settings write is said, not reported as a failed import.
       const settingsKept = withSettings
         ? await setSettings(settings).then(

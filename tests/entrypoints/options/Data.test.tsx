@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
 import { BackupReminder } from '../../../components/BackupReminder';
 import { Data } from '../../../entrypoints/options/sections/Data';
+import { checkIn, dayKey, loadCheckins } from '../../../utils/checkin';
 import { allReflections } from '../../../utils/db';
 import { importReflections } from '../../../utils/db-bulk';
 import { emptyDraft, loadDraft, saveDraft } from '../../../utils/draft';
+import { POPUP_START_KEY } from '../../../utils/popup-start';
+import { DEFAULT_SETTINGS, getSettings } from '../../../utils/settings';
 import { setSettings } from '../../../utils/settings-store';
 import { lastExportItem } from '../../../utils/storage-status';
 import { richReflection, SETTINGS } from '../../helpers/reflections';
@@ -54,16 +58,48 @@ describe('Data section', () => {
     expect(await allReflections()).toHaveLength(2);
   });
 
+  it('imports the check-ins of a version 3 file next to the ones already here', async () => {
+    await checkIn(Date.UTC(2026, 10, 2, 12));
+    render(<Data />);
+    const good = JSON.stringify({
+      format: 'fail-well',
+      version: 3,
+      settings: SETTINGS,
+      checkins: ['2026-10-01', '2026-10-05'],
+      reflections: [richReflection(2)],
+    });
+    choose(new File([good], 'backup.json', { type: 'application/json' }));
+    await screen.findByText(/Imported “backup.json”: 1 new reflection added/);
+    expect(await loadCheckins()).toEqual([
+      '2026-10-01',
+      '2026-10-05',
+      dayKey(Date.UTC(2026, 10, 2, 12)),
+    ]);
+  });
+
   it('deletes everything only after the word is typed, and gives focus back', async () => {
     await importReflections([1, 2, 3].map((n) => richReflection(n)));
     await saveDraft(emptyDraft('quick', 0));
+    await checkIn(Date.UTC(2026, 10, 2, 12));
+    await setSettings({ ...SETTINGS, theme: 'dark' });
+    await browser.storage.local.set({ badgeReminder: { kind: 'backup', reflectionId: null } });
+    localStorage.setItem(POPUP_START_KEY, '{}');
     render(<Data />);
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
     const confirm = await screen.findByRole('textbox', { name: 'Type “delete” to confirm' });
     await waitFor(() => expect(document.activeElement).toBe(confirm));
     expect(screen.getByText(/3 reflections will be deleted/)).toBeTruthy();
-    const button = screen.getByRole('button', { name: 'Delete all reflections' });
+    // What goes is said in plain words before anything is confirmed.
+    const list = screen.getByRole('list', { name: 'This also clears:' });
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'your calm-day check-ins',
+      'any unsaved draft',
+      'nudge and reminder history, with the pages, titles and selected text it remembers',
+      'the badge and any notification still showing',
+      'your settings, which go back to their defaults (in every browser that syncs them)',
+    ]);
+    const button = screen.getByRole('button', { name: 'Yes, delete it all' });
     expect(button).toHaveProperty('disabled', true);
 
     // Cancelling changes nothing and returns focus to where the user started.
@@ -78,15 +114,18 @@ describe('Data section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
     const again = await screen.findByRole('textbox', { name: 'Type “delete” to confirm' });
     fireEvent.input(again, { target: { value: 'delet' } });
-    expect(screen.getByRole('button', { name: 'Delete all reflections' })).toHaveProperty(
+    expect(screen.getByRole('button', { name: 'Yes, delete it all' })).toHaveProperty(
       'disabled',
       true,
     );
     fireEvent.input(again, { target: { value: 'delete' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Delete all reflections' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete it all' }));
     await screen.findByText(/Deleted 3 reflections/);
     expect(await allReflections()).toEqual([]);
     expect(await loadDraft()).toBeNull();
+    expect(await browser.storage.local.get(null)).toEqual({});
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(localStorage.getItem(POPUP_START_KEY)).toBeNull();
   });
 });
 
