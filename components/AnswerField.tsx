@@ -1,5 +1,5 @@
-import { formatNumber, t } from '../utils/i18n';
-import { LIMITS } from '../utils/reflection';
+import { formatNumber, t } from '../utils/i18n/i18n';
+import { LIMITS } from '../utils/reflections/reflection';
 
 interface Props {
   id: string;

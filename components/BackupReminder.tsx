@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { backupDue } from '../utils/backup';
-import { countReflections, onReflectionsChanged } from '../utils/db';
-import { t } from '../utils/i18n';
-import { getSettings } from '../utils/settings';
-import { watchSettings } from '../utils/settings-store';
-import { getLastExportAt, lastExportItem } from '../utils/storage-status';
+import { backupDue } from '../utils/data/backup';
+import { getLastExportAt, lastExportItem } from '../utils/data/storage-status';
+import { t } from '../utils/i18n/i18n';
+import { countReflections, onReflectionsChanged } from '../utils/reflections/db';
+import { getSettings } from '../utils/settings/settings';
+import { watchSettings } from '../utils/settings/settings-store';
 
 /**
  * A gentle banner when the backup reminder the user chose is due. `now` is a parameter so

@@ -1,4 +1,4 @@
-import { t } from '../utils/i18n';
+import { t } from '../utils/i18n/i18n';
 import { ChartTable } from './ChartTable';
 
 export interface Column {

@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { TimeZone } from '../utils/calendar';
-import { copyText } from '../utils/clipboard';
-import { customRange, type DigestPreset, presetRange } from '../utils/follow-through';
-import { t, uiLanguage } from '../utils/i18n';
-import type { Reflection } from '../utils/reflection';
-import { digestReflections, formatDigest, type ShareFormat } from '../utils/share';
+import type { TimeZone } from '../utils/core/calendar';
+import { copyText } from '../utils/core/clipboard';
+import {
+  customRange,
+  type DigestPreset,
+  presetRange,
+} from '../utils/follow-through/follow-through';
+import { t, uiLanguage } from '../utils/i18n/i18n';
+import type { Reflection } from '../utils/reflections/reflection';
+import { digestReflections, formatDigest, type ShareFormat } from '../utils/review/share';
 
 interface Props {
   reflections: readonly Reflection[];

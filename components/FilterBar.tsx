@@ -1,9 +1,9 @@
 import type { Ref } from 'preact';
-import { EMPTY_FILTER, hasFilters, type ViewFilter } from '../utils/filter';
-import { triggerLabel } from '../utils/format';
-import { t } from '../utils/i18n';
-import { isSting, isTrigger, TRIGGERS } from '../utils/reflection';
-import { isTemplateId, TEMPLATE_IDS, TEMPLATES } from '../utils/templates';
+import { triggerLabel } from '../utils/i18n/format';
+import { t } from '../utils/i18n/i18n';
+import { isSting, isTrigger, TRIGGERS } from '../utils/reflections/reflection';
+import { isTemplateId, TEMPLATE_IDS, TEMPLATES } from '../utils/reflections/templates';
+import { EMPTY_FILTER, hasFilters, type ViewFilter } from '../utils/review/filter';
 
 interface Props {
   filter: ViewFilter;

@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type DaysError, parseFollowUpDays, parseRetryDays } from '../utils/follow-through';
-import { t } from '../utils/i18n';
-import type { Settings } from '../utils/settings';
-import { describeSettingsFailure } from '../utils/settings-failure';
+import {
+  type DaysError,
+  parseFollowUpDays,
+  parseRetryDays,
+} from '../utils/follow-through/follow-through';
+import { t } from '../utils/i18n/i18n';
+import type { Settings } from '../utils/settings/settings';
+import { describeSettingsFailure } from '../utils/settings/settings-failure';
 
 interface Props {
   settings: Settings;

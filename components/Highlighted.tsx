@@ -1,4 +1,4 @@
-import { highlight } from '../utils/search';
+import { highlight } from '../utils/review/search';
 
 interface Props {
   text: string;

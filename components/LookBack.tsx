@@ -1,7 +1,7 @@
-import { formatDateTime, formatMonthsAgo } from '../utils/format';
-import { formatNumber, t } from '../utils/i18n';
-import type { Reflection } from '../utils/reflection';
-import type { OnThisDay, ReviewAction } from '../utils/resurface';
+import { formatDateTime, formatMonthsAgo } from '../utils/i18n/format';
+import { formatNumber, t } from '../utils/i18n/i18n';
+import type { Reflection } from '../utils/reflections/reflection';
+import type { OnThisDay, ReviewAction } from '../utils/review/resurface';
 import { lessonOf } from './ReflectionCard';
 
 interface Props {

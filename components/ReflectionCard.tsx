@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { formatDateTime, triggerLabel } from '../utils/format';
-import { t } from '../utils/i18n';
-import type { Reflection } from '../utils/reflection';
-import { snippet, textMatches } from '../utils/search';
-import { questionLabel } from '../utils/templates';
+import { formatDateTime, triggerLabel } from '../utils/i18n/format';
+import { t } from '../utils/i18n/i18n';
+import type { Reflection } from '../utils/reflections/reflection';
+import { questionLabel } from '../utils/reflections/templates';
+import { snippet, textMatches } from '../utils/review/search';
 import { Highlighted } from './Highlighted';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatDateTime } from '../utils/format';
-import { t } from '../utils/i18n';
+import { formatDateTime } from '../utils/i18n/format';
+import { t } from '../utils/i18n/i18n';
 import {
   parseTagText,
   type Reflection,
@@ -8,8 +8,8 @@ import {
   type Sting,
   type ValidationErrors,
   validateReflection,
-} from '../utils/reflection';
-import { questionLabel, questionsFor } from '../utils/templates';
+} from '../utils/reflections/reflection';
+import { questionLabel, questionsFor } from '../utils/reflections/templates';
 import { AnswerField } from './AnswerField';
 import { StingPicker } from './StingPicker';
 import { TagInput } from './TagInput';

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import { copyText } from '../utils/clipboard';
-import { t, uiLanguage } from '../utils/i18n';
-import type { Reflection } from '../utils/reflection';
-import { defaultShareFields, formatShare, type ShareFormat } from '../utils/share';
-import { questionLabel } from '../utils/templates';
+import { copyText } from '../utils/core/clipboard';
+import { t, uiLanguage } from '../utils/i18n/i18n';
+import type { Reflection } from '../utils/reflections/reflection';
+import { questionLabel } from '../utils/reflections/templates';
+import { defaultShareFields, formatShare, type ShareFormat } from '../utils/review/share';
 import { useFocusTrap } from './useFocusTrap';
 
 interface Props {

@@ -1,5 +1,5 @@
-import { type MessageKey, t } from '../utils/i18n';
-import type { Sting } from '../utils/reflection';
+import { type MessageKey, t } from '../utils/i18n/i18n';
+import type { Sting } from '../utils/reflections/reflection';
 
 const LEVELS: readonly { value: Sting; name: MessageKey }[] = [
   { value: 1, name: 'sting1' },

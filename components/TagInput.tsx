@@ -1,5 +1,5 @@
-import { t } from '../utils/i18n';
-import { normalizeTag, normalizeTags } from '../utils/reflection';
+import { t } from '../utils/i18n/i18n';
+import { normalizeTag, normalizeTags } from '../utils/reflections/reflection';
 
 interface Props {
   id: string;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { rowOffset, visibleWindow } from '../utils/virtual-window';
+import { rowOffset, visibleWindow } from '../utils/core/virtual-window';
 
 interface Props<T> {
   items: readonly T[];

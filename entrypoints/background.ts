@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isAttentionRequest } from '../utils/attention-request';
-import { IDLE_DETECTION_SECONDS } from '../utils/idle-break';
-import { watchNudgeAnswered } from '../utils/nudge-answer';
+import { isAttentionRequest } from '../utils/nudges/attention-request';
+import { IDLE_DETECTION_SECONDS } from '../utils/nudges/idle-break';
+import { watchNudgeAnswered } from '../utils/nudges/nudge-answer';
+import { ensureSeed } from '../utils/nudges/nudge-state';
 import {
   checkReminders,
   ensureDueCheck,
@@ -24,13 +25,12 @@ import {
   restoreSchedule,
   setAttention,
   syncContextMenus,
-} from '../utils/nudge-engine';
-import { ensureSeed } from '../utils/nudge-state';
-import { settingsItem } from '../utils/settings-store';
+} from '../utils/nudges/worker/nudge-engine';
+import { settingsItem } from '../utils/settings/settings-store';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously, at the top, so a woken worker hears its event.
-  // Each one hands off to utils/nudge-engine.ts, which keeps its state in storage. They
+  // Each one hands off to utils/nudges/worker/nudge-engine.ts, which keeps its state in storage. They
   // return the handler's promise (the browser ignores it; tests await it).
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the review page explains what Fail Well does and how to write the first lesson.

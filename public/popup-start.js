@@ -1,4 +1,4 @@
-// See utils/popup-start.ts.
+// See utils/capture/popup-start.ts.
 (() => {
   const d = document;
   d.addEventListener('keydown', (e) => {

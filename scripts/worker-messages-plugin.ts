@@ -1,13 +1,13 @@
 /**
  * Vite plugin behind `virtual:worker-messages`: every catalogue in public/_locales, cut down
- * at build time to the strings the background worker uses (utils/worker-messages.ts), so the
+ * at build time to the strings the background worker uses (utils/i18n/worker-messages.ts), so the
  * worker bundle carries a few kilobytes of text instead of every page's.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import type { Catalogue } from '../utils/message-format';
-import { workerCatalogue } from '../utils/worker-messages';
+import type { Catalogue } from '../utils/i18n/message-format';
+import { workerCatalogue } from '../utils/i18n/worker-messages';
 
 const ID = 'virtual:worker-messages';
 const RESOLVED = `\0${ID}`;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Catalogue, messageGetter } from '../utils/message-format';
+import { type Catalogue, messageGetter } from '../utils/i18n/message-format';
 
 /** Read `public/_locales/<lang>/messages.json`. */
 export function readCatalogue(lang: string): Catalogue {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t } from '../utils/i18n';
+import { t } from '../utils/i18n/i18n';
 import { getMessageFrom, readCatalogue } from './i18n-fake';
 
 const en = readCatalogue('en');

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDb } from '../utils/db';
+import { closeDb } from '../utils/reflections/db';
 import { getMessageFrom, readCatalogue } from './i18n-fake';
 
 const getMessage = getMessageFrom(readCatalogue('en'));

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { writeReflections } from '../../tests/e2e/seed';
-import type { Reflection } from '../../utils/reflection';
+import type { Reflection } from '../../utils/reflections/reflection';
 import {
   appearedAt,
   type BenchBrowser,

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../utils/i18n';
+import type { MessageKey } from '../../utils/i18n/i18n';
 
 /** The sections of the options page, in nav order; the first is the default. */
 export const SECTIONS = [

@@ -5,8 +5,11 @@
  * and look-back work on that in-memory copy, kept live through the database's change channel.
  */
 import { batch, signal } from '@preact/signals';
-import { localZone, type TimeZone } from '../../utils/calendar';
-import { loadCheckins } from '../../utils/checkin';
+import { loadCheckins } from '../../utils/capture/checkin';
+import { localZone, type TimeZone } from '../../utils/core/calendar';
+import { replanFollowUps } from '../../utils/follow-through/follow-up-plan';
+import { storeFollowUpAnswer } from '../../utils/follow-through/follow-up-store';
+import { t } from '../../utils/i18n/i18n';
 import {
   type DbEvent,
   deleteReflection,
@@ -20,20 +23,17 @@ import {
   restoreReflection,
   setReviewState,
   updateReflection,
-} from '../../utils/db';
-import { replanFollowUps } from '../../utils/follow-up-plan';
-import { storeFollowUpAnswer } from '../../utils/follow-up-store';
-import { t } from '../../utils/i18n';
+} from '../../utils/reflections/db';
 import {
   type FollowUpOutcome,
   firstReview,
   type Reflection,
   type ShareRecord,
   type Sting,
-} from '../../utils/reflection';
-import { type ReviewAction, reviewAfter } from '../../utils/resurface';
-import { SearchIndex } from '../../utils/search';
-import { getSettings } from '../../utils/settings';
+} from '../../utils/reflections/reflection';
+import { type ReviewAction, reviewAfter } from '../../utils/review/resurface';
+import { SearchIndex } from '../../utils/review/search';
+import { getSettings } from '../../utils/settings/settings';
 
 /** Rows shown before the full read is done. */
 const FIRST_PAGE = 50;

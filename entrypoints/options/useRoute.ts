@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatRoute, parseRoute, type Route } from '../../utils/route';
+import { formatRoute, parseRoute, type Route } from '../../utils/core/route';
 import { DEFAULT_SECTION, isSectionId } from './sections';
 
 function current(): Route {

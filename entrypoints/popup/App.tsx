@@ -1,7 +1,12 @@
 import { render } from 'preact';
 import { AnswerField } from '../../components/AnswerField';
-import { t } from '../../utils/i18n';
-import { questionsFor, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../utils/templates';
+import { t } from '../../utils/i18n/i18n';
+import {
+  questionsFor,
+  TEMPLATE_IDS,
+  TEMPLATES,
+  type TemplateId,
+} from '../../utils/reflections/templates';
 import type * as FormExtras from './FormExtras';
 import type { PopupState } from './state';
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { StingPicker } from '../../components/StingPicker';
 import { TagInput } from '../../components/TagInput';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/i18n/i18n';
 import type { PopupState } from './state';
 
 /**

@@ -6,9 +6,15 @@
  * Loaded after the first paint (state.ts), off the popup's start-up path.
  */
 import { browser } from 'wxt/browser';
-import { DRAFT_KEY, type Draft, emptyDraft, isDraftEmpty, parseDraft } from '../../utils/draft';
-import { caretAfter, mergeDrafts, sameContent } from '../../utils/draft-merge';
-import { changeDraft, revOf, writerOf } from '../../utils/draft-write';
+import {
+  DRAFT_KEY,
+  type Draft,
+  emptyDraft,
+  isDraftEmpty,
+  parseDraft,
+} from '../../utils/capture/draft';
+import { caretAfter, mergeDrafts, sameContent } from '../../utils/capture/draft-merge';
+import { changeDraft, revOf, writerOf } from '../../utils/capture/draft-write';
 import type { PopupState } from './state';
 
 /** The draft as a saved or removed one leaves it: nothing typed, the same form. */

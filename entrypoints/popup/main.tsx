@@ -1,9 +1,9 @@
-import { parseCaptureSettings, readStoredSettings } from '../../utils/capture-settings';
-import { emptyDraft, loadDraft } from '../../utils/draft';
-import { ensureMessages, uiLanguage } from '../../utils/i18n';
-import { ownRecord } from '../../utils/parse';
-import { questionsFor } from '../../utils/templates';
-import { applyTheme } from '../../utils/theme';
+import { emptyDraft, loadDraft } from '../../utils/capture/draft';
+import { ownRecord } from '../../utils/core/parse';
+import { applyTheme } from '../../utils/core/theme';
+import { ensureMessages, uiLanguage } from '../../utils/i18n/i18n';
+import { questionsFor } from '../../utils/reflections/templates';
+import { parseCaptureSettings, readStoredSettings } from '../../utils/settings/capture-settings';
 import { loadFormExtras, mountPopup } from './App';
 import { createPopupState, warmUpSave } from './state';
 import './style.css';
@@ -46,7 +46,7 @@ async function main() {
   state.preload().catch(() => {});
   // The next popup's static field asks what this one would open with: the draft's template
   // while there is a draft, the default once it is saved. Not needed to type: loaded later.
-  void import('../../utils/popup-start').then(({ popupStart, writePopupStart }) => {
+  void import('../../utils/capture/popup-start').then(({ popupStart, writePopupStart }) => {
     let remembered = '';
     const remember = () => {
       const { draft, status } = state.get();
@@ -62,7 +62,7 @@ async function main() {
     state.subscribe(remember);
   });
   // The user is here: the nudge badge has done its job (a reminder on it leaves a link).
-  void import('../../utils/reminder-link').then((m) => m.popupOpened(document.body));
+  void import('../../utils/nudges/reminder-link').then((m) => m.popupOpened(document.body));
 }
 
 void main();

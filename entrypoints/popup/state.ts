@@ -6,7 +6,8 @@
  * The database and the self-blame detector are not needed to type: they load right after
  * the first paint (`preload`), off the path to "ready to type".
  */
-import { createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/draft';
+import { createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/capture/draft';
+import type { BlameHint } from '../../utils/capture/self-blame';
 import {
   createReflection,
   normalizeTags,
@@ -15,9 +16,8 @@ import {
   type Sting,
   type ValidationErrors,
   validateReflection,
-} from '../../utils/reflection';
-import type { BlameHint } from '../../utils/self-blame';
-import { oneQuestion, questionsFor, type TemplateId } from '../../utils/templates';
+} from '../../utils/reflections/reflection';
+import { oneQuestion, questionsFor, type TemplateId } from '../../utils/reflections/templates';
 import type { DraftSync } from './draft-sync';
 
 export type Status = 'editing' | 'saving' | 'saved' | 'checked-in';
@@ -80,11 +80,11 @@ export interface PopupOptions {
 }
 
 // What a save needs, kept once loaded so a save does not wait for a chunk (`warmUpSave`).
-let dbModule: typeof import('../../utils/db') | null = null;
-let followUpPlan: typeof import('../../utils/follow-up-plan') | null = null;
-const loadDb = () => import('../../utils/db').then((module) => (dbModule = module));
+let dbModule: typeof import('../../utils/reflections/db') | null = null;
+let followUpPlan: typeof import('../../utils/follow-through/follow-up-plan') | null = null;
+const loadDb = () => import('../../utils/reflections/db').then((module) => (dbModule = module));
 const loadFollowUpPlan = () =>
-  import('../../utils/follow-up-plan').then((module) => (followUpPlan = module));
+  import('../../utils/follow-through/follow-up-plan').then((module) => (followUpPlan = module));
 
 /**
  * Load the database and follow-up code and open the connection while the popup waits on its
@@ -98,9 +98,9 @@ export function warmUpSave(): void {
   loadFollowUpPlan().catch(() => {});
 }
 // Needed only after the user acts (a save, a check-in): off the start-up path.
-const loadNudgeAnswer = () => import('../../utils/nudge-answer');
-const loadCheckin = () => import('../../utils/checkin');
-const loadSelfBlame = () => import('../../utils/self-blame');
+const loadNudgeAnswer = () => import('../../utils/nudges/nudge-answer');
+const loadCheckin = () => import('../../utils/capture/checkin');
+const loadSelfBlame = () => import('../../utils/capture/self-blame');
 const loadPage = () => import('./page');
 
 export function createPopupState(initial: Draft, options: PopupOptions = {}) {

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DigestPanel } from '../../components/DigestPanel';
-import { fixedZone } from '../../utils/calendar';
-import { createReflection, type Reflection } from '../../utils/reflection';
+import { fixedZone } from '../../utils/core/calendar';
+import { createReflection, type Reflection } from '../../utils/reflections/reflection';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShareDialog } from '../../components/ShareDialog';
-import { createReflection } from '../../utils/reflection';
+import { createReflection } from '../../utils/reflections/reflection';
 
 const reflection = createReflection(
   {

@@ -15,7 +15,7 @@ test('seeded reflections are stored as the app reads them: the newest is listed 
   const [newest] = records
     .filter((r) => r.deletedAt === null)
     .sort((a, b) => b.createdAt - a.createdAt);
-  // Dates follow the browser's UI language (utils/format.ts): format the expected one in the page.
+  // Dates follow the browser's UI language (utils/i18n/format.ts): format the expected one in the page.
   const when = await page.evaluate(
     (at) =>
       new Intl.DateTimeFormat(

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, normalizeTags, TRIGGERS, validateReflection } from '../../utils/reflection';
-import { TEMPLATE_IDS } from '../../utils/templates';
+import {
+  LIMITS,
+  normalizeTags,
+  TRIGGERS,
+  validateReflection,
+} from '../../utils/reflections/reflection';
+import { TEMPLATE_IDS } from '../../utils/reflections/templates';
 import { generateReflections, inputOf, prng, SEED_NOW } from './seed';
 
 const FIVE_YEARS = 5 * 365 * 86_400_000;

@@ -19,13 +19,13 @@ import {
   type Sting,
   TRIGGERS,
   type Trigger,
-} from '../../utils/reflection';
+} from '../../utils/reflections/reflection';
 import {
   ONE_QUESTION_POOL,
   questionsFor,
   TEMPLATE_IDS,
   type TemplateId,
-} from '../../utils/templates';
+} from '../../utils/reflections/templates';
 
 const DAY = 86_400_000;
 const FIVE_YEARS = 5 * 365 * DAY;

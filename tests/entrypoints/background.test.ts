@@ -6,10 +6,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { saveReflection } from '../../utils/db';
-import { emptyDraft, loadDraft, saveDraft } from '../../utils/draft';
-import { storeFollowUpAnswer } from '../../utils/follow-up-store';
-import { markNudgeAnswered } from '../../utils/nudge-answer';
+import { emptyDraft, loadDraft, saveDraft } from '../../utils/capture/draft';
+import { instantOf } from '../../utils/core/wall-clock';
+import { lastExportItem } from '../../utils/data/storage-status';
+import { storeFollowUpAnswer } from '../../utils/follow-through/follow-up-store';
+import { markNudgeAnswered } from '../../utils/nudges/nudge-answer';
+import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../../utils/nudges/nudge-settings';
+import { EMPTY_NUDGE_STATE, getNudgeState, nudgeStateItem } from '../../utils/nudges/nudge-state';
 import {
   DUE_CHECK_ALARM,
   DUE_CHECK_MINUTES,
@@ -18,15 +21,12 @@ import {
   MENU_SELECTION,
   NUDGE_ALARM,
   syncContextMenus,
-} from '../../utils/nudge-engine';
-import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../../utils/nudge-settings';
-import { EMPTY_NUDGE_STATE, getNudgeState, nudgeStateItem } from '../../utils/nudge-state';
-import { createReflection } from '../../utils/reflection';
-import { BADGE_REMINDER_KEY } from '../../utils/reminder-delivery';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { settingsItem } from '../../utils/settings-store';
-import { lastExportItem } from '../../utils/storage-status';
-import { instantOf } from '../../utils/wall-clock';
+} from '../../utils/nudges/worker/nudge-engine';
+import { BADGE_REMINDER_KEY } from '../../utils/nudges/worker/reminder-delivery';
+import { saveReflection } from '../../utils/reflections/db';
+import { createReflection } from '../../utils/reflections/reflection';
+import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
+import { settingsItem } from '../../utils/settings/settings-store';
 import { type FakeExtras, fire, installFakeExtras } from '../helpers/fake-extras';
 
 const MINUTE = 60_000;

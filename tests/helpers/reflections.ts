@@ -1,6 +1,6 @@
 /** Reflections for tests: every field filled, including the awkward text people really type. */
-import { createReflection, type Reflection } from '../../utils/reflection';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { createReflection, type Reflection } from '../../utils/reflections/reflection';
+import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 
 export const HOSTILE_TEXT = [
   '<img src=x onerror="alert(1)"><script>alert(2)</script>',

@@ -1,8 +1,8 @@
 /** The review page's state for component tests: UTC, a fixed clock, no waiting for the page. */
 import { createReviewState, type ReviewState } from '../../entrypoints/options/state';
-import { fixedZone, type TimeZone } from '../../utils/calendar';
-import { saveReflection } from '../../utils/db';
-import type { Reflection } from '../../utils/reflection';
+import { fixedZone, type TimeZone } from '../../utils/core/calendar';
+import { saveReflection } from '../../utils/reflections/db';
+import type { Reflection } from '../../utils/reflections/reflection';
 
 /**
  * Store `reflections`, then a review state over them that believes it is `now` in `zone`

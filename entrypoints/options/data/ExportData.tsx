@@ -1,13 +1,13 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { localZone } from '../../../utils/calendar';
-import { loadCheckins } from '../../../utils/checkin';
-import { describeDbError } from '../../../utils/db';
-import type { ExportKind } from '../../../utils/export';
-import { scopeFromParams } from '../../../utils/export-scope';
-import { formatNumber, type MessageKey, plural, t } from '../../../utils/i18n';
-import { getSettings } from '../../../utils/settings';
-import { lastExportItem } from '../../../utils/storage-status';
-import { buildExport, downloadBlob } from '../../../utils/transfer';
+import { loadCheckins } from '../../../utils/capture/checkin';
+import { localZone } from '../../../utils/core/calendar';
+import type { ExportKind } from '../../../utils/data/export';
+import { scopeFromParams } from '../../../utils/data/export-scope';
+import { lastExportItem } from '../../../utils/data/storage-status';
+import { buildExport, downloadBlob } from '../../../utils/data/transfer';
+import { formatNumber, type MessageKey, plural, t } from '../../../utils/i18n/i18n';
+import { describeDbError } from '../../../utils/reflections/db';
+import { getSettings } from '../../../utils/settings/settings';
 import { Progress } from './Progress';
 
 // Format names are the same in every language; the hints are translated.

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import { describeDbError } from '../../../utils/db';
-import { importReflections } from '../../../utils/db-bulk';
-import { formatNumber, plural, t } from '../../../utils/i18n';
-import { setSettings } from '../../../utils/settings-store';
-import { importCheckins, readImportFile } from '../../../utils/transfer';
+import { importCheckins, readImportFile } from '../../../utils/data/transfer';
+import { formatNumber, plural, t } from '../../../utils/i18n/i18n';
+import { describeDbError } from '../../../utils/reflections/db';
+import { importReflections } from '../../../utils/reflections/db-bulk';
+import { setSettings } from '../../../utils/settings/settings-store';
 import { Progress } from './Progress';
 
 type Phase =

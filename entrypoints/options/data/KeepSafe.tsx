@@ -1,10 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BACKUP_EVERY, type BackupEvery } from '../../../utils/backup';
-import { formatDateTime } from '../../../utils/format';
-import { type MessageKey, t } from '../../../utils/i18n';
-import { getSettings } from '../../../utils/settings';
-import { describeSettingsFailure } from '../../../utils/settings-failure';
-import { updateSettings, watchSettings } from '../../../utils/settings-store';
+import { BACKUP_EVERY, type BackupEvery } from '../../../utils/data/backup';
 import {
   formatBytes,
   getLastExportAt,
@@ -12,7 +7,12 @@ import {
   readStorageStatus,
   requestPersistence,
   type StorageStatus,
-} from '../../../utils/storage-status';
+} from '../../../utils/data/storage-status';
+import { formatDateTime } from '../../../utils/i18n/format';
+import { type MessageKey, t } from '../../../utils/i18n/i18n';
+import { getSettings } from '../../../utils/settings/settings';
+import { describeSettingsFailure } from '../../../utils/settings/settings-failure';
+import { updateSettings, watchSettings } from '../../../utils/settings/settings-store';
 
 const EVERY_LABELS: Readonly<Record<BackupEvery, MessageKey>> = {
   off: 'dataSafeEveryOff',

@@ -1,4 +1,4 @@
-import { formatNumber, t } from '../../../utils/i18n';
+import { formatNumber, t } from '../../../utils/i18n/i18n';
 
 /** A labelled progress bar with a Cancel button, for long exports and imports. */
 export function Progress({

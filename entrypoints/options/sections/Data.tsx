@@ -1,5 +1,5 @@
 import { BackupReminder } from '../../../components/BackupReminder';
-import { t } from '../../../utils/i18n';
+import { t } from '../../../utils/i18n/i18n';
 import { DeleteEverything } from '../data/DeleteEverything';
 import { ExportData } from '../data/ExportData';
 import { ImportData } from '../data/ImportData';

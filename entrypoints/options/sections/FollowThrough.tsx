@@ -2,12 +2,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ColumnChart } from '../../../components/ColumnChart';
 import { DigestPanel } from '../../../components/DigestPanel';
 import { FollowUpSettingsForm } from '../../../components/FollowUpSettingsForm';
-import { appliedRateByMonth, openTellThem } from '../../../utils/follow-through';
-import { dueFollowUps, followUpDueAt, openCommitments } from '../../../utils/follow-up';
-import { t, uiLanguage } from '../../../utils/i18n';
-import type { FollowUpOutcome, Reflection } from '../../../utils/reflection';
-import { DEFAULT_SETTINGS, getSettings, type Settings } from '../../../utils/settings';
-import { saveSettingsChange, watchSettings } from '../../../utils/settings-store';
+import { appliedRateByMonth, openTellThem } from '../../../utils/follow-through/follow-through';
+import {
+  dueFollowUps,
+  followUpDueAt,
+  openCommitments,
+} from '../../../utils/follow-through/follow-up';
+import { t, uiLanguage } from '../../../utils/i18n/i18n';
+import type { FollowUpOutcome, Reflection } from '../../../utils/reflections/reflection';
+import { DEFAULT_SETTINGS, getSettings, type Settings } from '../../../utils/settings/settings';
+import { saveSettingsChange, watchSettings } from '../../../utils/settings/settings-store';
 import type { ReviewState } from '../state';
 import { useRoute } from '../useRoute';
 

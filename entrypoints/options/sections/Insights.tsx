@@ -7,15 +7,15 @@ import {
   formatPercent,
   formatShortDate,
   triggerLabel,
-} from '../../../utils/format';
-import { formatNumber, t } from '../../../utils/i18n';
-import { computeInsights } from '../../../utils/insights';
+} from '../../../utils/i18n/format';
+import { formatNumber, t } from '../../../utils/i18n/i18n';
+import { computeInsights } from '../../../utils/review/insights';
 import {
   describeTheme,
   recurringThemes,
   THEME_WINDOW_DAYS,
   themeWindow,
-} from '../../../utils/patterns';
+} from '../../../utils/review/patterns';
 import type { ReviewState } from '../state';
 
 /** What your reflections add up to: rhythm, themes, how much it stung, what prompted them. */

@@ -7,17 +7,17 @@ import { ReflectionCard } from '../../../components/ReflectionCard';
 import { ReflectionEditor } from '../../../components/ReflectionEditor';
 import { ShareDialog } from '../../../components/ShareDialog';
 import { VirtualList } from '../../../components/VirtualList';
+import { formatRoute } from '../../../utils/core/route';
+import { formatNumber, plural, t } from '../../../utils/i18n/i18n';
+import type { Reflection } from '../../../utils/reflections/reflection';
 import {
   applyView,
   filterFromParams,
   filterToParams,
   hasFilters,
   type ViewFilter,
-} from '../../../utils/filter';
-import { formatNumber, plural, t } from '../../../utils/i18n';
-import type { Reflection } from '../../../utils/reflection';
-import { nextToResurface, onThisDay } from '../../../utils/resurface';
-import { formatRoute } from '../../../utils/route';
+} from '../../../utils/review/filter';
+import { nextToResurface, onThisDay } from '../../../utils/review/resurface';
 import type { ReflectionEdit, ReviewState } from '../state';
 import { useRoute } from '../useRoute';
 

@@ -1,33 +1,37 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { requestAttention } from '../../../utils/attention-request';
-import { formatNumber, t, uiLanguage } from '../../../utils/i18n';
+import { formatNumber, t, uiLanguage } from '../../../utils/i18n/i18n';
+import { requestAttention } from '../../../utils/nudges/attention-request';
 import {
   type OptInTrigger,
   REFUSED_MESSAGE,
   requestTriggerPermission,
   TRIGGER_PERMISSIONS,
   withOptIn,
-} from '../../../utils/nudge-permissions';
-import { type Delivery, type NudgeSettings, parseClockTime } from '../../../utils/nudge-settings';
+} from '../../../utils/nudges/nudge-permissions';
+import {
+  type Delivery,
+  type NudgeSettings,
+  parseClockTime,
+} from '../../../utils/nudges/nudge-settings';
 import {
   type AttentionChoice,
   getNudgeState,
   type NudgeState,
   watchNudgeState,
-} from '../../../utils/nudge-state';
-import { describeNextNudge } from '../../../utils/nudge-time';
+} from '../../../utils/nudges/nudge-state';
+import { describeNextNudge } from '../../../utils/nudges/nudge-time';
 import {
   parseSitePatterns,
   parseTimeList,
   timeProblem,
   weekdaysProblem,
-} from '../../../utils/nudge-validation';
-import { nextNudge } from '../../../utils/schedule';
-import { getSettings, type Settings } from '../../../utils/settings';
-import { describeSettingsFailure } from '../../../utils/settings-failure';
-import { saveSettingsChange, watchSettings } from '../../../utils/settings-store';
+} from '../../../utils/nudges/nudge-validation';
+import { nextNudge } from '../../../utils/nudges/schedule';
+import { getSettings, type Settings } from '../../../utils/settings/settings';
+import { describeSettingsFailure } from '../../../utils/settings/settings-failure';
+import { saveSettingsChange, watchSettings } from '../../../utils/settings/settings-store';
 
 /** The week from Monday: day number (0 = Sunday, as in Date) and its short and long name. */
 function weekdayNames(): Array<readonly [number, string, string]> {

@@ -2,9 +2,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FollowThrough } from '../../../entrypoints/options/sections/FollowThrough';
-import { getReflection } from '../../../utils/db';
-import { createReflection, type Reflection } from '../../../utils/reflection';
-import { getSettings } from '../../../utils/settings';
+import { getReflection } from '../../../utils/reflections/db';
+import { createReflection, type Reflection } from '../../../utils/reflections/reflection';
+import { getSettings } from '../../../utils/settings/settings';
 import { localTime } from '../../helpers/clock';
 import { reviewStateOver } from '../../helpers/review-state';
 

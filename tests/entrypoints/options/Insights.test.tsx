@@ -2,8 +2,8 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Insights } from '../../../entrypoints/options/sections/Insights';
-import { fixedZone } from '../../../utils/calendar';
-import { createReflection, type Reflection } from '../../../utils/reflection';
+import { fixedZone } from '../../../utils/core/calendar';
+import { createReflection, type Reflection } from '../../../utils/reflections/reflection';
 import { reviewStateOver } from '../../helpers/review-state';
 import { useLanguage } from '../../i18n-fake';
 

@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PURGE_AFTER_MS } from '../../../entrypoints/options/state';
+import { answerFollowUp } from '../../../utils/follow-through/follow-up';
 import {
   countReflections,
   deleteReflection,
   getReflection,
   saveReflection,
   updateReflection,
-} from '../../../utils/db';
-import { answerFollowUp } from '../../../utils/follow-up';
-import { createReflection, type Reflection } from '../../../utils/reflection';
+} from '../../../utils/reflections/db';
+import { createReflection, type Reflection } from '../../../utils/reflections/reflection';
 import { reviewStateOver } from '../../helpers/review-state';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');

@@ -8,10 +8,10 @@ import {
   type PopupOptions,
   type PopupState,
 } from '../../../entrypoints/popup/state';
-import { loadCheckins } from '../../../utils/checkin';
-import { listReflections } from '../../../utils/db';
-import { emptyDraft, loadDraft } from '../../../utils/draft';
-import { DEFAULT_FOLLOW_UP_SETTINGS } from '../../../utils/follow-up-plan';
+import { loadCheckins } from '../../../utils/capture/checkin';
+import { emptyDraft, loadDraft } from '../../../utils/capture/draft';
+import { DEFAULT_FOLLOW_UP_SETTINGS } from '../../../utils/follow-through/follow-up-plan';
+import { listReflections } from '../../../utils/reflections/db';
 
 const NOW = 1_750_000_000_000;
 const DAY = 86_400_000;

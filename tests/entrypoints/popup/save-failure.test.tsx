@@ -4,8 +4,8 @@ import { render as preactRender } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountPopup } from '../../../entrypoints/popup/App';
 import { createPopupState } from '../../../entrypoints/popup/state';
-import { allReflections } from '../../../utils/db';
-import { emptyDraft, loadDraft } from '../../../utils/draft';
+import { emptyDraft, loadDraft } from '../../../utils/capture/draft';
+import { allReflections } from '../../../utils/reflections/db';
 
 let root: HTMLElement | null = null;
 afterEach(() => {

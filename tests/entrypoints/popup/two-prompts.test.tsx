@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadFormExtras, mountPopup } from '../../../entrypoints/popup/App';
 import { createPopupState, type PopupState } from '../../../entrypoints/popup/state';
-import { listReflections } from '../../../utils/db';
-import { type Draft, emptyDraft, loadDraft } from '../../../utils/draft';
-import { stagePrompt } from '../../../utils/nudge-delivery';
+import { type Draft, emptyDraft, loadDraft } from '../../../utils/capture/draft';
+import { stagePrompt } from '../../../utils/nudges/worker/nudge-delivery';
+import { listReflections } from '../../../utils/reflections/db';
 
 const NOW = 1_750_000_000_000;
 const open: Array<{ root: HTMLElement; state: PopupState }> = [];

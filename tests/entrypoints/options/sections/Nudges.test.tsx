@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../../entrypoints/background';
 import { Nudges } from '../../../../entrypoints/options/sections/Nudges';
-import { getNudgeState } from '../../../../utils/nudge-state';
-import { getSettings } from '../../../../utils/settings';
-import { instantOf } from '../../../../utils/wall-clock';
+import { instantOf } from '../../../../utils/core/wall-clock';
+import { getNudgeState } from '../../../../utils/nudges/nudge-state';
+import { getSettings } from '../../../../utils/settings/settings';
 import { type FakeExtras, installFakeExtras } from '../../../helpers/fake-extras';
 import { useLanguage } from '../../../i18n-fake';
 

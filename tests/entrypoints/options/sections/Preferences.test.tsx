@@ -3,9 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Preferences } from '../../../../entrypoints/options/sections/Preferences';
-import { getSettings } from '../../../../utils/settings';
-import { QUOTA_BYTES_PER_ITEM, syncItemBytes } from '../../../../utils/settings-quota';
-import { setSettings } from '../../../../utils/settings-store';
+import { getSettings } from '../../../../utils/settings/settings';
+import { QUOTA_BYTES_PER_ITEM, syncItemBytes } from '../../../../utils/settings/settings-quota';
+import { setSettings } from '../../../../utils/settings/settings-store';
 import { useLanguage } from '../../../i18n-fake';
 
 afterEach(() => {

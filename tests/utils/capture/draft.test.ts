@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  clearDraft,
+  createDraftSaver,
+  type Draft,
+  emptyDraft,
+  isDraftEmpty,
+  loadDraft,
+  parseDraft,
+  saveDraft,
+} from '../../../utils/capture/draft';
+
+describe('parseDraft', () => {
+  it('restores a stored draft exactly', () => {
+    const draft: Draft = {
+      ...emptyDraft('aar', 5),
+      answers: { expected: 'a', happened: 'b' },
+      tags: ['x'],
+      tagText: 'half-typ',
+      sting: 4,
+      attachPage: true,
+      context: { title: 'T', url: 'https://example.com' },
+    };
+    expect(parseDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
+  });
+
+  it.each([null, undefined, 'draft', 3])('has nothing to restore from %j', (raw) => {
+    expect(parseDraft(raw)).toBeNull();
+  });
+
+  it('repairs bad fields without losing the answers', () => {
+    expect(
+      parseDraft({
+        template: 'zzz',
+        answers: { happened: 'kept', n: 5 },
+        sting: 9,
+        tags: ['A', 3],
+        trigger: 'x',
+      }),
+    ).toMatchObject({
+      template: 'quick',
+      answers: { happened: 'kept' },
+      sting: null,
+      tags: ['a'],
+      trigger: 'manual',
+    });
+  });
+
+  it('knows an untouched draft from one with content', () => {
+    expect(isDraftEmpty(emptyDraft('quick', 0))).toBe(true);
+    expect(isDraftEmpty({ ...emptyDraft('quick', 0), tagText: 'x' })).toBe(false);
+    expect(isDraftEmpty({ ...emptyDraft('quick', 0), answers: { learned: ' ' } })).toBe(true);
+  });
+});
+
+describe('draft store', () => {
+  it('keeps the draft in extension storage until cleared', async () => {
+    expect(await loadDraft()).toBeNull();
+    await saveDraft({ ...emptyDraft('quick', 1), answers: { learned: 'hi' } });
+    expect((await loadDraft())?.answers).toEqual({ learned: 'hi' });
+    await clearDraft();
+    expect(await loadDraft()).toBeNull();
+  });
+
+  it('debounces writes and never loses the last keystroke', async () => {
+    vi.useFakeTimers();
+    const writes: string[] = [];
+    const saver = createDraftSaver(async (d) => {
+      writes.push(d.answers.learned ?? '');
+    }, 100);
+    for (const text of ['h', 'he', 'hel'])
+      saver.schedule({ ...emptyDraft('quick', 0), answers: { learned: text } });
+    expect(writes).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(writes).toEqual(['hel']);
+    saver.schedule({ ...emptyDraft('quick', 0), answers: { learned: 'hello' } });
+    await saver.flush();
+    expect(writes).toEqual(['hel', 'hello']);
+    saver.schedule({ ...emptyDraft('quick', 0), answers: { learned: 'gone' } });
+    saver.cancel();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(writes).toEqual(['hel', 'hello']);
+    vi.useRealTimers();
+  });
+});

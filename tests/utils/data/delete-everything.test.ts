@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { checkIn, loadCheckins } from '../../../utils/capture/checkin';
+import { emptyDraft, loadDraft, saveDraft } from '../../../utils/capture/draft';
+import { POPUP_START_KEY } from '../../../utils/capture/popup-start';
+import { deleteAllData } from '../../../utils/data/delete-everything';
+import { lastExportItem } from '../../../utils/data/storage-status';
+import { NUDGE_ANSWERED_KEY } from '../../../utils/nudges/nudge-answer';
+import {
+  EMPTY_NUDGE_STATE,
+  getNudgeState,
+  nudgeStateItem,
+} from '../../../utils/nudges/nudge-state';
+import { siteTabsItem } from '../../../utils/nudges/worker/nudge-engine';
+import { BADGE_REMINDER_KEY } from '../../../utils/nudges/worker/reminder-delivery';
+import { allReflections, saveReflection } from '../../../utils/reflections/db';
+import { DEFAULT_SETTINGS, getSettings } from '../../../utils/settings/settings';
+import { setSettings } from '../../../utils/settings/settings-store';
+import { richReflection } from '../../helpers/reflections';
+
+const NOW = 1_800_000_000_000;
+const PAGE = {
+  title: 'Quarterly numbers — draft',
+  url: 'https://intranet.example/q3',
+  selection: 'we missed',
+};
+
+/** A page's `localStorage`, kept in a Map. */
+function pageStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, value),
+  };
+}
+
+describe('delete everything', () => {
+  it('leaves nothing the person wrote or visited in any store', async () => {
+    // Seed every place Fail Well keeps something.
+    for (const n of [1, 2, 3]) await saveReflection(richReflection(n));
+    await saveReflection(richReflection(4, { deletedAt: NOW }));
+    await checkIn(NOW);
+    await saveDraft({ ...emptyDraft('quick', NOW), answers: { happened: 'half a thought' } });
+    await nudgeStateItem.setValue({
+      ...EMPTY_NUDGE_STATE,
+      lastFiredAt: NOW,
+      snooze: { until: NOW + 3_600_000, remind: true, trigger: 'site', context: PAGE },
+    });
+    await browser.storage.local.set({
+      [BADGE_REMINDER_KEY]: { kind: 'follow-up', reflectionId: richReflection(1).id },
+      [NUDGE_ANSWERED_KEY]: NOW,
+    });
+    await lastExportItem.setValue(NOW);
+    await siteTabsItem.setValue({ 7: { url: PAGE.url, title: PAGE.title } } as never);
+    await setSettings({ ...DEFAULT_SETTINGS, theme: 'dark', backupEvery: 'weekly' });
+    await browser.action.setBadgeText({ text: '2' });
+    await browser.notifications.create('fail-well-nudge:site', {
+      type: 'basic',
+      title: 'After Quarterly numbers — draft',
+      message: 'Anything worth a lesson?',
+      iconUrl: 'icon.png',
+    });
+    await browser.notifications.create('fail-well-reminder:follow-up', {
+      type: 'basic',
+      title: 'You planned',
+      message: 'Next time 1',
+      iconUrl: 'icon.png',
+    });
+    const local = pageStorage();
+    local.setItem(POPUP_START_KEY, JSON.stringify({ label: 'What happened?' }));
+    // The seeding really reached every area.
+    expect(Object.keys(await browser.storage.local.get(null)).length).toBeGreaterThanOrEqual(6);
+    expect(await browser.storage.session.get(null)).not.toEqual({});
+    expect(await browser.storage.sync.get(null)).not.toEqual({});
+
+    expect(await deleteAllData(local)).toBe(4);
+
+    expect(await allReflections()).toEqual([]);
+    expect(await browser.storage.local.get(null)).toEqual({});
+    expect(await browser.storage.session.get(null)).toEqual({});
+    expect(await browser.storage.sync.get(null)).toEqual({});
+    expect(await loadCheckins()).toEqual([]);
+    expect(await loadDraft()).toBeNull();
+    expect(await getNudgeState()).toEqual(EMPTY_NUDGE_STATE);
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await browser.action.getBadgeText({})).toBe('');
+    expect(await browser.notifications.getAll()).toEqual({});
+    expect(local.length).toBe(0);
+  });
+
+  it('works on an empty profile', async () => {
+    expect(await deleteAllData()).toBe(0);
+    expect(await browser.storage.local.get(null)).toEqual({});
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The browser side of export and import: streams the database through a format writer into
+ * a Blob, hands it to the user as a download, and reads a chosen file (size checked first).
+ */
+import { browser } from 'wxt/browser';
+import { addCheckin, CHECKINS_KEY, loadCheckins } from '../capture/checkin';
+import { t } from '../i18n/i18n';
+import { countReflections } from '../reflections/db';
+import { reflectionsById, reflectionsOldestFirst } from '../reflections/db-bulk';
+import type { Reflection } from '../reflections/reflection';
+import { type ExportKind, type ExportMeta, exportFileName, writerFor } from './export';
+import { type CheckOptions, checkImport, type ImportCheck, importSizeProblem } from './import';
+
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface ExportOptions {
+  /** Only reflections this keeps (a dashboard filter); all when absent. */
+  keep?: (reflection: Reflection) => boolean;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** A finished export, ready to download. */
+export interface ExportResult {
+  blob: Blob;
+  fileName: string;
+  /** Reflections written (soft-deleted ones are left out of every format). */
+  count: number;
+}
+
+/**
+ * Build an export file chunk by chunk: each chunk is read in its own short transaction and
+ * the page gets a breath in between, so 100,000 reflections never freeze it.
+ */
+export async function buildExport(
+  kind: ExportKind,
+  meta: ExportMeta,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const writer = writerFor(kind, meta);
+  const total = await countReflections();
+  // Each chunk becomes a Blob at once: the browser holds the bytes, the page lets go of the
+  // string, and the final Blob only links the pieces (no giant string is ever built).
+  const parts: Blob[] = [new Blob([writer.start()])];
+  let done = 0;
+  let count = 0;
+  // Readable formats go by date; JSON is read in key order, which is faster and loses nothing.
+  const chunks = kind === 'json' ? reflectionsById() : reflectionsOldestFirst();
+  for await (const chunk of chunks) {
+    options.signal?.throwIfAborted();
+    const kept = options.keep ? chunk.filter(options.keep) : chunk;
+    count += kept.filter((r) => r.deletedAt === null).length;
+    parts.push(new Blob([writer.chunk(kept)]));
+    done += chunk.length;
+    options.onProgress?.(done, total);
+    await breathe();
+  }
+  parts.push(new Blob([writer.end()]));
+  return {
+    blob: new Blob(parts, { type: `${writer.mimeType};charset=utf-8` }),
+    fileName: exportFileName(kind, meta.exportedAt, meta.timeZone),
+    count,
+  };
+}
+
+/**
+ * Offer a Blob as a download through an `<a download>` link: no `downloads` permission, no
+ * network, and the user's browser decides where it goes.
+ */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has handed the Blob to the download already; free it after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Read and check a chosen file; its size is judged before a single byte is read. */
+export async function readImportFile(
+  file: Blob,
+  now: number,
+  options: CheckOptions = {},
+): Promise<ImportCheck> {
+  const tooBig = importSizeProblem(file.size);
+  if (tooBig) return { ok: false, message: tooBig };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, message: t('dataImportUnreadable') };
+  }
+  return checkImport(text, now, options);
+}
+
+/**
+ * Merge imported check-ins into the stored ones (a union, so importing twice changes nothing).
+ * Here, not in checkin.ts, so the popup (which checks in) does not carry it.
+ * Returns how many days were new.
+ */
+export async function importCheckins(days: readonly string[]): Promise<number> {
+  if (days.length === 0) return 0;
+  const stored = await loadCheckins();
+  const merged = days.reduce<string[]>((all, day) => addCheckin(all, day), stored);
+  await browser.storage.local.set({ [CHECKINS_KEY]: merged });
+  return merged.length - stored.length;
+}

@@ -1,0 +1,377 @@
+/**
+ * The reflections database. The only file that imports `idb`: it owns the schema, the
+ * upgrade ladder and typed functions; it never hands out the raw database.
+ *
+ * Every extension page opens the database directly (they share the extension's origin), so
+ * the popup never waits for a sleeping service worker. Writes announce themselves on a
+ * BroadcastChannel so other open pages refresh.
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { t } from '../i18n/i18n';
+import { firstReview, type Reflection, type ReviewState } from './reflection';
+
+export const DB_NAME = 'fail-well';
+export const DB_VERSION = 2;
+
+/** Version 1 of the schema. Old versions stay here when new ones are added. */
+export interface FailWellDBv1 extends DBSchema {
+  reflections: {
+    key: string;
+    value: Reflection;
+    indexes: {
+      'by-createdAt': number;
+      'by-updatedAt': number;
+      /** multiEntry: one entry per tag. */
+      'by-tag': string;
+      /** Only soft-deleted records carry a key, so purging reads just those. */
+      'by-deletedAt': number;
+    };
+  };
+}
+
+/** Version 2: the resurfacing queue reads lessons by when they are next due. */
+export interface FailWellDBv2 extends DBSchema {
+  reflections: {
+    key: string;
+    value: Reflection;
+    indexes: FailWellDBv1['reflections']['indexes'] & {
+      /** `review.nextDueAt`: every record has one from version 2 on. */
+      'by-reviewDue': number;
+    };
+  };
+}
+
+export type FailWellDB = FailWellDBv2;
+
+/** Something the page should tell the user about the database connection. */
+export type DbEvent =
+  | { type: 'blocked' } // an older page keeps the old version open
+  | { type: 'versionchange' } // a newer version wants in: this page closed its connection
+  | { type: 'terminated' }; // the browser closed the connection abnormally
+
+/** Announced on the channel after every committed write. */
+export type ReflectionsChange =
+  | { type: 'saved' | 'updated' | 'deleted' | 'restored'; ids: string[] }
+  | { type: 'bulk' };
+
+const CHANNEL = 'fail-well:reflections';
+
+/**
+ * Opening the database failed: Firefox with "never remember history" (InvalidStateError),
+ * storage blocked by policy, or this page is older than the stored schema (VersionError).
+ */
+export class DbOpenError extends Error {
+  override name = 'DbOpenError';
+  constructor(cause: unknown) {
+    super('Could not open the reflections database', { cause });
+  }
+}
+
+let connection: Promise<IDBPDatabase<FailWellDB>> | null = null;
+const dbListeners = new Set<(event: DbEvent) => void>();
+
+function emit(event: DbEvent): void {
+  for (const listener of dbListeners) listener(event);
+}
+
+/** Listen for connection trouble (another tab blocking an upgrade, a forced close). */
+export function onDbEvent(listener: (event: DbEvent) => void): () => void {
+  dbListeners.add(listener);
+  return () => dbListeners.delete(listener);
+}
+
+function open(): Promise<IDBPDatabase<FailWellDB>> {
+  // Some browsers throw from indexedDB.open itself (Firefox without history): the async
+  // wrapper turns that into a rejection the catch below sees.
+  connection ??= (async () =>
+    openDB<FailWellDB>(DB_NAME, DB_VERSION, {
+      async upgrade(db, oldVersion, _newVersion, tx) {
+        // Append-only ladder: each step upgrades from the version before it. Only IndexedDB
+        // work is awaited here, or the upgrade transaction would close under us.
+        if (oldVersion < 1) {
+          const store = db.createObjectStore('reflections', { keyPath: 'id' });
+          store.createIndex('by-createdAt', 'createdAt');
+          store.createIndex('by-updatedAt', 'updatedAt');
+          store.createIndex('by-tag', 'tags', { multiEntry: true });
+          store.createIndex('by-deletedAt', 'deletedAt');
+        }
+        if (oldVersion < 2) {
+          const store = tx.objectStore('reflections');
+          store.createIndex('by-reviewDue', 'review.nextDueAt');
+          // Records from version 1 have no review state: give each its first due date.
+          let cursor = await store.openCursor();
+          while (cursor) {
+            if (!cursor.value.review) {
+              await cursor.update({ ...cursor.value, review: firstReview(cursor.value.createdAt) });
+            }
+            cursor = await cursor.continue();
+          }
+        }
+      },
+      blocked() {
+        emit({ type: 'blocked' });
+      },
+      blocking() {
+        // A newer version is waiting for us: step aside at once so it never deadlocks.
+        void connection?.then((db) => db.close());
+        connection = null;
+        emit({ type: 'versionchange' });
+      },
+      terminated() {
+        connection = null;
+        emit({ type: 'terminated' });
+      },
+    }))().catch((error: unknown) => {
+    connection = null; // let the next call try again
+    throw new DbOpenError(error);
+  });
+  return connection;
+}
+
+/**
+ * The typed connection, for utils/reflections/db-bulk.ts only (import, export, delete everything). Those
+ * live apart so the popup, which shares this module, does not carry their code.
+ */
+export function connectForBulk(): Promise<IDBPDatabase<FailWellDB>> {
+  return open();
+}
+
+/** Tell other pages about a bulk change (for utils/reflections/db-bulk.ts). */
+export function announceBulk(): void {
+  announce({ type: 'bulk' });
+}
+
+/** Open the connection now, so a page's first write does not wait for it (the popup). */
+export async function openEarly(): Promise<void> {
+  await open();
+}
+
+/** Close this page's connection (tests, and pages that were asked to step aside). */
+export async function closeDb(): Promise<void> {
+  const pending = connection;
+  connection = null;
+  if (pending) (await pending).close();
+}
+
+let channel: BroadcastChannel | null = null;
+function getChannel(): BroadcastChannel {
+  channel ??= new BroadcastChannel(CHANNEL);
+  return channel;
+}
+
+function announce(change: ReflectionsChange): void {
+  getChannel().postMessage(change);
+}
+
+/** Run `listener` when another page (or this one) changes reflections. */
+export function onReflectionsChanged(listener: (change: ReflectionsChange) => void): () => void {
+  // A channel object never hears its own posts, but it does hear other objects of the same
+  // name in this page, so the page that wrote refreshes too.
+  const own = new BroadcastChannel(CHANNEL);
+  own.onmessage = (event: MessageEvent<ReflectionsChange>) => listener(event.data);
+  return () => own.close();
+}
+
+/** Store a new reflection (or replace one with the same id). */
+export async function saveReflection(reflection: Reflection): Promise<void> {
+  const db = await open();
+  try {
+    await db.put('reflections', reflection);
+  } catch (error) {
+    // A connection the browser closed under us cannot be used again: open afresh next time.
+    if (error instanceof DOMException && error.name === 'InvalidStateError') connection = null;
+    throw error;
+  }
+  announce({ type: 'saved', ids: [reflection.id] });
+}
+
+/** One reflection by id, deleted or not; undefined when there is none. */
+export async function getReflection(id: string): Promise<Reflection | undefined> {
+  const db = await open();
+  return db.get('reflections', id);
+}
+
+export interface ReflectionPage {
+  items: Reflection[];
+  /** Pass back as `before` to read the next page; null at the end. */
+  next: number | null;
+}
+
+/**
+ * A page of reflections, newest first, skipping soft-deleted ones. Reads with a cursor on
+ * `by-createdAt`, so the cost is the page size, not the number of stored reflections.
+ */
+export async function listReflections(
+  options: { before?: number; limit?: number } = {},
+): Promise<ReflectionPage> {
+  const limit = options.limit ?? 50;
+  const db = await open();
+  const range = options.before === undefined ? null : IDBKeyRange.upperBound(options.before, true);
+  const items: Reflection[] = [];
+  let cursor = await db
+    .transaction('reflections')
+    .store.index('by-createdAt')
+    .openCursor(range, 'prev');
+  let last: number | null = null;
+  while (cursor && items.length < limit) {
+    last = cursor.value.createdAt;
+    if (cursor.value.deletedAt === null) items.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return { items, next: cursor ? last : null };
+}
+
+/** Every reflection, including soft-deleted ones (for export and index building). */
+export async function allReflections(): Promise<Reflection[]> {
+  const db = await open();
+  return db.getAll('reflections');
+}
+
+/**
+ * Up to `count` reflections (deleted ones included) after `afterId` in key order: one
+ * `getAll` per batch, so reading 100,000 takes dozens of requests, not 100,000 cursor steps.
+ */
+export async function readReflectionsAfter(
+  afterId: string | null,
+  count: number,
+): Promise<Reflection[]> {
+  const db = await open();
+  return db.getAll(
+    'reflections',
+    afterId === null ? null : IDBKeyRange.lowerBound(afterId, true),
+    count,
+  );
+}
+
+/** Reflections by id, in the same order; missing ones left out. */
+export async function getReflections(ids: readonly string[]): Promise<Reflection[]> {
+  const db = await open();
+  const tx = db.transaction('reflections');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return found.filter((r): r is Reflection => r !== undefined);
+}
+
+/**
+ * Store a new resurfacing state. Not an edit of the lesson, so `updatedAt` stays as it is.
+ * Returns the stored record, or undefined when it is gone.
+ */
+export async function setReviewState(
+  id: string,
+  review: ReviewState,
+): Promise<Reflection | undefined> {
+  const db = await open();
+  const tx = db.transaction('reflections', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next: Reflection = { ...current, review };
+  await tx.store.put(next);
+  await tx.done;
+  announce({ type: 'updated', ids: [id] });
+  return next;
+}
+
+/** How many reflections are stored, deleted ones included. */
+export async function countReflections(): Promise<number> {
+  const db = await open();
+  return db.count('reflections');
+}
+
+/**
+ * Change a reflection in one transaction: `change` gets the stored record and returns the
+ * new one; `updatedAt` is set to `now`. Returns the stored result, or undefined if missing.
+ */
+export async function updateReflection(
+  id: string,
+  change: (current: Reflection) => Reflection,
+  now: number = Date.now(),
+): Promise<Reflection | undefined> {
+  const db = await open();
+  const tx = db.transaction('reflections', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next: Reflection = { ...change(current), id, updatedAt: now };
+  await tx.store.put(next);
+  await tx.done;
+  announce({ type: 'updated', ids: [id] });
+  return next;
+}
+
+/** Soft-delete: the record stays until purged, so "Undo" can bring it back. */
+export async function deleteReflection(id: string, now: number = Date.now()): Promise<void> {
+  await updateReflection(id, (r) => ({ ...r, deletedAt: now }), now);
+  announce({ type: 'deleted', ids: [id] });
+}
+
+/** Undo a soft delete. */
+export async function restoreReflection(id: string, now: number = Date.now()): Promise<void> {
+  await updateReflection(id, (r) => ({ ...r, deletedAt: null }), now);
+  announce({ type: 'restored', ids: [id] });
+}
+
+/** Remove for good every reflection soft-deleted before `olderThan`; returns how many. */
+export async function purgeDeleted(olderThan: number): Promise<number> {
+  const db = await open();
+  const tx = db.transaction('reflections', 'readwrite');
+  let cursor = await tx.store
+    .index('by-deletedAt')
+    .openCursor(IDBKeyRange.upperBound(olderThan, true));
+  let purged = 0;
+  while (cursor) {
+    await cursor.delete();
+    purged++;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return purged;
+}
+
+/** Every tag used so far, alphabetically, for suggestions. Reads index keys only. */
+export async function listTags(): Promise<string[]> {
+  const db = await open();
+  const tags: string[] = [];
+  let cursor = await db
+    .transaction('reflections')
+    .store.index('by-tag')
+    .openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    tags.push(cursor.key);
+    cursor = await cursor.continue();
+  }
+  return tags;
+}
+
+/** Reflections carrying a tag, newest first (deleted ones left out). */
+export async function reflectionsWithTag(tag: string): Promise<Reflection[]> {
+  const db = await open();
+  const found = await db.getAllFromIndex('reflections', 'by-tag', tag);
+  return found.filter((r) => r.deletedAt === null).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** A plain-words message for an IndexedDB failure, for showing next to the kept draft. */
+export function describeDbError(error: unknown): string {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  const cause = error instanceof Error ? error.cause : undefined;
+  const inner = cause instanceof DOMException || cause instanceof Error ? cause.name : '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return t('dbErrorQuota');
+  }
+  if (name === 'DbOpenError' && inner === 'VersionError') {
+    return t('dbErrorUpdated');
+  }
+  if (name === 'DbOpenError') {
+    return t('dbErrorCannotOpen');
+  }
+  if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'AbortError') {
+    return t('dbErrorWrite');
+  }
+  if (name === 'SecurityError' || name === 'NotFoundError') {
+    return t('dbErrorUnavailable');
+  }
+  return t('dbErrorOther');
+}

@@ -1,0 +1,148 @@
+/**
+ * Reflection templates. Every template maps onto the three canonical answer keys
+ * (`happened`, `learned`, `nextTime`) so search, sharing and follow-through work across
+ * templates; extra questions keep keys of their own. Wording lives in `_locales`.
+ */
+import { type MessageKey, t } from '../i18n/i18n';
+
+export const TEMPLATE_IDS = ['quick', 'aar', 'gibbs', 'postmortem', 'ssc', 'one'] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+export const CANONICAL_KEYS = ['happened', 'learned', 'nextTime'] as const;
+export type CanonicalKey = (typeof CANONICAL_KEYS)[number];
+
+export interface Question {
+  /** Key of the answer in `Reflection.answers`; a canonical key where the question is one. */
+  key: string;
+  /** The question's wording. */
+  label: MessageKey;
+  placeholder?: MessageKey;
+}
+
+export interface Template {
+  id: TemplateId;
+  name: MessageKey;
+  /** One line shown under the picker, so the choice is easy. */
+  hint: MessageKey;
+  questions: readonly Question[];
+}
+
+export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
+  quick: {
+    id: 'quick',
+    name: 'templateQuickName',
+    hint: 'templateQuickHint',
+    questions: [
+      { key: 'happened', label: 'qHappened', placeholder: 'qHappenedPlaceholder' },
+      { key: 'learned', label: 'qLearned' },
+      { key: 'nextTime', label: 'qNextTime' },
+    ],
+  },
+  aar: {
+    id: 'aar',
+    name: 'templateAarName',
+    hint: 'templateAarHint',
+    questions: [
+      { key: 'expected', label: 'qExpected' },
+      { key: 'happened', label: 'qActuallyHappened' },
+      { key: 'learned', label: 'qWhyDifferent' },
+      { key: 'nextTime', label: 'qNextTime' },
+    ],
+  },
+  gibbs: {
+    id: 'gibbs',
+    name: 'templateGibbsName',
+    hint: 'templateGibbsHint',
+    questions: [
+      { key: 'happened', label: 'qHappened' },
+      { key: 'feelings', label: 'qFeelings' },
+      { key: 'evaluation', label: 'qEvaluation' },
+      { key: 'analysis', label: 'qAnalysis' },
+      { key: 'learned', label: 'qDoneDifferently' },
+      { key: 'nextTime', label: 'qNextTime' },
+    ],
+  },
+  postmortem: {
+    id: 'postmortem',
+    name: 'templatePostmortemName',
+    hint: 'templatePostmortemHint',
+    questions: [
+      { key: 'happened', label: 'qHappened' },
+      { key: 'impact', label: 'qImpact' },
+      { key: 'wentWell', label: 'qWentWell' },
+      // The lesson of a postmortem lives in what went wrong, so it is the canonical `learned`.
+      { key: 'learned', label: 'qWentWrong' },
+      { key: 'lucky', label: 'qLucky' },
+      { key: 'nextTime', label: 'qNextTime' },
+    ],
+  },
+  ssc: {
+    id: 'ssc',
+    name: 'templateSscName',
+    hint: 'templateSscHint',
+    questions: [
+      // "Start" is the commitment for next time; "Stop" is what the setback taught.
+      { key: 'nextTime', label: 'qStart' },
+      { key: 'learned', label: 'qStop' },
+      { key: 'continue', label: 'qContinue' },
+    ],
+  },
+  one: {
+    id: 'one',
+    name: 'templateOneName',
+    hint: 'templateOneHint',
+    // The question itself rotates (see `oneQuestion`); this entry keeps the shape uniform.
+    questions: [{ key: 'learned', label: 'qLearned' }],
+  },
+};
+
+/** The pool the "One question" template rotates through, each mapped to a canonical key. */
+export const ONE_QUESTION_POOL: readonly Question[] = [
+  { key: 'learned', label: 'qOne1' },
+  { key: 'happened', label: 'qOne2' },
+  { key: 'nextTime', label: 'qOne3' },
+  { key: 'learned', label: 'qOne4' },
+  { key: 'nextTime', label: 'qOne5' },
+];
+
+/** The rotating question for a given day, so it stays the same while a draft is open. */
+export function oneQuestion(dayNumber: number): Question {
+  const size = ONE_QUESTION_POOL.length;
+  return ONE_QUESTION_POOL[((Math.floor(dayNumber) % size) + size) % size] as Question;
+}
+
+/** Whether a value is a known template id. */
+export function isTemplateId(value: unknown): value is TemplateId {
+  return typeof value === 'string' && (TEMPLATE_IDS as readonly string[]).includes(value);
+}
+
+/** The questions a template asks; `prompt` is the message key of the "One question" asked. */
+export function questionsFor(template: TemplateId, prompt?: string): readonly Question[] {
+  if (template !== 'one') return TEMPLATES[template].questions;
+  const asked = ONE_QUESTION_POOL.find((q) => q.label === prompt) ?? ONE_QUESTION_POOL[0];
+  return [asked as Question];
+}
+
+/**
+ * The wording of an answer key: the template's own question first, then any template's (an
+ * answer typed before switching templates is kept), then the key itself.
+ */
+export function questionLabel(template: TemplateId, key: string, prompt?: string): string {
+  const everywhere = [
+    ...questionsFor(template, prompt),
+    ...TEMPLATE_IDS.flatMap((id) => TEMPLATES[id].questions),
+  ];
+  const question = everywhere.find((q) => q.key === key);
+  return question ? t(question.label) : key;
+}
+
+/** The canonical answers of a reflection, whatever its template. */
+export function canonicalAnswers(
+  answers: Readonly<Record<string, string>>,
+): Record<CanonicalKey, string> {
+  return {
+    happened: answers.happened ?? '',
+    learned: answers.learned ?? '',
+    nextTime: answers.nextTime ?? '',
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The dashboard's view: search text plus filters, read from and written to the URL hash,
+ * and the pure rule that decides which reflections it shows, in which order.
+ */
+import { isoToDay, localDay, type TimeZone } from '../core/calendar';
+import {
+  isSting,
+  isTrigger,
+  type Reflection,
+  type Sting,
+  type Trigger,
+} from '../reflections/reflection';
+import { isTemplateId, type TemplateId } from '../reflections/templates';
+import { queryTerms, type SearchResult, tokenize } from './search';
+
+export interface ViewFilter {
+  /** Search text as typed. */
+  q: string;
+  /** Every one of these tags must be on a reflection. */
+  tags: string[];
+  /** Local dates `YYYY-MM-DD`, both inclusive. */
+  from: string | null;
+  to: string | null;
+  template: TemplateId | null;
+  trigger: Trigger | null;
+  /** Stung at least this much. */
+  sting: Sting | null;
+  pinned: boolean;
+}
+
+export const EMPTY_FILTER: ViewFilter = {
+  q: '',
+  tags: [],
+  from: null,
+  to: null,
+  template: null,
+  trigger: null,
+  sting: null,
+  pinned: false,
+};
+
+/** Read a view from URL params; anything odd is ignored rather than trusted. */
+export function filterFromParams(params: Readonly<Record<string, string>>): ViewFilter {
+  const date = (value: string | undefined) =>
+    value !== undefined && isoToDay(value) !== null ? value : null;
+  const sting = Number(params.sting);
+  return {
+    q: (params.q ?? '').slice(0, 200),
+    tags: [
+      ...new Set(
+        (params.tags ?? '')
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ],
+    from: date(params.from),
+    to: date(params.to),
+    template: isTemplateId(params.template) ? params.template : null,
+    trigger: isTrigger(params.trigger) ? params.trigger : null,
+    sting: isSting(sting) ? sting : null,
+    pinned: params.pinned === '1',
+  };
+}
+
+/** Write a view as URL params (empty values left out by the route formatter). */
+export function filterToParams(filter: ViewFilter): Record<string, string> {
+  return {
+    q: filter.q,
+    tags: filter.tags.join(','),
+    from: filter.from ?? '',
+    to: filter.to ?? '',
+    template: filter.template ?? '',
+    trigger: filter.trigger ?? '',
+    sting: filter.sting === null ? '' : String(filter.sting),
+    pinned: filter.pinned ? '1' : '',
+  };
+}
+
+/** Whether any filter besides the search text is set. */
+export function hasFilters(filter: ViewFilter): boolean {
+  return (
+    filter.tags.length > 0 ||
+    filter.from !== null ||
+    filter.to !== null ||
+    filter.template !== null ||
+    filter.trigger !== null ||
+    filter.sting !== null ||
+    filter.pinned
+  );
+}
+
+/** A predicate for the filters (not the search text); dates are local days in `zone`. */
+export function compileFilter(filter: ViewFilter, zone: TimeZone): (r: Reflection) => boolean {
+  const from = filter.from === null ? null : isoToDay(filter.from);
+  const to = filter.to === null ? null : isoToDay(filter.to);
+  const { tags, template, trigger, sting, pinned } = filter;
+  return (r) => {
+    if (r.deletedAt !== null) return false;
+    if (pinned && !r.pinned) return false;
+    if (template !== null && r.template !== template) return false;
+    if (trigger !== null && r.trigger !== trigger) return false;
+    if (sting !== null && (r.sting === null || r.sting < sting)) return false;
+    if (from !== null || to !== null) {
+      const day = localDay(r.createdAt, zone);
+      if (from !== null && day < from) return false;
+      if (to !== null && day > to) return false;
+    }
+    for (const tag of tags) if (!r.tags.includes(tag)) return false;
+    return true;
+  };
+}
+
+/** What the list shows: the reflections and the words to highlight. */
+export interface View {
+  items: Reflection[];
+  terms: string[];
+}
+
+/** Whether every search term starts a word somewhere in the reflection's answers or tags. */
+export function matchesAllTerms(r: Reflection, terms: readonly string[]): boolean {
+  const words = new Set(tokenize(`${Object.values(r.answers).join(' ')} ${r.tags.join(' ')}`));
+  return terms.every((term) => {
+    for (const word of words) if (word.startsWith(term)) return true;
+    return false;
+  });
+}
+
+/**
+ * Apply a view. Without search text: `newestFirst` filtered. With it: the index's hits (by
+ * relevance, then date) filtered the same way. `index` is null while it is being built; then
+ * the words are matched one reflection at a time over what has been read so far.
+ */
+export function applyView(
+  newestFirst: readonly Reflection[],
+  filter: ViewFilter,
+  zone: TimeZone,
+  index: { search: (query: string) => SearchResult } | null,
+  lookup: (id: string) => Reflection | undefined,
+): View {
+  const keep = compileFilter(filter, zone);
+  const terms = queryTerms(filter.q);
+  if (terms.length === 0) return { items: newestFirst.filter(keep), terms };
+  if (index === null) {
+    return { items: newestFirst.filter((r) => keep(r) && matchesAllTerms(r, terms)), terms };
+  }
+  const items: Reflection[] = [];
+  for (const id of index.search(filter.q).ids) {
+    const r = lookup(id);
+    if (r && keep(r)) items.push(r);
+  }
+  return { items, terms };
+}

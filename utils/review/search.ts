@@ -1,0 +1,389 @@
+/**
+ * Full-text search over reflections: an inverted index of our own (measured against
+ * MiniSearch and FlexSearch in bench/search.bench.ts), prefix matching on every query word,
+ * results by relevance then newest first, and safe highlighting as plain segments.
+ * Pure: no browser APIs, so it runs in Node tests and benchmarks alike.
+ */
+import type { Reflection } from '../reflections/reflection';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_WORD = /[a-z0-9]+/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range means "any ASCII".
+const ASCII = /^[\x00-\x7f]*$/;
+/** Saturation of repeated words (BM25's k1): the tenth "deploy" adds little. */
+const K1 = 1.2;
+/** A word that only starts with the query counts for less than the whole word. */
+const PREFIX_FACTOR = 0.6;
+/** The lesson and the tags say most about a reflection. */
+const WEIGHTS = { learned: 2, tag: 2, other: 1 } as const;
+
+/** Lower-case, accent-free form of a text, so "Café" is found by "cafe". */
+export function normalizeText(text: string): string {
+  const lower = text.toLowerCase();
+  // Most text is plain ASCII: skip the costly Unicode normalisation for it.
+  return ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+/** The normalised words of a text, in order, repeats kept. */
+export function tokenize(text: string): string[] {
+  const lower = text.toLowerCase();
+  // The ASCII pattern is several times faster than the Unicode one, and most text is ASCII.
+  if (ASCII.test(lower)) return lower.match(ASCII_WORD) ?? [];
+  return normalizeText(lower).match(WORD) ?? [];
+}
+
+/** The distinct words of a query, in the order typed. */
+export function queryTerms(query: string): string[] {
+  return [...new Set(tokenize(query))];
+}
+
+/** Weighted word counts of a reflection: every answer and every tag. */
+export function weightedWords(reflection: Reflection): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (text: string, weight: number) => {
+    for (const word of tokenize(text)) counts.set(word, (counts.get(word) ?? 0) + weight);
+  };
+  for (const [key, text] of Object.entries(reflection.answers)) {
+    add(text, key === 'learned' ? WEIGHTS.learned : WEIGHTS.other);
+  }
+  for (const tag of reflection.tags) add(tag, WEIGHTS.tag);
+  return counts;
+}
+
+interface Postings {
+  docs: number[];
+  weights: number[];
+}
+
+/** One search hit list: ids by relevance then date, and the words used for highlighting. */
+export interface SearchResult {
+  ids: string[];
+  terms: string[];
+}
+
+/**
+ * An inverted index. Each stored reflection gets a document number; replacing or removing
+ * a reflection retires its number (postings of retired numbers are skipped), which keeps
+ * edits O(words in the reflection) instead of rebuilding anything.
+ */
+export class SearchIndex {
+  private ids: (string | null)[] = [];
+  private created: number[] = [];
+  private numbers = new Map<string, number>();
+  private postings = new Map<string, Postings>();
+  /** Every indexed word, sorted, so a prefix is a binary-searched range. */
+  private sorted: string[] = [];
+  /** Words added since the last search; sorted in on the next one (cheap bulk builds). */
+  private fresh: string[] = [];
+  private retired = 0;
+  /**
+   * Live document numbers, newest first (ties: lower number first); built on the first
+   * search after a change. Results are read off it in date order, so ranking needs no sort.
+   */
+  private order: Int32Array | null = null;
+  /** Scratch arrays reused by every search (grown, never shrunk): no 3 × 800 kB per keystroke. */
+  private scratch = {
+    score: new Float64Array(0),
+    matched: new Uint8Array(0),
+    best: new Float64Array(0),
+  };
+
+  /**
+   * @param bucketFrom From how many hits results are ordered by score buckets instead of a
+   *   sort (the same order either way; tests set it to compare the two).
+   */
+  constructor(private readonly bucketFrom = 2048) {}
+
+  /** How many reflections are indexed. */
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  /** Whether a reflection is in the index. */
+  has(id: string): boolean {
+    return this.numbers.has(id);
+  }
+
+  /** Index a reflection, replacing an earlier version; deleted ones are removed instead. */
+  add(reflection: Reflection): void {
+    this.remove(reflection.id);
+    if (reflection.deletedAt !== null) return;
+    this.order = null;
+    const doc = this.ids.length;
+    this.ids.push(reflection.id);
+    this.created.push(reflection.createdAt);
+    this.numbers.set(reflection.id, doc);
+    // The same counts as `weightedWords`, summed straight into the postings' last slots
+    // (this document's, as it is the newest): no Map per reflection while 100,000 are read.
+    const touched: Postings[] = [];
+    const { answers } = reflection;
+    for (const key of Object.keys(answers)) {
+      this.addWords(
+        doc,
+        answers[key] as string,
+        key === 'learned' ? WEIGHTS.learned : WEIGHTS.other,
+        touched,
+      );
+    }
+    for (const tag of reflection.tags) this.addWords(doc, tag, WEIGHTS.tag, touched);
+    for (const list of touched) {
+      const last = list.docs.length - 1;
+      const count = list.weights[last] as number;
+      list.weights[last] = (count * (K1 + 1)) / (count + K1);
+    }
+  }
+
+  /** Add the words of one text to document `doc`'s raw counts. */
+  private addWords(doc: number, text: string, weight: number, touched: Postings[]): void {
+    for (const word of tokenize(text)) {
+      let list = this.postings.get(word);
+      if (!list) {
+        list = { docs: [], weights: [] };
+        this.postings.set(word, list);
+        this.fresh.push(word);
+      }
+      const last = list.docs.length - 1;
+      if (last >= 0 && list.docs[last] === doc) {
+        list.weights[last] = (list.weights[last] as number) + weight;
+      } else {
+        list.docs.push(doc);
+        list.weights.push(weight);
+        touched.push(list);
+      }
+    }
+  }
+
+  /** Forget a reflection (no-op when absent). */
+  remove(id: string): void {
+    const doc = this.numbers.get(id);
+    if (doc === undefined) return;
+    this.numbers.delete(id);
+    this.ids[doc] = null;
+    this.retired++;
+    this.order = null;
+  }
+
+  /**
+   * Do the sorting the next search would do (the word list and the date order) now, so it is
+   * not billed to the first keystroke.
+   */
+  prepare(): void {
+    if (this.fresh.length > 0) this.sortFresh();
+    this.newestFirst();
+  }
+
+  /** Words of the index that start with `prefix`, as a [from, to) range of the sorted list. */
+  private range(prefix: string): [number, number] {
+    if (this.fresh.length > 0) this.sortFresh();
+    const from = lowerBound(this.sorted, prefix);
+    let to = from;
+    while (to < this.sorted.length && (this.sorted[to] as string).startsWith(prefix)) to++;
+    return [from, to];
+  }
+
+  private sortFresh(): void {
+    if (this.fresh.length < 64) {
+      for (const word of this.fresh) this.sorted.splice(lowerBound(this.sorted, word), 0, word);
+    } else {
+      this.sorted = [...this.sorted, ...this.fresh].sort();
+    }
+    this.fresh = [];
+  }
+
+  /**
+   * Reflections containing every query word (each as a whole word or the start of one),
+   * best first: rarer words and exact words weigh more; ties go to the newest.
+   */
+  search(query: string): SearchResult {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return { ids: [], terms };
+    const total = this.ids.length;
+    const alive = Math.max(1, this.size);
+    const { score, matched, best } = this.buffers(total);
+    let candidates: number[] | null = null;
+    for (const [round, term] of terms.entries()) {
+      const touched: number[] = [];
+      const [from, to] = this.range(term);
+      // One rarity for the whole prefix group, so "depl" ranks "deploy" over "deployment"
+      // by closeness, and ranking stays steady as a word is typed letter by letter.
+      let groupDocs = 0;
+      for (let t = from; t < to; t++) {
+        groupDocs += (this.postings.get(this.sorted[t] as string) as Postings).docs.length;
+      }
+      const idf = Math.log(1 + alive / Math.min(alive, Math.max(1, groupDocs)));
+      for (let t = from; t < to; t++) {
+        const word = this.sorted[t] as string;
+        const list = this.postings.get(word) as Postings;
+        const boost = word === term ? 1 : PREFIX_FACTOR * (term.length / word.length) ** 0.5;
+        for (let i = 0; i < list.docs.length; i++) {
+          const doc = list.docs[i] as number;
+          // A document counts only if it matched every earlier word too (AND).
+          if (matched[doc] !== round || this.ids[doc] === null) continue;
+          const value = (list.weights[i] as number) * idf * boost;
+          if (best[doc] === 0) touched.push(doc);
+          if (value > (best[doc] as number)) best[doc] = value;
+        }
+      }
+      for (const doc of touched) {
+        matched[doc] = round + 1;
+        score[doc] = (score[doc] as number) + (best[doc] as number);
+        best[doc] = 0;
+      }
+      candidates = touched;
+      if (touched.length === 0) break;
+    }
+    const hits = candidates ?? [];
+    const ids = this.ranked(hits, score, matched, terms.length);
+    // Leave the scratch arrays zeroed for the next search (a memset: far below a millisecond).
+    matched.fill(0, 0, total);
+    score.fill(0, 0, total);
+    return { ids, terms };
+  }
+
+  /** Zeroed scratch arrays for `total` documents. */
+  private buffers(total: number) {
+    if (this.scratch.score.length < total) {
+      const size = Math.max(total, Math.ceil(this.scratch.score.length * 1.5));
+      this.scratch = {
+        score: new Float64Array(size),
+        matched: new Uint8Array(size),
+        best: new Float64Array(size),
+      };
+    }
+    return this.scratch;
+  }
+
+  /**
+   * Hits by score, then newest first. Few hits: a plain sort. Many (a one- or two-letter
+   * query matches most reflections): sort the scores alone (native, no callback), then walk
+   * the newest-first order once and place each hit in its score's bucket (a counting sort) —
+   * instead of an n log n sort calling back into JS twice per comparison.
+   */
+  private ranked(
+    hits: number[],
+    score: Float64Array,
+    matched: Uint8Array,
+    rounds: number,
+  ): string[] {
+    if (hits.length < this.bucketFrom) {
+      hits.sort(
+        (a, b) =>
+          (score[b] as number) - (score[a] as number) ||
+          (this.created[b] as number) - (this.created[a] as number) ||
+          a - b,
+      );
+      return hits.map((doc) => this.ids[doc] as string);
+    }
+    // The distinct scores, ascending (a native sort of plain numbers, no callback).
+    const distinct = new Float64Array(hits.length);
+    for (let i = 0; i < hits.length; i++) distinct[i] = score[hits[i] as number] as number;
+    distinct.sort();
+    let d = 0;
+    for (let i = 0; i < distinct.length; i++) {
+      if (d === 0 || distinct[i] !== distinct[d - 1]) distinct[d++] = distinct[i] as number;
+    }
+    // Walk newest first; bucket 0 holds the best score. Then a counting sort by bucket.
+    const order = this.newestFirst();
+    const docs = new Int32Array(hits.length);
+    const buckets = new Int32Array(hits.length);
+    const starts = new Int32Array(d + 1);
+    let n = 0;
+    for (let i = 0; i < order.length; i++) {
+      const doc = order[i] as number;
+      if (matched[doc] !== rounds) continue;
+      const bucket = d - 1 - lowerBoundNumber(distinct, d, score[doc] as number);
+      docs[n] = doc;
+      buckets[n++] = bucket;
+      starts[bucket + 1] = (starts[bucket + 1] as number) + 1;
+    }
+    for (let b = 0; b < d; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
+    const ids = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const bucket = buckets[i] as number;
+      ids[starts[bucket] as number] = this.ids[docs[i] as number] as string;
+      starts[bucket] = (starts[bucket] as number) + 1;
+    }
+    return ids;
+  }
+
+  /** Live documents newest first, ties by number; rebuilt after a change. */
+  private newestFirst(): Int32Array {
+    if (this.order) return this.order;
+    const docs = new Int32Array(this.size);
+    let n = 0;
+    for (let doc = 0; doc < this.ids.length; doc++) if (this.ids[doc] !== null) docs[n++] = doc;
+    const created = this.created;
+    this.order = docs.sort((a, b) => (created[b] as number) - (created[a] as number) || a - b);
+    return this.order;
+  }
+
+  /** Share of retired document numbers; worth a rebuild when most are retired. */
+  get waste(): number {
+    return this.ids.length === 0 ? 0 : this.retired / this.ids.length;
+  }
+}
+
+/** First index in a sorted list whose value is not below `value`. */
+function lowerBound(list: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index below `length` in an ascending number array whose value is not below `value`. */
+function lowerBoundNumber(list: Float64Array, length: number, value: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A piece of text to render: matched pieces go in a <mark>, all of it as text. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+/** Split text into plain and matched segments: a word matches when it starts with a term. */
+export function highlight(text: string, terms: readonly string[]): Segment[] {
+  if (terms.length === 0 || text === '') return text === '' ? [] : [{ text, match: false }];
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const match of text.matchAll(WORD)) {
+    const word = normalizeText(match[0]);
+    if (!terms.some((term) => word.startsWith(term))) continue;
+    const start = match.index;
+    if (start > last) segments.push({ text: text.slice(last, start), match: false });
+    segments.push({ text: match[0], match: true });
+    last = start + match[0].length;
+  }
+  if (last < text.length) segments.push({ text: text.slice(last), match: false });
+  return segments;
+}
+
+/** Whether any word of the text starts with one of the terms. */
+export function textMatches(text: string, terms: readonly string[]): boolean {
+  return highlight(text, terms).some((segment) => segment.match);
+}
+
+/** A short window of `text` around its first match, with ellipses where it was cut. */
+export function snippet(text: string, terms: readonly string[], radius = 60): string {
+  const first = highlight(text, terms).findIndex((segment) => segment.match);
+  if (first === -1 || text.length <= radius * 2) return text;
+  const before = highlight(text, terms)
+    .slice(0, first)
+    .reduce((n, s) => n + s.text.length, 0);
+  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, before - radius)) + 1);
+  const end = text.indexOf(' ', Math.min(text.length, before + radius));
+  const cut = text.slice(start, end === -1 ? text.length : end);
+  return `${start > 0 ? '…' : ''}${cut}${end === -1 ? '' : '…'}`;
+}
