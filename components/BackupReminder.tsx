@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupDue } from '../utils/data/backup';
-import { getLastExportAt, lastExportItem } from '../utils/data/storage-status';
+import { getLastExportAt, lastExportItem } from '../utils/data/storage-status-store';
 import { t } from '../utils/i18n/i18n';
-import { countReflections, onReflectionsChanged } from '../utils/reflections/db';
+import { countReflections, onReflectionsChanged } from '../utils/reflections/db-store';
 import { getSettings } from '../utils/settings/settings';
 import { watchSettings } from '../utils/settings/settings-store';
 

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isAttentionRequest } from '../utils/nudges/attention-request';
+import { isAttentionRequest } from '../utils/nudges/attention-request-browser';
 import { IDLE_DETECTION_SECONDS } from '../utils/nudges/idle-break';
-import { watchNudgeAnswered } from '../utils/nudges/nudge-answer';
+import { watchNudgeAnswered } from '../utils/nudges/nudge-answer-store';
 import { ensureSeed } from '../utils/nudges/nudge-state';
 import {
   checkReminders,

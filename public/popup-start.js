@@ -1,4 +1,4 @@
-// See utils/capture/popup-start.ts.
+// See utils/capture/popup-start-store.ts.
 (() => {
   const d = document;
   d.addEventListener('keydown', (e) => {

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { BackupReminder } from '../../components/BackupReminder';
 import { t } from '../../utils/i18n/i18n';
-import { onDbEvent } from '../../utils/reflections/db';
+import { onDbEvent } from '../../utils/reflections/db-store';
 import { SECTIONS } from './sections';
 import { Data } from './sections/Data';
 import { FollowThrough } from './sections/FollowThrough';

@@ -5,7 +5,7 @@
  * and look-back work on that in-memory copy, kept live through the database's change channel.
  */
 import { batch, signal } from '@preact/signals';
-import { loadCheckins } from '../../utils/capture/checkin';
+import { loadCheckins } from '../../utils/capture/checkin-store';
 import { localZone, type TimeZone } from '../../utils/core/calendar';
 import { replanFollowUps } from '../../utils/follow-through/follow-up-plan';
 import { storeFollowUpAnswer } from '../../utils/follow-through/follow-up-store';
@@ -23,7 +23,7 @@ import {
   restoreReflection,
   setReviewState,
   updateReflection,
-} from '../../utils/reflections/db';
+} from '../../utils/reflections/db-store';
 import {
   type FollowUpOutcome,
   firstReview,

@@ -14,7 +14,7 @@ import {
   parseDraft,
 } from '../../utils/capture/draft';
 import { caretAfter, mergeDrafts, sameContent } from '../../utils/capture/draft-merge';
-import { changeDraft, revOf, writerOf } from '../../utils/capture/draft-write';
+import { changeDraft, revOf, writerOf } from '../../utils/capture/draft-write-store';
 import type { PopupState } from './state';
 
 /** The draft as a saved or removed one leaves it: nothing typed, the same form. */

@@ -46,7 +46,7 @@ async function main() {
   state.preload().catch(() => {});
   // The next popup's static field asks what this one would open with: the draft's template
   // while there is a draft, the default once it is saved. Not needed to type: loaded later.
-  void import('../../utils/capture/popup-start').then(({ popupStart, writePopupStart }) => {
+  void import('../../utils/capture/popup-start-store').then(({ popupStart, writePopupStart }) => {
     let remembered = '';
     const remember = () => {
       const { draft, status } = state.get();
@@ -62,7 +62,7 @@ async function main() {
     state.subscribe(remember);
   });
   // The user is here: the nudge badge has done its job (a reminder on it leaves a link).
-  void import('../../utils/nudges/reminder-link').then((m) => m.popupOpened(document.body));
+  void import('../../utils/nudges/reminder-link-store').then((m) => m.popupOpened(document.body));
 }
 
 void main();

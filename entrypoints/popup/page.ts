@@ -3,7 +3,7 @@
  * after the first paint when the draft starts ticked ("attach the page I'm on by default").
  * Loaded then, off the popup's start-up path.
  */
-import { currentPageContext, inPromptWindow } from '../../utils/capture/page-context';
+import { currentPageContext, inPromptWindow } from '../../utils/capture/page-context-browser';
 import type { PopupState } from './state';
 
 /** Attach the active tab's title and URL, unless a page is attached or none can be. */

@@ -80,9 +80,10 @@ export interface PopupOptions {
 }
 
 // What a save needs, kept once loaded so a save does not wait for a chunk (`warmUpSave`).
-let dbModule: typeof import('../../utils/reflections/db') | null = null;
+let dbModule: typeof import('../../utils/reflections/db-store') | null = null;
 let followUpPlan: typeof import('../../utils/follow-through/follow-up-plan') | null = null;
-const loadDb = () => import('../../utils/reflections/db').then((module) => (dbModule = module));
+const loadDb = () =>
+  import('../../utils/reflections/db-store').then((module) => (dbModule = module));
 const loadFollowUpPlan = () =>
   import('../../utils/follow-through/follow-up-plan').then((module) => (followUpPlan = module));
 
@@ -98,8 +99,8 @@ export function warmUpSave(): void {
   loadFollowUpPlan().catch(() => {});
 }
 // Needed only after the user acts (a save, a check-in): off the start-up path.
-const loadNudgeAnswer = () => import('../../utils/nudges/nudge-answer');
-const loadCheckin = () => import('../../utils/capture/checkin');
+const loadNudgeAnswer = () => import('../../utils/nudges/nudge-answer-store');
+const loadCheckin = () => import('../../utils/capture/checkin-store');
 const loadSelfBlame = () => import('../../utils/capture/self-blame');
 const loadPage = () => import('./page');
 

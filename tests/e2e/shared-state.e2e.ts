@@ -1,6 +1,6 @@
 /**
  * State that the service worker and the extension's pages both change goes through one
- * cross-context lock (Web Locks, utils/core/cross-context-lock.ts). Here the review page holds the
+ * cross-context lock (Web Locks, utils/core/cross-context-lock-browser.ts). Here the review page holds the
  * nudge state's lock: the worker's alarm handler waits for it in the queue, and after the
  * page's own change it works on fresh state, so neither change is lost.
  */

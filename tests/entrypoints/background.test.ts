@@ -8,9 +8,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { emptyDraft, loadDraft, saveDraft } from '../../utils/capture/draft';
 import { instantOf } from '../../utils/core/wall-clock';
-import { lastExportItem } from '../../utils/data/storage-status';
+import { lastExportItem } from '../../utils/data/storage-status-store';
 import { storeFollowUpAnswer } from '../../utils/follow-through/follow-up-store';
-import { markNudgeAnswered } from '../../utils/nudges/nudge-answer';
+import { markNudgeAnswered } from '../../utils/nudges/nudge-answer-store';
 import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../../utils/nudges/nudge-settings';
 import { EMPTY_NUDGE_STATE, getNudgeState, nudgeStateItem } from '../../utils/nudges/nudge-state';
 import {
@@ -23,7 +23,7 @@ import {
   syncContextMenus,
 } from '../../utils/nudges/worker/nudge-engine';
 import { BADGE_REMINDER_KEY } from '../../utils/nudges/worker/reminder-delivery';
-import { saveReflection } from '../../utils/reflections/db';
+import { saveReflection } from '../../utils/reflections/db-store';
 import { createReflection } from '../../utils/reflections/reflection';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { settingsItem } from '../../utils/settings/settings-store';

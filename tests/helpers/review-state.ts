@@ -1,7 +1,7 @@
 /** The review page's state for component tests: UTC, a fixed clock, no waiting for the page. */
 import { createReviewState, type ReviewState } from '../../entrypoints/options/state';
 import { fixedZone, type TimeZone } from '../../utils/core/calendar';
-import { saveReflection } from '../../utils/reflections/db';
+import { saveReflection } from '../../utils/reflections/db-store';
 import type { Reflection } from '../../utils/reflections/reflection';
 
 /**

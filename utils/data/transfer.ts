@@ -3,10 +3,10 @@
  * a Blob, hands it to the user as a download, and reads a chosen file (size checked first).
  */
 import { browser } from 'wxt/browser';
-import { addCheckin, CHECKINS_KEY, loadCheckins } from '../capture/checkin';
+import { addCheckin, CHECKINS_KEY, loadCheckins } from '../capture/checkin-store';
 import { t } from '../i18n/i18n';
-import { countReflections } from '../reflections/db';
-import { reflectionsById, reflectionsOldestFirst } from '../reflections/db-bulk';
+import { reflectionsById, reflectionsOldestFirst } from '../reflections/db-bulk-store';
+import { countReflections } from '../reflections/db-store';
 import type { Reflection } from '../reflections/reflection';
 import { type ExportKind, type ExportMeta, exportFileName, writerFor } from './export';
 import { type CheckOptions, checkImport, type ImportCheck, importSizeProblem } from './import';

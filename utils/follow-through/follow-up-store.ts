@@ -3,7 +3,7 @@
  * from db.ts so the popup, which loads db.ts to save, does not carry the follow-through code.
  * The background's follow-up nudge can use `reflectionsWithDueFollowUp` as it is.
  */
-import { readReflectionsAfter, updateReflection } from '../reflections/db';
+import { readReflectionsAfter, updateReflection } from '../reflections/db-store';
 import type { FollowUpOutcome, Reflection } from '../reflections/reflection';
 import { answerFollowUp, dueFollowUps } from './follow-up';
 import type { FollowUpSettings } from './follow-up-plan';

@@ -6,7 +6,7 @@
  */
 import { storage } from '@wxt-dev/storage';
 import { parseContext } from '../capture/draft';
-import { withLock } from '../core/cross-context-lock';
+import { withLock } from '../core/cross-context-lock-browser';
 import { clampInt, isRecord, ownRecord } from '../core/parse';
 import { isTrigger, type ReflectionContext, type Trigger } from '../reflections/reflection';
 import { NO_REMINDERS_SENT, type RemindersSent } from './due-reminders';

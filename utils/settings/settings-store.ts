@@ -3,7 +3,7 @@
  * Pages that only read use `getSettings` from settings.ts (same key, no library).
  */
 import { storage } from '@wxt-dev/storage';
-import { withLock } from '../core/cross-context-lock';
+import { withLock } from '../core/cross-context-lock-browser';
 import { SETTINGS_AREA, SETTINGS_KEY } from './capture-settings';
 import {
   DEFAULT_SETTINGS,

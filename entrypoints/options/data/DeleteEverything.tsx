@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { deleteAllData } from '../../../utils/data/delete-everything';
+import { deleteAllData } from '../../../utils/data/delete-everything-store';
 import { formatNumber, type MessageKey, plural, t } from '../../../utils/i18n/i18n';
-import { countReflections, describeDbError } from '../../../utils/reflections/db';
+import { countReflections, describeDbError } from '../../../utils/reflections/db-store';
 
 /** Besides the reflections (counted above the list): every kind of thing that is cleared. */
 const CLEARS: readonly MessageKey[] = [
@@ -13,7 +13,7 @@ const CLEARS: readonly MessageKey[] = [
 ];
 
 /**
- * Remove everything Fail Well keeps (utils/data/delete-everything.ts), only after the user read
+ * Remove everything Fail Well keeps (utils/data/delete-everything-store.ts), only after the user read
  * what goes and typed a word to confirm. Focus moves into the confirmation and back to the
  * opening button when it closes.
  */

@@ -1,12 +1,12 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { loadCheckins } from '../../../utils/capture/checkin';
+import { loadCheckins } from '../../../utils/capture/checkin-store';
 import { localZone } from '../../../utils/core/calendar';
 import type { ExportKind } from '../../../utils/data/export';
 import { scopeFromParams } from '../../../utils/data/export-scope';
-import { lastExportItem } from '../../../utils/data/storage-status';
+import { lastExportItem } from '../../../utils/data/storage-status-store';
 import { buildExport, downloadBlob } from '../../../utils/data/transfer';
 import { formatNumber, type MessageKey, plural, t } from '../../../utils/i18n/i18n';
-import { describeDbError } from '../../../utils/reflections/db';
+import { describeDbError } from '../../../utils/reflections/db-store';
 import { getSettings } from '../../../utils/settings/settings';
 import { Progress } from './Progress';
 

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { importCheckins, readImportFile } from '../../../utils/data/transfer';
 import { formatNumber, plural, t } from '../../../utils/i18n/i18n';
-import { describeDbError } from '../../../utils/reflections/db';
-import { importReflections } from '../../../utils/reflections/db-bulk';
+import { importReflections } from '../../../utils/reflections/db-bulk-store';
+import { describeDbError } from '../../../utils/reflections/db-store';
 import { setSettings } from '../../../utils/settings/settings-store';
 import { Progress } from './Progress';
 

@@ -7,7 +7,7 @@ import {
   readStorageStatus,
   requestPersistence,
   type StorageStatus,
-} from '../../../utils/data/storage-status';
+} from '../../../utils/data/storage-status-store';
 import { formatDateTime } from '../../../utils/i18n/format';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
 import { getSettings } from '../../../utils/settings/settings';

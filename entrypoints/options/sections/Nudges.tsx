@@ -2,14 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatNumber, t, uiLanguage } from '../../../utils/i18n/i18n';
-import { requestAttention } from '../../../utils/nudges/attention-request';
+import { requestAttention } from '../../../utils/nudges/attention-request-browser';
 import {
   type OptInTrigger,
   REFUSED_MESSAGE,
   requestTriggerPermission,
   TRIGGER_PERMISSIONS,
   withOptIn,
-} from '../../../utils/nudges/nudge-permissions';
+} from '../../../utils/nudges/nudge-permissions-browser';
 import {
   type Delivery,
   type NudgeSettings,

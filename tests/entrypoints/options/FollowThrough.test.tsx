@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FollowThrough } from '../../../entrypoints/options/sections/FollowThrough';
-import { getReflection } from '../../../utils/reflections/db';
+import { getReflection } from '../../../utils/reflections/db-store';
 import { createReflection, type Reflection } from '../../../utils/reflections/reflection';
 import { getSettings } from '../../../utils/settings/settings';
 import { localTime } from '../../helpers/clock';

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Lessons } from '../../../entrypoints/options/sections/Lessons';
-import { getReflection } from '../../../utils/reflections/db';
+import { getReflection } from '../../../utils/reflections/db-store';
 import { createReflection, type Reflection } from '../../../utils/reflections/reflection';
 import { localTime } from '../../helpers/clock';
 import { reviewStateOver } from '../../helpers/review-state';

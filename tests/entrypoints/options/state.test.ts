@@ -7,7 +7,7 @@ import {
   getReflection,
   saveReflection,
   updateReflection,
-} from '../../../utils/reflections/db';
+} from '../../../utils/reflections/db-store';
 import { createReflection, type Reflection } from '../../../utils/reflections/reflection';
 import { reviewStateOver } from '../../helpers/review-state';
 

@@ -8,10 +8,10 @@ import {
   type PopupOptions,
   type PopupState,
 } from '../../../entrypoints/popup/state';
-import { loadCheckins } from '../../../utils/capture/checkin';
+import { loadCheckins } from '../../../utils/capture/checkin-store';
 import { emptyDraft, loadDraft } from '../../../utils/capture/draft';
 import { DEFAULT_FOLLOW_UP_SETTINGS } from '../../../utils/follow-through/follow-up-plan';
-import { listReflections } from '../../../utils/reflections/db';
+import { listReflections } from '../../../utils/reflections/db-store';
 
 const NOW = 1_750_000_000_000;
 const DAY = 86_400_000;

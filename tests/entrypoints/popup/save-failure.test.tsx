@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountPopup } from '../../../entrypoints/popup/App';
 import { createPopupState } from '../../../entrypoints/popup/state';
 import { emptyDraft, loadDraft } from '../../../utils/capture/draft';
-import { allReflections } from '../../../utils/reflections/db';
+import { allReflections } from '../../../utils/reflections/db-store';
 
 let root: HTMLElement | null = null;
 afterEach(() => {

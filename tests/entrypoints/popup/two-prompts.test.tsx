@@ -7,7 +7,7 @@ import { loadFormExtras, mountPopup } from '../../../entrypoints/popup/App';
 import { createPopupState, type PopupState } from '../../../entrypoints/popup/state';
 import { type Draft, emptyDraft, loadDraft } from '../../../utils/capture/draft';
 import { stagePrompt } from '../../../utils/nudges/worker/nudge-delivery';
-import { listReflections } from '../../../utils/reflections/db';
+import { listReflections } from '../../../utils/reflections/db-store';
 
 const NOW = 1_750_000_000_000;
 const open: Array<{ root: HTMLElement; state: PopupState }> = [];

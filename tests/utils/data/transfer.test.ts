@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../utils/data/import';
 import { buildExport, readImportFile } from '../../../utils/data/transfer';
-import { allReflections } from '../../../utils/reflections/db';
-import { deleteEverything, importReflections } from '../../../utils/reflections/db-bulk';
+import { deleteEverything, importReflections } from '../../../utils/reflections/db-bulk-store';
+import { allReflections } from '../../../utils/reflections/db-store';
 import { richReflection, SETTINGS } from '../../helpers/reflections';
 
 const NOW = 1_800_000_000_000;

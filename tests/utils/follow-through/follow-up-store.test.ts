@@ -3,7 +3,7 @@ import {
   reflectionsWithDueFollowUp,
   storeFollowUpAnswer,
 } from '../../../utils/follow-through/follow-up-store';
-import { getReflection, saveReflection } from '../../../utils/reflections/db';
+import { getReflection, saveReflection } from '../../../utils/reflections/db-store';
 import { createReflection } from '../../../utils/reflections/reflection';
 
 describe('follow-ups in the database', () => {

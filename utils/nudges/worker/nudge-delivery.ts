@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { type Draft, emptyDraft, isDraftEmpty } from '../../capture/draft';
-import { changeDraft } from '../../capture/draft-write';
+import { changeDraft } from '../../capture/draft-write-store';
 import { t } from '../../i18n/i18n';
 import type { ReflectionContext, Trigger } from '../../reflections/reflection';
 import { getSettings } from '../../settings/settings';

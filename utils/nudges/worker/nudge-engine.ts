@@ -7,25 +7,25 @@
 import { storage } from '@wxt-dev/storage';
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { withLock } from '../../core/cross-context-lock';
+import { withLock } from '../../core/cross-context-lock-browser';
 import { backupDue } from '../../data/backup';
-import { getLastExportAt } from '../../data/storage-status';
+import { getLastExportAt } from '../../data/storage-status-store';
 import { reflectionsWithDueFollowUp } from '../../follow-through/follow-up-store';
 import { ensureMessages, t } from '../../i18n/i18n';
-import { countReflections, listReflections } from '../../reflections/db';
+import { countReflections, listReflections } from '../../reflections/db-store';
 import type { ReflectionContext, Trigger } from '../../reflections/reflection';
 import { getSettings } from '../../settings/settings';
 import { updateSettings } from '../../settings/settings-store';
 import { asDueFollowUps, dueReminders, rememberFollowUps } from '../due-reminders';
 import { type IdleState, idleTransition } from '../idle-break';
-import { nudgeAnsweredAt } from '../nudge-answer';
+import { nudgeAnsweredAt } from '../nudge-answer-store';
 import {
   grantedPermissions,
   type OptInTrigger,
   permittedSettings,
   TRIGGER_PERMISSIONS,
   withOptIn,
-} from '../nudge-permissions';
+} from '../nudge-permissions-browser';
 import type { NudgeSettings } from '../nudge-settings';
 import {
   type AttentionChoice,

@@ -15,7 +15,7 @@ import {
   restoreReflection,
   saveReflection,
   updateReflection,
-} from '../../../utils/reflections/db';
+} from '../../../utils/reflections/db-store';
 import {
   createReflection,
   FIRST_REVIEW_AFTER_MS,

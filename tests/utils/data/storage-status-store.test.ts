@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../../utils/data/storage-status';
+import { formatBytes } from '../../../utils/data/storage-status-store';
 
 describe('formatBytes', () => {
   it.each([

@@ -2,6 +2,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  deleteEverything,
+  importReflections,
+  reflectionsById,
+  reflectionsOldestFirst,
+} from '../../../utils/reflections/db-bulk-store';
+import {
   allReflections,
   closeDb,
   DB_NAME,
@@ -13,13 +19,7 @@ import {
   onReflectionsChanged,
   type ReflectionsChange,
   saveReflection,
-} from '../../../utils/reflections/db';
-import {
-  deleteEverything,
-  importReflections,
-  reflectionsById,
-  reflectionsOldestFirst,
-} from '../../../utils/reflections/db-bulk';
+} from '../../../utils/reflections/db-store';
 import type { Reflection } from '../../../utils/reflections/reflection';
 import { richReflection } from '../../helpers/reflections';
 

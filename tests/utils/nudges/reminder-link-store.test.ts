@@ -2,8 +2,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { nudgeAnsweredAt } from '../../../utils/nudges/nudge-answer';
-import { popupOpened } from '../../../utils/nudges/reminder-link';
+import { nudgeAnsweredAt } from '../../../utils/nudges/nudge-answer-store';
+import { popupOpened } from '../../../utils/nudges/reminder-link-store';
 import { BADGE_REMINDER_KEY } from '../../../utils/nudges/worker/reminder-delivery';
 import { installFakeExtras } from '../../helpers/fake-extras';
 

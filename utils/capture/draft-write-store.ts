@@ -1,11 +1,11 @@
 /**
  * Writing the draft when more than one page may: every change is a read, a change and a
- * write under the draft's cross-context lock (utils/core/cross-context-lock.ts), so no writer's
+ * write under the draft's cross-context lock (utils/core/cross-context-lock-browser.ts), so no writer's
  * change falls between another's read and write.
  * Kept apart from utils/capture/draft.ts: the popup loads it after its first paint.
  */
 import { browser } from 'wxt/browser';
-import { withLock } from '../core/cross-context-lock';
+import { withLock } from '../core/cross-context-lock-browser';
 import { isRecord } from '../core/parse';
 import { DRAFT_KEY, type Draft, parseDraft } from './draft';
 

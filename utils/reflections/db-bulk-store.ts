@@ -3,7 +3,7 @@
  * export, and deleting everything. Kept apart from db.ts so the popup never loads it; it uses
  * db.ts's typed connection and never imports idb itself.
  */
-import { announceBulk, connectForBulk } from './db';
+import { announceBulk, connectForBulk } from './db-store';
 import type { Reflection } from './reflection';
 
 /** Records written between progress reports: often enough for a bar, rare enough to be free. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAttentionRequest } from '../../../utils/nudges/attention-request';
+import { isAttentionRequest } from '../../../utils/nudges/attention-request-browser';
 
 describe('isAttentionRequest', () => {
   it.each<[string, unknown, boolean]>([

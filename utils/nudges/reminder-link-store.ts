@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/i18n';
-import { clearNudgeBadge, markNudgeAnswered } from './nudge-answer';
+import { clearNudgeBadge, markNudgeAnswered } from './nudge-answer-store';
 import { BADGE_REMINDER_KEY, openReviewPage, reminderPath } from './worker/reminder-delivery';
 
 /** The popup opened: clear the badge, and show the waiting reminder's link, if any. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { addCheckin, checkIn, dayKey, loadCheckins } from '../../../utils/capture/checkin';
+import { addCheckin, checkIn, dayKey, loadCheckins } from '../../../utils/capture/checkin-store';
 import { importCheckins } from '../../../utils/data/transfer';
 
 describe('check-ins', () => {

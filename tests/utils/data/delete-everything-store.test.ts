@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { checkIn, loadCheckins } from '../../../utils/capture/checkin';
+import { checkIn, loadCheckins } from '../../../utils/capture/checkin-store';
 import { emptyDraft, loadDraft, saveDraft } from '../../../utils/capture/draft';
-import { POPUP_START_KEY } from '../../../utils/capture/popup-start';
-import { deleteAllData } from '../../../utils/data/delete-everything';
-import { lastExportItem } from '../../../utils/data/storage-status';
-import { NUDGE_ANSWERED_KEY } from '../../../utils/nudges/nudge-answer';
+import { POPUP_START_KEY } from '../../../utils/capture/popup-start-store';
+import { deleteAllData } from '../../../utils/data/delete-everything-store';
+import { lastExportItem } from '../../../utils/data/storage-status-store';
+import { NUDGE_ANSWERED_KEY } from '../../../utils/nudges/nudge-answer-store';
 import {
   EMPTY_NUDGE_STATE,
   getNudgeState,
@@ -13,7 +13,7 @@ import {
 } from '../../../utils/nudges/nudge-state';
 import { siteTabsItem } from '../../../utils/nudges/worker/nudge-engine';
 import { BADGE_REMINDER_KEY } from '../../../utils/nudges/worker/reminder-delivery';
-import { allReflections, saveReflection } from '../../../utils/reflections/db';
+import { allReflections, saveReflection } from '../../../utils/reflections/db-store';
 import { DEFAULT_SETTINGS, getSettings } from '../../../utils/settings/settings';
 import { setSettings } from '../../../utils/settings/settings-store';
 import { richReflection } from '../../helpers/reflections';

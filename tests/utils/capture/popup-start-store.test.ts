@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 /**
- * The start hint's two halves together: utils/capture/popup-start.ts writes it, public/popup-start.js
+ * The start hint's two halves together: utils/capture/popup-start-store.ts writes it, public/popup-start.js
  * reads it into popup.html's static field (both files are the shipped ones).
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { POPUP_START_KEY, popupStart, writePopupStart } from '../../../utils/capture/popup-start';
+import {
+  POPUP_START_KEY,
+  popupStart,
+  writePopupStart,
+} from '../../../utils/capture/popup-start-store';
 import { TEMPLATES } from '../../../utils/reflections/templates';
 
 const html = readFileSync('entrypoints/popup/index.html', 'utf8');

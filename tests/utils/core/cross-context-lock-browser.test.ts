@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withLock } from '../../../utils/core/cross-context-lock';
+import { withLock } from '../../../utils/core/cross-context-lock-browser';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 

@@ -129,14 +129,14 @@ function open(): Promise<IDBPDatabase<FailWellDB>> {
 }
 
 /**
- * The typed connection, for utils/reflections/db-bulk.ts only (import, export, delete everything). Those
+ * The typed connection, for utils/reflections/db-bulk-store.ts only (import, export, delete everything). Those
  * live apart so the popup, which shares this module, does not carry their code.
  */
 export function connectForBulk(): Promise<IDBPDatabase<FailWellDB>> {
   return open();
 }
 
-/** Tell other pages about a bulk change (for utils/reflections/db-bulk.ts). */
+/** Tell other pages about a bulk change (for utils/reflections/db-bulk-store.ts). */
 export function announceBulk(): void {
   announce({ type: 'bulk' });
 }

@@ -7,8 +7,8 @@
  * start hint in this page's `localStorage`.
  */
 import { browser } from 'wxt/browser';
-import { withLock } from '../core/cross-context-lock';
-import { deleteEverything } from '../reflections/db-bulk';
+import { withLock } from '../core/cross-context-lock-browser';
+import { deleteEverything } from '../reflections/db-bulk-store';
 import { settingsItem } from '../settings/settings-store';
 
 /**
