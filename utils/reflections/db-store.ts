@@ -255,9 +255,17 @@ export async function getReflections(ids: readonly string[]): Promise<Reflection
  * Store a new resurfacing state. Not an edit of the lesson, so `updatedAt` stays as it is.
  * Returns the stored record, or undefined when it is gone.
  */
-export async function setReviewState(
+export function setReviewState(id: string, review: ReviewState): Promise<Reflection | undefined> {
+  return rewrite(id, (current) => ({ ...current, review }));
+}
+
+/**
+ * Read, change and write one record in one transaction (two pages changing it at once cannot
+ * lose one change), then tell the other pages. Returns the stored result, or undefined.
+ */
+async function rewrite(
   id: string,
-  review: ReviewState,
+  change: (current: Reflection) => Reflection,
 ): Promise<Reflection | undefined> {
   const db = await open();
   const tx = db.transaction('reflections', 'readwrite');
@@ -266,7 +274,7 @@ export async function setReviewState(
     await tx.done;
     return undefined;
   }
-  const next: Reflection = { ...current, review };
+  const next = change(current);
   await tx.store.put(next);
   await tx.done;
   announce({ type: 'updated', ids: [id] });
@@ -288,18 +296,7 @@ export async function updateReflection(
   change: (current: Reflection) => Reflection,
   now: number = Date.now(),
 ): Promise<Reflection | undefined> {
-  const db = await open();
-  const tx = db.transaction('reflections', 'readwrite');
-  const current = await tx.store.get(id);
-  if (!current) {
-    await tx.done;
-    return undefined;
-  }
-  const next: Reflection = { ...change(current), id, updatedAt: now };
-  await tx.store.put(next);
-  await tx.done;
-  announce({ type: 'updated', ids: [id] });
-  return next;
+  return rewrite(id, (current) => ({ ...change(current), id, updatedAt: now }));
 }
 
 /** Soft-delete: the record stays until purged, so "Undo" can bring it back. */
