@@ -3,8 +3,7 @@ import { backupDue } from '../utils/data/backup';
 import { getLastExportAt, lastExportItem } from '../utils/data/storage-status-store';
 import { t } from '../utils/i18n/i18n';
 import { countReflections, onReflectionsChanged } from '../utils/reflections/db-store';
-import { getSettings } from '../utils/settings/settings';
-import { watchSettings } from '../utils/settings/settings-store';
+import { getSettings, watchSettings } from '../utils/settings/settings-store';
 
 /**
  * A gentle banner when the backup reminder the user chose is due. `now` is a parameter so

@@ -17,14 +17,9 @@ import { describe, expect, it } from 'vitest';
 const KNOWN_MIXED: Record<string, string> = {
   'utils/capture/draft.ts':
     'pure draft shape and parse vs the stored draft: split out draft-store.ts',
-  'utils/data/import.ts':
-    'pure, but imports parseSettings from settings.ts, which also reads storage',
   'utils/data/transfer.ts': 'pure file reading vs importCheckins writing storage',
   'utils/nudges/nudge-state.ts':
     'pure NudgeState and parseNudgeState vs the storage item and ensureSeed',
-  'utils/settings/capture-settings.ts': 'pure capture defaults and parse vs readStoredSettings',
-  'utils/settings/settings.ts':
-    'pure parse and merge vs getSettings (move it to settings-store.ts)',
 };
 
 /** Read by pure code on purpose: message lookup is the one browser read everything needs. */

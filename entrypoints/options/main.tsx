@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { parseRoute } from '../../utils/core/route';
 import { applyTheme } from '../../utils/core/theme';
 import { ensureMessages, t, uiLanguage } from '../../utils/i18n/i18n';
-import { getSettings } from '../../utils/settings/settings';
-import { watchSettings } from '../../utils/settings/settings-store';
+import { getSettings, watchSettings } from '../../utils/settings/settings-store';
+
 import { App, readsReflections } from './App';
 import { DEFAULT_SECTION } from './sections';
 import { createReviewState } from './state';

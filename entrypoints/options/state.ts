@@ -4,6 +4,7 @@
  * search index built as they arrive, and from then on the list, search, filters, insights
  * and look-back work on that in-memory copy, kept live through the database's change channel.
  */
+
 import { batch, signal } from '@preact/signals';
 import { loadCheckins } from '../../utils/capture/checkin-store';
 import { localZone, type TimeZone } from '../../utils/core/calendar';
@@ -33,7 +34,7 @@ import {
 } from '../../utils/reflections/reflection';
 import { type ReviewAction, reviewAfter } from '../../utils/review/resurface';
 import { SearchIndex } from '../../utils/review/search';
-import { getSettings } from '../../utils/settings/settings';
+import { getSettings } from '../../utils/settings/settings-store';
 
 /** Rows shown before the full read is done. */
 const FIRST_PAGE = 50;

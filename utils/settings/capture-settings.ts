@@ -1,10 +1,9 @@
 /**
  * The settings capture needs — the popup reads them before its first paint — with their
- * defaults, a pure parser that repairs bad values, and a plain `storage.sync` read. Apart
- * from settings.ts so the popup carries none of the nudge, backup or other parsers: its
+ * defaults and a pure parser that repairs bad values (the read is in settings-read-store.ts).
+ * Apart from settings.ts so the popup carries none of the nudge, backup or other parsers: its
  * start-up budget is 15 KB.
  */
-import { browser } from 'wxt/browser';
 import { bool, oneOf, ownRecord } from '../core/parse';
 import { isTemplateId, type TemplateId } from '../reflections/templates';
 
@@ -45,12 +44,3 @@ export function parseCaptureSettings(raw: unknown): CaptureSettings {
 /** Where settings live: `sync`, so they follow the user between browsers; reflections never do. */
 export const SETTINGS_AREA = 'sync';
 export const SETTINGS_KEY = 'settings';
-
-/**
- * The stored value as is. A plain `storage.sync` read of the same key the versioned item
- * (settings-store.ts) writes: the popup needs settings before its first paint and cannot
- * afford the storage library in its 15 KB budget.
- */
-export async function readStoredSettings(): Promise<unknown> {
-  return (await browser.storage[SETTINGS_AREA].get(SETTINGS_KEY))[SETTINGS_KEY];
-}

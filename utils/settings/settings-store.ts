@@ -1,18 +1,14 @@
 /**
  * The versioned settings item (`@wxt-dev/storage`): writes, watches and future migrations.
- * Pages that only read use `getSettings` from settings.ts (same key, no library).
+ * `getSettings` is a plain read of the same key (settings-read-store.ts), no library involved.
  */
+
 import { storage } from '@wxt-dev/storage';
 import { withLock } from '../core/cross-context-lock-browser';
 import { SETTINGS_AREA, SETTINGS_KEY } from './capture-settings';
-import {
-  DEFAULT_SETTINGS,
-  getSettings,
-  mergeSettings,
-  parseSettings,
-  type Settings,
-} from './settings';
+import { DEFAULT_SETTINGS, mergeSettings, parseSettings, type Settings } from './settings';
 import { bytesOverQuota, SettingsTooLongError } from './settings-quota';
+import { readStoredSettings } from './settings-read-store';
 
 export const settingsItem = storage.defineItem<Settings>(`${SETTINGS_AREA}:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
@@ -53,6 +49,11 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
  */
 export function saveSettingsChange(base: Settings, mine: Settings): Promise<Settings> {
   return updateSettings((current) => mergeSettings(base, mine, current));
+}
+
+/** The current settings, always valid (a plain read: no storage library needed for it). */
+export async function getSettings(): Promise<Settings> {
+  return parseSettings(await readStoredSettings());
 }
 
 /** Call `listener` with valid settings whenever they change (here or in another page). */

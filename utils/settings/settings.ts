@@ -1,7 +1,8 @@
 /**
  * User settings: their shape, defaults and a pure `parseSettings` that fills defaults and
- * repairs bad values (a hand-edited or imported value never breaks a page). Writing and
- * watching go through the versioned item in settings-store.ts.
+ * repairs bad values (a hand-edited or imported value never breaks a page), and the merge of
+ * two writers' changes. Pure: reading is in settings-read-store.ts, writing and watching go
+ * through the versioned item in settings-store.ts.
  */
 
 import { ownRecord } from '../core/parse';
@@ -11,11 +12,7 @@ import {
   parseFollowUpSettings,
 } from '../follow-through/follow-up-plan';
 import { DEFAULT_NUDGE_SETTINGS, parseNudgeSettings } from '../nudges/nudge-settings';
-import {
-  DEFAULT_CAPTURE_SETTINGS,
-  parseCaptureSettings,
-  readStoredSettings,
-} from './capture-settings';
+import { DEFAULT_CAPTURE_SETTINGS, parseCaptureSettings } from './capture-settings';
 
 export const DEFAULT_SETTINGS = {
   ...DEFAULT_CAPTURE_SETTINGS,
@@ -35,11 +32,6 @@ export function parseSettings(raw: unknown): Settings {
     followUps: parseFollowUpSettings(input.followUps),
     nudges: parseNudgeSettings(input.nudges),
   };
-}
-
-/** The current settings, always valid. */
-export async function getSettings(): Promise<Settings> {
-  return parseSettings(await readStoredSettings());
 }
 
 type Plain = Record<string, unknown>;

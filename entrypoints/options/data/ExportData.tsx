@@ -7,7 +7,8 @@ import { lastExportItem } from '../../../utils/data/storage-status-store';
 import { buildExport, downloadBlob } from '../../../utils/data/transfer';
 import { formatNumber, type MessageKey, plural, t } from '../../../utils/i18n/i18n';
 import { describeDbError } from '../../../utils/reflections/db-store';
-import { getSettings } from '../../../utils/settings/settings';
+import { getSettings } from '../../../utils/settings/settings-store';
+
 import { Progress } from './Progress';
 
 // Format names are the same in every language; the hints are translated.

@@ -10,9 +10,8 @@ import {
 } from '../../../utils/data/storage-status-store';
 import { formatDateTime } from '../../../utils/i18n/format';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
-import { getSettings } from '../../../utils/settings/settings';
 import { describeSettingsFailure } from '../../../utils/settings/settings-failure';
-import { updateSettings, watchSettings } from '../../../utils/settings/settings-store';
+import { getSettings, updateSettings, watchSettings } from '../../../utils/settings/settings-store';
 
 const EVERY_LABELS: Readonly<Record<BackupEvery, MessageKey>> = {
   off: 'dataSafeEveryOff',

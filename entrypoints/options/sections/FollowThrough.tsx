@@ -10,8 +10,12 @@ import {
 } from '../../../utils/follow-through/follow-up';
 import { t, uiLanguage } from '../../../utils/i18n/i18n';
 import type { FollowUpOutcome, Reflection } from '../../../utils/reflections/reflection';
-import { DEFAULT_SETTINGS, getSettings, type Settings } from '../../../utils/settings/settings';
-import { saveSettingsChange, watchSettings } from '../../../utils/settings/settings-store';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/settings';
+import {
+  getSettings,
+  saveSettingsChange,
+  watchSettings,
+} from '../../../utils/settings/settings-store';
 import type { ReviewState } from '../state';
 import { useRoute } from '../useRoute';
 

@@ -29,9 +29,13 @@ import {
   weekdaysProblem,
 } from '../../../utils/nudges/nudge-validation';
 import { nextNudge } from '../../../utils/nudges/schedule';
-import { getSettings, type Settings } from '../../../utils/settings/settings';
+import type { Settings } from '../../../utils/settings/settings';
 import { describeSettingsFailure } from '../../../utils/settings/settings-failure';
-import { saveSettingsChange, watchSettings } from '../../../utils/settings/settings-store';
+import {
+  getSettings,
+  saveSettingsChange,
+  watchSettings,
+} from '../../../utils/settings/settings-store';
 
 /** The week from Monday: day number (0 = Sunday, as in Date) and its short and long name. */
 function weekdayNames(): Array<readonly [number, string, string]> {

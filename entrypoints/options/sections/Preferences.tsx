@@ -4,9 +4,9 @@ import { applyTheme } from '../../../utils/core/theme';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
 import { TEMPLATE_IDS, TEMPLATES } from '../../../utils/reflections/templates';
 import type { CaptureSettings, Theme } from '../../../utils/settings/capture-settings';
-import { getSettings, type Settings } from '../../../utils/settings/settings';
+import type { Settings } from '../../../utils/settings/settings';
 import { describeSettingsFailure } from '../../../utils/settings/settings-failure';
-import { updateSettings, watchSettings } from '../../../utils/settings/settings-store';
+import { getSettings, updateSettings, watchSettings } from '../../../utils/settings/settings-store';
 
 /** The preferences this section owns; the others live beside the feature they tune. */
 type Preference = keyof Pick<CaptureSettings, 'theme' | 'defaultTemplate' | 'attachPageByDefault'>;

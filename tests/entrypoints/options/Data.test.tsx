@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
@@ -10,8 +11,8 @@ import { POPUP_START_KEY } from '../../../utils/capture/popup-start-store';
 import { lastExportItem } from '../../../utils/data/storage-status-store';
 import { importReflections } from '../../../utils/reflections/db-bulk-store';
 import { allReflections } from '../../../utils/reflections/db-store';
-import { DEFAULT_SETTINGS, getSettings } from '../../../utils/settings/settings';
-import { setSettings } from '../../../utils/settings/settings-store';
+import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
+import { getSettings, setSettings } from '../../../utils/settings/settings-store';
 import { richReflection, SETTINGS } from '../../helpers/reflections';
 
 afterEach(cleanup);

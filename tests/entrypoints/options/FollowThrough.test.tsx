@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
+
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FollowThrough } from '../../../entrypoints/options/sections/FollowThrough';
 import { getReflection } from '../../../utils/reflections/db-store';
 import { createReflection, type Reflection } from '../../../utils/reflections/reflection';
-import { getSettings } from '../../../utils/settings/settings';
+import { getSettings } from '../../../utils/settings/settings-store';
+
 import { localTime } from '../../helpers/clock';
 import { reviewStateOver } from '../../helpers/review-state';
 

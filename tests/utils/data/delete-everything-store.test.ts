@@ -14,8 +14,8 @@ import {
 import { siteTabsItem } from '../../../utils/nudges/worker/nudge-engine';
 import { BADGE_REMINDER_KEY } from '../../../utils/nudges/worker/reminder-delivery';
 import { allReflections, saveReflection } from '../../../utils/reflections/db-store';
-import { DEFAULT_SETTINGS, getSettings } from '../../../utils/settings/settings';
-import { setSettings } from '../../../utils/settings/settings-store';
+import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
+import { getSettings, setSettings } from '../../../utils/settings/settings-store';
 import { richReflection } from '../../helpers/reflections';
 
 const NOW = 1_800_000_000_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, getSettings, type Settings } from '../../../utils/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/settings';
 import { describeSettingsFailure } from '../../../utils/settings/settings-failure';
 import {
   bytesOverQuota,
@@ -8,7 +8,7 @@ import {
   SettingsTooLongError,
   syncItemBytes,
 } from '../../../utils/settings/settings-quota';
-import { setSettings } from '../../../utils/settings/settings-store';
+import { getSettings, setSettings } from '../../../utils/settings/settings-store';
 import { useLanguage } from '../../i18n-fake';
 
 /** `count` valid site patterns of exactly `length` characters each. */

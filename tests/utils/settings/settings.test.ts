@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
-  getSettings,
   mergeSettings,
   parseSettings,
   type Settings,
 } from '../../../utils/settings/settings';
 import {
+  getSettings,
   saveSettingsChange,
   setSettings,
   settingsItem,

@@ -3,12 +3,14 @@
  * nudge raises the toolbar count; a notification nudge remembers its trigger and context in
  * storage under its notification id, so a click after the worker slept still knows them.
  */
+
 import { browser } from 'wxt/browser';
 import { type Draft, emptyDraft, isDraftEmpty } from '../../capture/draft';
 import { changeDraft } from '../../capture/draft-write-store';
 import { t } from '../../i18n/i18n';
 import type { ReflectionContext, Trigger } from '../../reflections/reflection';
-import { getSettings } from '../../settings/settings';
+import { getSettings } from '../../settings/settings-store';
+
 import type { Delivery, NudgeSettings } from '../nudge-settings';
 import type { NudgeState } from '../nudge-state';
 import { nextBadgeText } from '../nudge-wording';

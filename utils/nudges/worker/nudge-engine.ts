@@ -14,8 +14,8 @@ import { reflectionsWithDueFollowUp } from '../../follow-through/follow-up-store
 import { ensureMessages, t } from '../../i18n/i18n';
 import { countReflections, listReflections } from '../../reflections/db-store';
 import type { ReflectionContext, Trigger } from '../../reflections/reflection';
-import { getSettings } from '../../settings/settings';
-import { updateSettings } from '../../settings/settings-store';
+import { getSettings, updateSettings } from '../../settings/settings-store';
+
 import { asDueFollowUps, dueReminders, rememberFollowUps } from '../due-reminders';
 import { type IdleState, idleTransition } from '../idle-break';
 import { nudgeAnsweredAt } from '../nudge-answer-store';

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -6,7 +7,8 @@ import background from '../../../../entrypoints/background';
 import { Nudges } from '../../../../entrypoints/options/sections/Nudges';
 import { instantOf } from '../../../../utils/core/wall-clock';
 import { getNudgeState } from '../../../../utils/nudges/nudge-state';
-import { getSettings } from '../../../../utils/settings/settings';
+import { getSettings } from '../../../../utils/settings/settings-store';
+
 import { type FakeExtras, installFakeExtras } from '../../../helpers/fake-extras';
 import { useLanguage } from '../../../i18n-fake';
 

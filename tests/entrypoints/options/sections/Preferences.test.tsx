@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
+
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Preferences } from '../../../../entrypoints/options/sections/Preferences';
-import { getSettings } from '../../../../utils/settings/settings';
 import { QUOTA_BYTES_PER_ITEM, syncItemBytes } from '../../../../utils/settings/settings-quota';
-import { setSettings } from '../../../../utils/settings/settings-store';
+import { getSettings, setSettings } from '../../../../utils/settings/settings-store';
 import { useLanguage } from '../../../i18n-fake';
 
 afterEach(() => {
