@@ -44,6 +44,8 @@ export default defineConfig({
       'utils/**',
       'public/**',
       'scripts/worker-messages-plugin.ts',
+      // wxt.config.ts imports it (how npm run dev opens a browser).
+      'scripts/dev-browser.ts',
     ],
   },
   manifest: ({ browser }) => ({

@@ -112,6 +112,11 @@ function checkSources(path) {
   ]) {
     expect(names.includes(file), `${path}: ${file} missing (a reviewer cannot rebuild without it)`);
   }
+  // The build config's own imports (./scripts/…) are needed to rebuild too.
+  for (const [, local] of readFileSync('wxt.config.ts', 'utf8').matchAll(/from '\.\/([^']+)'/g)) {
+    const file = `${local}.ts`;
+    expect(names.includes(file), `${path}: ${file} missing (wxt.config.ts imports it)`);
+  }
   const unwanted = names.filter(
     (name) =>
       /(^|\/)(node_modules|\.output|\.wxt|test-results|tests|bench)\/|\.(test|e2e)\.tsx?$|\.png$/.test(
