@@ -17,6 +17,15 @@ export function fixedZone(minutesEast: number): TimeZone {
   return () => minutesEast;
 }
 
+/** The instant a local day (days since 1970-01-01) begins in `zone`. */
+export function startOfLocalDay(day: number, zone: TimeZone): number {
+  const guess = day * DAY_MS;
+  // The offset at the guess can differ from the one at the true instant across a DST jump:
+  // correct once with the offset found there.
+  const first = guess - zone(guess) * 60_000;
+  return guess - zone(first) * 60_000;
+}
+
 /** Days since 1970-01-01 of the local date at `epochMs`. */
 export function localDay(epochMs: number, zone: TimeZone): number {
   return Math.floor((epochMs + zone(epochMs) * 60_000) / DAY_MS);

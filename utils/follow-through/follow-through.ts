@@ -7,6 +7,7 @@ import {
   dayParts,
   isoToDay,
   localDay,
+  startOfLocalDay,
   type TimeZone,
   weekOfDay,
   weekStartDay,
@@ -15,15 +16,6 @@ import type { Reflection } from '../reflections/reflection';
 import { type AppliedRate, appliedRate } from './follow-up';
 
 const DAY_MS = 86_400_000;
-
-/** The instant a local day (days since 1970-01-01) begins in `zone`. */
-export function startOfLocalDay(day: number, zone: TimeZone): number {
-  const guess = day * DAY_MS;
-  // The offset at the guess can differ from the one at the true instant across a DST jump:
-  // correct once with the offset found there.
-  const first = guess - zone(guess) * 60_000;
-  return guess - zone(first) * 60_000;
-}
 
 /** The local day number of the first of a month (month 1–12; overflow rolls into years). */
 function firstOfMonth(year: number, month: number): number {

@@ -2,8 +2,7 @@
  * Recurring themes across reflections — tags and significant words that keep coming back
  * ("third reflection tagged rushed-review in the last 30 days"). Computed locally; pure.
  */
-import { localDay, type TimeZone } from '../core/calendar';
-import { startOfLocalDay } from '../follow-through/follow-through';
+import { localDay, startOfLocalDay, type TimeZone } from '../core/calendar';
 import { t } from '../i18n/i18n';
 import type { Reflection } from '../reflections/reflection';
 
