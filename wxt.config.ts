@@ -4,8 +4,13 @@ import { devBrowser, thisMachine } from './scripts/dev-browser';
 import { workerMessages } from './scripts/worker-messages-plugin';
 
 // `wxt -b firefox` (npm run dev:firefox) or Chrome: which browser `npm run dev` would open.
-const devTarget = process.argv.includes('firefox') ? 'firefox' : 'chrome';
-const dev = devBrowser(thisMachine(), devTarget);
+// Looked for only by the dev server: a build, zip, prepare or test run opens no browser and
+// need not search the machine for one.
+const args = process.argv.slice(2);
+const serving = !process.env.VITEST && !args.some((a) => ['build', 'zip', 'prepare'].includes(a));
+const dev = serving
+  ? devBrowser(thisMachine(), args.includes('firefox') ? 'firefox' : 'chrome')
+  : { config: { disabled: true }, reason: null };
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
