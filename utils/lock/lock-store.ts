@@ -1,0 +1,215 @@
+/**
+ * The lock in extension storage, shared by every context of the extension:
+ *
+ * - `storage.local` `lock:keyring` — the keyring (utils/lock/keyring.ts): present means the
+ *   lock is on. Only the public key in it is usable without the passphrase.
+ * - `storage.session` `lock:session` — the unwrapped data key while the journal is unlocked,
+ *   and when it was last used. `storage.session` lives in memory, is readable only by the
+ *   extension's own pages and worker, and is gone when the browser closes: that is the
+ *   lock-on-close. The key is never written to `storage.local` or IndexedDB.
+ * - `storage.local` `lock:prefs` — auto-lock time and the notification privacy switch.
+ *
+ * Changes to the lock happen under the `fail-well:lock` cross-context lock.
+ */
+import { browser } from 'wxt/browser';
+import { withLock } from '../core/cross-context-lock-browser';
+import { isRecord } from '../core/parse';
+import { fromBase64, toBase64 } from './bytes';
+import type { OpeningKeys, SealingKey } from './envelope';
+import {
+  changePassphrase,
+  createKeyring,
+  exportDataKey,
+  importDataKey,
+  type Keyring,
+  openingKeysFrom,
+  parseKeyring,
+  sealingKeyOf,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+} from './keyring';
+import { DEFAULT_LOCK_PREFS, type LockPrefs, parseLockPrefs } from './lock-prefs';
+
+export const KEYRING_KEY = 'lock:keyring';
+export const SESSION_KEY = 'lock:session';
+export const PREFS_KEY = 'lock:prefs';
+
+/** The unlocked state of this browser session. */
+export interface LockSession {
+  kid: string;
+  /** The raw data key, base64. */
+  dataKey: string;
+  lastActiveAt: number;
+}
+
+/** Off: no lock. Locked: words are sealed and unreadable here. Unlocked: this session reads. */
+export type LockStatus = 'off' | 'locked' | 'unlocked';
+
+/** The stored keyring, or null when the lock is off. */
+export async function readKeyring(): Promise<Keyring | null> {
+  return parseKeyring((await browser.storage.local.get(KEYRING_KEY))[KEYRING_KEY]);
+}
+
+function parseSession(raw: unknown): LockSession | null {
+  if (!isRecord(raw)) return null;
+  const { kid, dataKey, lastActiveAt } = raw;
+  return typeof kid === 'string' && typeof dataKey === 'string' && typeof lastActiveAt === 'number'
+    ? { kid, dataKey, lastActiveAt }
+    : null;
+}
+
+/** This browser session's unlock, or null while locked. */
+export async function readSession(): Promise<LockSession | null> {
+  return parseSession((await browser.storage.session.get(SESSION_KEY))[SESSION_KEY]);
+}
+
+/** Whether the lock is off, on and locked, or on and unlocked in this browser session. */
+export async function lockStatus(): Promise<LockStatus> {
+  const keyring = await readKeyring();
+  if (!keyring) return 'off';
+  const session = await readSession();
+  return session?.kid === keyring.kid ? 'unlocked' : 'locked';
+}
+
+/**
+ * The key new words are sealed to, or null when the lock is off. Read fresh on every call (one
+ * small storage read): a cached answer could outlive a lock being switched on in another page
+ * and let one reflection be written in the clear.
+ */
+export async function readSealingKey(): Promise<SealingKey | null> {
+  const keyring = await readKeyring();
+  return keyring ? sealingKeyOf(keyring) : null;
+}
+
+let cached: { session: string; keys: Promise<OpeningKeys> } | null = null;
+
+/** The keys to read sealed words with, or null while locked (or with the lock off). */
+export async function readOpeningKeys(): Promise<OpeningKeys | null> {
+  const [keyring, session] = await Promise.all([readKeyring(), readSession()]);
+  if (!keyring || !session || session.kid !== keyring.kid) return null;
+  // Importing and unwrapping costs a few milliseconds: do it once per unlock in this context.
+  const id = `${session.kid}:${session.dataKey}`;
+  if (cached?.session !== id) {
+    const keys = importDataKey(fromBase64(session.dataKey)).then((key) =>
+      openingKeysFrom(keyring, key),
+    );
+    cached = { session: id, keys };
+  }
+  return cached.keys;
+}
+
+async function startSession(keys: OpeningKeys, now: number): Promise<void> {
+  const session: LockSession = {
+    kid: keys.kid,
+    dataKey: toBase64(await exportDataKey(keys.dataKey)),
+    lastActiveAt: now,
+  };
+  await browser.storage.session.set({ [SESSION_KEY]: session });
+}
+
+/** A passphrase or the recovery key, as the person typed it. */
+export type Secret = { passphrase: string } | { recoveryKey: string };
+
+/** Unlock for this browser session; throws `LockError` when the secret does not match. */
+export async function unlock(secret: Secret, now: number): Promise<OpeningKeys> {
+  return withLock('fail-well:lock', async () => {
+    const keyring = await readKeyring();
+    if (!keyring) throw new Error('The journal has no lock');
+    const keys =
+      'passphrase' in secret
+        ? await unlockWithPassphrase(keyring, secret.passphrase)
+        : await unlockWithRecoveryKey(keyring, secret.recoveryKey);
+    await startSession(keys, now);
+    return keys;
+  });
+}
+
+/** Lock now: forget the session's key in every context. */
+export async function lockNow(): Promise<void> {
+  cached = null;
+  await browser.storage.session.remove(SESSION_KEY);
+}
+
+/** Remember that the journal was used at `now`, which pushes the auto-lock back. */
+export async function touchSession(now: number): Promise<void> {
+  await withLock('fail-well:lock', async () => {
+    const session = await readSession();
+    if (session)
+      await browser.storage.session.set({ [SESSION_KEY]: { ...session, lastActiveAt: now } });
+  });
+}
+
+/**
+ * Switch the lock on: a new keyring, stored, and this session unlocked. Returns the
+ * recovery key to show once. Sealing the existing reflections is the migration's job
+ * (utils/lock/lock-migration-store.ts), started by the caller.
+ */
+export async function createLock(
+  passphrase: string,
+  now: number,
+  iterations?: number,
+): Promise<{ recoveryKey: string; keys: OpeningKeys }> {
+  return withLock('fail-well:lock', async () => {
+    if (await readKeyring()) throw new Error('The journal is already locked');
+    const made = await createKeyring(passphrase, now, iterations);
+    await browser.storage.local.set({
+      [KEYRING_KEY]: made.keyring,
+      [PREFS_KEY]: DEFAULT_LOCK_PREFS,
+    });
+    await startSession(made.keys, now);
+    return { recoveryKey: made.recoveryKey, keys: made.keys };
+  });
+}
+
+/** A new passphrase for the unlocked journal: re-wraps the data key, touches no record. */
+export async function setPassphrase(keys: OpeningKeys, passphrase: string): Promise<void> {
+  await withLock('fail-well:lock', async () => {
+    const keyring = await readKeyring();
+    if (!keyring || keyring.kid !== keys.kid) throw new Error('The journal has no such lock');
+    await browser.storage.local.set({
+      [KEYRING_KEY]: await changePassphrase(keyring, keys, passphrase),
+    });
+  });
+}
+
+/** Remove the keyring and the session: only once no record is sealed any more. */
+export async function removeLock(): Promise<void> {
+  await withLock('fail-well:lock', async () => {
+    cached = null;
+    await browser.storage.local.remove([KEYRING_KEY, PREFS_KEY]);
+    await browser.storage.session.remove(SESSION_KEY);
+  });
+}
+
+/** The lock's preferences (defaults when none are stored). */
+export async function readLockPrefs(): Promise<LockPrefs> {
+  return parseLockPrefs((await browser.storage.local.get(PREFS_KEY))[PREFS_KEY]);
+}
+
+/** Change the lock's preferences. */
+export async function saveLockPrefs(change: Partial<LockPrefs>): Promise<LockPrefs> {
+  return withLock('fail-well:lock', async () => {
+    const next = parseLockPrefs({ ...(await readLockPrefs()), ...change });
+    await browser.storage.local.set({ [PREFS_KEY]: next });
+    return next;
+  });
+}
+
+/** Run `listener` when the lock is switched on or off, locked or unlocked, in any context. */
+export function onLockChanged(listener: () => void): () => void {
+  const handle = (changes: Record<string, unknown>, area: string) => {
+    if (
+      (area === 'local' && KEYRING_KEY in changes) ||
+      (area === 'session' && SESSION_KEY in changes)
+    ) {
+      // Only the key matters; a `lastActiveAt` bump arrives as a session change too.
+      const change = changes[SESSION_KEY] as { oldValue?: unknown; newValue?: unknown } | undefined;
+      const before = parseSession(change?.oldValue);
+      const after = parseSession(change?.newValue);
+      if (area === 'session' && before?.dataKey === after?.dataKey) return;
+      listener();
+    }
+  };
+  browser.storage.onChanged.addListener(handle);
+  return () => browser.storage.onChanged.removeListener(handle);
+}
