@@ -13,7 +13,8 @@ export type LockName =
   | 'fail-well:site-tabs'
   | 'fail-well:context-menus'
   | 'fail-well:draft'
-  | 'fail-well:lock';
+  | 'fail-well:lock'
+  | 'fail-well:lock-migration';
 
 const queues = new Map<LockName, Promise<unknown>>();
 

@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LockError, type OpeningKeys, type SealingKey } from '../../../utils/lock/envelope';
 import {
-  createLock,
   KEYRING_KEY,
-  lockNow,
   lockStatus,
-  onLockChanged,
   readOpeningKeys,
   readSealingKey,
   readSession,
-  removeLock,
   SESSION_KEY,
+} from '../../../utils/lock/lock-read-store';
+import {
+  createLock,
+  lockNow,
+  onLockChanged,
+  removeLock,
   setPassphrase,
   touchSession,
   unlock,
