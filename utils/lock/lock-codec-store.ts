@@ -10,7 +10,7 @@
  */
 import type { Reflection } from '../reflections/reflection';
 import type { OpeningKeys, SealingKey } from './envelope';
-import { readOpeningKeys, readSealingKey } from './lock-read-store';
+import { readLockKeys } from './lock-read-store';
 import { openReflection, sealReflection } from './sealed-reflection';
 
 /** What this context can do with the lock right now; read once per database call. */
@@ -20,9 +20,8 @@ export interface LockCodec {
 }
 
 /** The lock's keys as they are now (both null when the lock is off). */
-export async function currentCodec(): Promise<LockCodec> {
-  const open = await readOpeningKeys();
-  return { open, seal: open ? null : await readSealingKey() };
+export function currentCodec(): Promise<LockCodec> {
+  return readLockKeys();
 }
 
 /**

@@ -78,6 +78,23 @@ let cached: { session: string; keys: Promise<OpeningKeys> } | null = null;
 /** The keys to read sealed words with, or null while locked (or with the lock off). */
 export async function readOpeningKeys(): Promise<OpeningKeys | null> {
   const [keyring, session] = await Promise.all([readKeyring(), readSession()]);
+  return openingKeysOf(keyring, session);
+}
+
+/** Both of the lock's keys as they are now, from one read of each storage area. */
+export async function readLockKeys(): Promise<{
+  open: OpeningKeys | null;
+  seal: SealingKey | null;
+}> {
+  const [keyring, session] = await Promise.all([readKeyring(), readSession()]);
+  const open = await openingKeysOf(keyring, session);
+  return { open, seal: keyring && !open ? await sealingKeyOf(keyring) : null };
+}
+
+function openingKeysOf(
+  keyring: Keyring | null,
+  session: LockSession | null,
+): Promise<OpeningKeys> | null {
   if (!keyring || !session || session.kid !== keyring.kid) return null;
   // Importing and unwrapping costs a few milliseconds: do it once per unlock in this context.
   const id = `${session.kid}:${session.dataKey}`;

@@ -5,9 +5,14 @@
  * Every extension page opens the database directly (they share the extension's origin), so
  * the popup never waits for a sleeping service worker. Writes announce themselves on a
  * BroadcastChannel so other open pages refresh.
+ *
+ * With the journal's lock on, every write stores the sealed form and every read returns the
+ * readable one where this context can open it (utils/lock/lock-codec-store.ts): callers work
+ * with plain reflections either way.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { t } from '../i18n/i18n';
+import { currentCodec, readableRows, storedForm } from '../lock/lock-codec-store';
 import { firstReview, type Reflection, type ReviewState } from './reflection';
 
 export const DB_NAME = 'fail-well';
@@ -174,9 +179,10 @@ export function onReflectionsChanged(listener: (change: ReflectionsChange) => vo
 
 /** Store a new reflection (or replace one with the same id). */
 export async function saveReflection(reflection: Reflection): Promise<void> {
-  const db = await open();
+  const [db, codec] = await Promise.all([open(), currentCodec()]);
+  const row = await storedForm(reflection, codec);
   try {
-    await db.put('reflections', reflection);
+    await db.put('reflections', row);
   } catch (error) {
     // A connection the browser closed under us cannot be used again: open afresh next time.
     if (error instanceof DOMException && error.name === 'InvalidStateError') connection = null;
@@ -188,7 +194,8 @@ export async function saveReflection(reflection: Reflection): Promise<void> {
 /** One reflection by id, deleted or not; undefined when there is none. */
 export async function getReflection(id: string): Promise<Reflection | undefined> {
   const db = await open();
-  return db.get('reflections', id);
+  const row = await db.get('reflections', id);
+  return row && (await readableRows([row]))[0];
 }
 
 export interface ReflectionPage {
@@ -218,13 +225,13 @@ export async function listReflections(
     if (cursor.value.deletedAt === null) items.push(cursor.value);
     cursor = await cursor.continue();
   }
-  return { items, next: cursor ? last : null };
+  return { items: await readableRows(items), next: cursor ? last : null };
 }
 
 /** Every reflection, including soft-deleted ones (for export and index building). */
 export async function allReflections(): Promise<Reflection[]> {
   const db = await open();
-  return db.getAll('reflections');
+  return readableRows(await db.getAll('reflections'));
 }
 
 /**
@@ -236,11 +243,12 @@ export async function readReflectionsAfter(
   count: number,
 ): Promise<Reflection[]> {
   const db = await open();
-  return db.getAll(
+  const rows = await db.getAll(
     'reflections',
     afterId === null ? null : IDBKeyRange.lowerBound(afterId, true),
     count,
   );
+  return readableRows(rows);
 }
 
 /** Reflections by id, in the same order; missing ones left out. */
@@ -248,7 +256,7 @@ export async function getReflections(ids: readonly string[]): Promise<Reflection
   const db = await open();
   const tx = db.transaction('reflections');
   const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-  return found.filter((r): r is Reflection => r !== undefined);
+  return readableRows(found.filter((r): r is Reflection => r !== undefined));
 }
 
 /**
@@ -259,26 +267,40 @@ export function setReviewState(id: string, review: ReviewState): Promise<Reflect
   return rewrite(id, (current) => ({ ...current, review }));
 }
 
+/** A change that read a row is retried this often when another page wrote it meanwhile. */
+const REWRITE_TRIES = 8;
+
 /**
- * Read, change and write one record in one transaction (two pages changing it at once cannot
- * lose one change), then tell the other pages. Returns the stored result, or undefined.
+ * Read, change and write one record, then tell the other pages. Returns the stored result,
+ * or undefined when it is gone. Opening and sealing (the lock) is WebCrypto, which would let
+ * an IndexedDB transaction close under us, so the read and the write are two transactions
+ * and the write goes ahead only if the row is still what was read; else the change is made
+ * again on the newer row. Two pages changing one record at once never lose a change.
  */
 async function rewrite(
   id: string,
   change: (current: Reflection) => Reflection,
 ): Promise<Reflection | undefined> {
   const db = await open();
-  const tx = db.transaction('reflections', 'readwrite');
-  const current = await tx.store.get(id);
-  if (!current) {
+  for (let attempt = 0; attempt < REWRITE_TRIES; attempt++) {
+    const [stored, codec] = await Promise.all([db.get('reflections', id), currentCodec()]);
+    if (!stored) return undefined;
+    const [current] = await readableRows([stored], codec);
+    const next = change(current as Reflection);
+    const row = await storedForm(next, codec);
+    const tx = db.transaction('reflections', 'readwrite');
+    const again = await tx.store.get(id);
+    if (!again || JSON.stringify(again) !== JSON.stringify(stored)) {
+      await tx.done;
+      if (!again) return undefined;
+      continue;
+    }
+    await tx.store.put(row);
     await tx.done;
-    return undefined;
+    announce({ type: 'updated', ids: [id] });
+    return next;
   }
-  const next = change(current);
-  await tx.store.put(next);
-  await tx.done;
-  announce({ type: 'updated', ids: [id] });
-  return next;
+  throw new DOMException('The reflection kept changing; nothing was lost', 'AbortError');
 }
 
 /** How many reflections are stored, deleted ones included. */
@@ -346,7 +368,7 @@ export async function listTags(): Promise<string[]> {
 /** Reflections carrying a tag, newest first (deleted ones left out). */
 export async function reflectionsWithTag(tag: string): Promise<Reflection[]> {
   const db = await open();
-  const found = await db.getAllFromIndex('reflections', 'by-tag', tag);
+  const found = await readableRows(await db.getAllFromIndex('reflections', 'by-tag', tag));
   return found.filter((r) => r.deletedAt === null).sort((a, b) => b.createdAt - a.createdAt);
 }
 
