@@ -5,6 +5,7 @@
  */
 import { announceBulk, connectForBulk } from './db-store';
 import type { Reflection } from './reflection';
+import { fromStoredRow, toStoredRow } from './stored-row';
 
 /** Records written between progress reports: often enough for a bar, rare enough to be free. */
 const PROGRESS_EVERY = 500;
@@ -76,7 +77,7 @@ export async function importReflections(
       if (firstError !== null) break;
       try {
         if (!storedIds.has(incoming.id)) {
-          tx.store.put(incoming).then(() => {
+          tx.store.put(toStoredRow(incoming)).then(() => {
             outcome.added++;
             settle();
           }, fail);
@@ -88,7 +89,7 @@ export async function importReflections(
             settle();
             return;
           }
-          tx.store.put(incoming).then(() => {
+          tx.store.put(toStoredRow(incoming)).then(() => {
             if (current) outcome.replaced++;
             else outcome.added++;
             settle();
@@ -123,14 +124,14 @@ export async function* reflectionsOldestFirst(
     const tx = db.transaction('reflections');
     const index = tx.store.index('by-createdAt');
     const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
-    let chunk = await index.getAll(range, chunkSize);
+    let chunk: Reflection[] = (await index.getAll(range, chunkSize)).map(fromStoredRow);
     const full = chunk.length === chunkSize;
     const last = chunk.at(-1);
     if (full && last) {
       // The chunk may have cut a run of equal createdAt values: drop that run, read it whole.
       const lastAt = last.createdAt;
       chunk = chunk.filter((r) => r.createdAt !== lastAt);
-      chunk.push(...(await index.getAll(IDBKeyRange.only(lastAt))));
+      chunk.push(...(await index.getAll(IDBKeyRange.only(lastAt))).map(fromStoredRow));
       after = lastAt;
     }
     await tx.done;
@@ -151,7 +152,9 @@ export async function* reflectionsById(
   for (;;) {
     const db = await connectForBulk();
     const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-    const chunk: Reflection[] = await db.getAll('reflections', range, chunkSize);
+    const chunk: Reflection[] = (await db.getAll('reflections', range, chunkSize)).map(
+      fromStoredRow,
+    );
     const last = chunk.at(-1);
     if (last) {
       after = last.id;

@@ -9,9 +9,10 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { t } from '../i18n/i18n';
 import { firstReview, type Reflection, type ReviewState } from './reflection';
+import { fromStoredRow, type StoredReflection, toStoredRow } from './stored-row';
 
 export const DB_NAME = 'fail-well';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Version 1 of the schema. Old versions stay here when new ones are added. */
 export interface FailWellDBv1 extends DBSchema {
@@ -41,7 +42,22 @@ export interface FailWellDBv2 extends DBSchema {
   };
 }
 
-export type FailWellDB = FailWellDBv2;
+/**
+ * Version 3: the hourly reminder check reads only reflections with a follow-up due. Rows
+ * carry derived fields from here on (utils/reflections/stored-row.ts).
+ */
+export interface FailWellDBv3 extends DBSchema {
+  reflections: {
+    key: string;
+    value: StoredReflection;
+    indexes: FailWellDBv2['reflections']['indexes'] & {
+      /** Only rows with an open, unanswered check carry a key: the due ones are a range. */
+      'by-nextFollowUpAt': number;
+    };
+  };
+}
+
+export type FailWellDB = FailWellDBv3;
 
 /** Something the page should tell the user about the database connection. */
 export type DbEvent =
@@ -104,6 +120,17 @@ function open(): Promise<IDBPDatabase<FailWellDB>> {
             if (!cursor.value.review) {
               await cursor.update({ ...cursor.value, review: firstReview(cursor.value.createdAt) });
             }
+            cursor = await cursor.continue();
+          }
+        }
+        if (oldVersion < 3) {
+          const store = tx.objectStore('reflections');
+          store.createIndex('by-nextFollowUpAt', 'nextFollowUpAt');
+          // Back-fill: only rows with an open check get the field (the rest stay as they are).
+          let cursor = await store.openCursor();
+          while (cursor) {
+            const row = toStoredRow(cursor.value);
+            if (row.nextFollowUpAt !== undefined) await cursor.update(row);
             cursor = await cursor.continue();
           }
         }
@@ -176,7 +203,7 @@ export function onReflectionsChanged(listener: (change: ReflectionsChange) => vo
 export async function saveReflection(reflection: Reflection): Promise<void> {
   const db = await open();
   try {
-    await db.put('reflections', reflection);
+    await db.put('reflections', toStoredRow(reflection));
   } catch (error) {
     // A connection the browser closed under us cannot be used again: open afresh next time.
     if (error instanceof DOMException && error.name === 'InvalidStateError') connection = null;
@@ -188,7 +215,8 @@ export async function saveReflection(reflection: Reflection): Promise<void> {
 /** One reflection by id, deleted or not; undefined when there is none. */
 export async function getReflection(id: string): Promise<Reflection | undefined> {
   const db = await open();
-  return db.get('reflections', id);
+  const row = await db.get('reflections', id);
+  return row && fromStoredRow(row);
 }
 
 export interface ReflectionPage {
@@ -215,7 +243,7 @@ export async function listReflections(
   let last: number | null = null;
   while (cursor && items.length < limit) {
     last = cursor.value.createdAt;
-    if (cursor.value.deletedAt === null) items.push(cursor.value);
+    if (cursor.value.deletedAt === null) items.push(fromStoredRow(cursor.value));
     cursor = await cursor.continue();
   }
   return { items, next: cursor ? last : null };
@@ -224,7 +252,7 @@ export async function listReflections(
 /** Every reflection, including soft-deleted ones (for export and index building). */
 export async function allReflections(): Promise<Reflection[]> {
   const db = await open();
-  return db.getAll('reflections');
+  return (await db.getAll('reflections')).map(fromStoredRow);
 }
 
 /**
@@ -236,11 +264,12 @@ export async function readReflectionsAfter(
   count: number,
 ): Promise<Reflection[]> {
   const db = await open();
-  return db.getAll(
+  const rows = await db.getAll(
     'reflections',
     afterId === null ? null : IDBKeyRange.lowerBound(afterId, true),
     count,
   );
+  return rows.map(fromStoredRow);
 }
 
 /** Reflections by id, in the same order; missing ones left out. */
@@ -248,7 +277,7 @@ export async function getReflections(ids: readonly string[]): Promise<Reflection
   const db = await open();
   const tx = db.transaction('reflections');
   const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-  return found.filter((r): r is Reflection => r !== undefined);
+  return found.filter((r) => r !== undefined).map(fromStoredRow);
 }
 
 /**
@@ -269,13 +298,13 @@ async function rewrite(
 ): Promise<Reflection | undefined> {
   const db = await open();
   const tx = db.transaction('reflections', 'readwrite');
-  const current = await tx.store.get(id);
-  if (!current) {
+  const row = await tx.store.get(id);
+  if (!row) {
     await tx.done;
     return undefined;
   }
-  const next = change(current);
-  await tx.store.put(next);
+  const next = change(fromStoredRow(row));
+  await tx.store.put(toStoredRow(next));
   await tx.done;
   announce({ type: 'updated', ids: [id] });
   return next;
@@ -347,7 +376,25 @@ export async function listTags(): Promise<string[]> {
 export async function reflectionsWithTag(tag: string): Promise<Reflection[]> {
   const db = await open();
   const found = await db.getAllFromIndex('reflections', 'by-tag', tag);
-  return found.filter((r) => r.deletedAt === null).sort((a, b) => b.createdAt - a.createdAt);
+  return found
+    .filter((r) => r.deletedAt === null)
+    .map(fromStoredRow)
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/**
+ * Reflections with an unanswered check due at or before `now` (live, open ones only), in no
+ * particular order: one read of the follow-up index, so the cost is the due rows, not the
+ * journal. Rows without an open check have no key and are never read.
+ */
+export async function reflectionsWithCheckDueBy(now: number): Promise<Reflection[]> {
+  const db = await open();
+  const rows = await db.getAllFromIndex(
+    'reflections',
+    'by-nextFollowUpAt',
+    IDBKeyRange.upperBound(now),
+  );
+  return rows.map(fromStoredRow);
 }
 
 /** A plain-words message for an IndexedDB failure, for showing next to the kept draft. */
