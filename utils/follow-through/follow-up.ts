@@ -50,6 +50,23 @@ export function followUpDueAt(
   return nextFollowUp(reflection, now)?.dueAt ?? null;
 }
 
+/**
+ * From when a live reflection has a check to answer: the earliest `dueAt` of an unanswered
+ * check of an open commitment, or null (closed, nothing unanswered, or soft-deleted). It is
+ * the key of the database's follow-up index: `dueFollowUps(…, now)` holds a reflection exactly
+ * when this is ≤ `now` (some unanswered check is due; `nextFollowUp` then picks the latest).
+ */
+export function firstOpenCheckAt(
+  reflection: Pick<Reflection, 'followUps' | 'deletedAt'>,
+): number | null {
+  if (reflection.deletedAt !== null || isClosed(reflection)) return null;
+  let earliest: number | null = null;
+  for (const f of reflection.followUps) {
+    if (f.outcome === null && (earliest === null || f.dueAt < earliest)) earliest = f.dueAt;
+  }
+  return earliest;
+}
+
 /** Reflections whose follow-up is due at `now`, most overdue first (deleted ones left out). */
 export function dueFollowUps(reflections: readonly Reflection[], now: number): Reflection[] {
   const dueAt = (r: Reflection) => followUpDueAt(r, now) ?? Number.POSITIVE_INFINITY;

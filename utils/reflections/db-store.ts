@@ -12,11 +12,12 @@
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { t } from '../i18n/i18n';
-import { currentCodec, readableRows, storedForm } from '../lock/lock-codec-store';
+import { currentCodec, type LockCodec, readableRows, storedForm } from '../lock/lock-codec-store';
 import { firstReview, type Reflection, type ReviewState } from './reflection';
+import { fromStoredRow, type StoredReflection, toStoredRow } from './stored-row';
 
 export const DB_NAME = 'fail-well';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Version 1 of the schema. Old versions stay here when new ones are added. */
 export interface FailWellDBv1 extends DBSchema {
@@ -46,7 +47,22 @@ export interface FailWellDBv2 extends DBSchema {
   };
 }
 
-export type FailWellDB = FailWellDBv2;
+/**
+ * Version 3: the hourly reminder check reads only reflections with a follow-up due. Rows
+ * carry derived fields from here on (utils/reflections/stored-row.ts).
+ */
+export interface FailWellDBv3 extends DBSchema {
+  reflections: {
+    key: string;
+    value: StoredReflection;
+    indexes: FailWellDBv2['reflections']['indexes'] & {
+      /** Only rows with an open, unanswered check carry a key: the due ones are a range. */
+      'by-nextFollowUpAt': number;
+    };
+  };
+}
+
+export type FailWellDB = FailWellDBv3;
 
 /** Something the page should tell the user about the database connection. */
 export type DbEvent =
@@ -109,6 +125,17 @@ function open(): Promise<IDBPDatabase<FailWellDB>> {
             if (!cursor.value.review) {
               await cursor.update({ ...cursor.value, review: firstReview(cursor.value.createdAt) });
             }
+            cursor = await cursor.continue();
+          }
+        }
+        if (oldVersion < 3) {
+          const store = tx.objectStore('reflections');
+          store.createIndex('by-nextFollowUpAt', 'nextFollowUpAt');
+          // Back-fill: only rows with an open check get the field (the rest stay as they are).
+          let cursor = await store.openCursor();
+          while (cursor) {
+            const row = toStoredRow(cursor.value);
+            if (row.nextFollowUpAt !== undefined) await cursor.update(row);
             cursor = await cursor.continue();
           }
         }
@@ -177,10 +204,20 @@ export function onReflectionsChanged(listener: (change: ReflectionsChange) => vo
   return () => own.close();
 }
 
+/** The row to store for `reflection`: sealed when the lock is on, with its derived fields. */
+async function storedRow(reflection: Reflection, codec: LockCodec): Promise<StoredReflection> {
+  return toStoredRow(await storedForm(reflection, codec));
+}
+
+/** What callers see of stored rows: derived fields gone, words opened where they can be. */
+function readable(rows: StoredReflection[], codec?: LockCodec): Promise<Reflection[]> {
+  return readableRows(rows.map(fromStoredRow), codec);
+}
+
 /** Store a new reflection (or replace one with the same id). */
 export async function saveReflection(reflection: Reflection): Promise<void> {
   const [db, codec] = await Promise.all([open(), currentCodec()]);
-  const row = await storedForm(reflection, codec);
+  const row = await storedRow(reflection, codec);
   try {
     await db.put('reflections', row);
   } catch (error) {
@@ -195,7 +232,7 @@ export async function saveReflection(reflection: Reflection): Promise<void> {
 export async function getReflection(id: string): Promise<Reflection | undefined> {
   const db = await open();
   const row = await db.get('reflections', id);
-  return row && (await readableRows([row]))[0];
+  return row && (await readable([row]))[0];
 }
 
 export interface ReflectionPage {
@@ -225,13 +262,13 @@ export async function listReflections(
     if (cursor.value.deletedAt === null) items.push(cursor.value);
     cursor = await cursor.continue();
   }
-  return { items: await readableRows(items), next: cursor ? last : null };
+  return { items: await readable(items), next: cursor ? last : null };
 }
 
 /** Every reflection, including soft-deleted ones (for export and index building). */
 export async function allReflections(): Promise<Reflection[]> {
   const db = await open();
-  return readableRows(await db.getAll('reflections'));
+  return readable(await db.getAll('reflections'));
 }
 
 /**
@@ -248,7 +285,7 @@ export async function readReflectionsAfter(
     afterId === null ? null : IDBKeyRange.lowerBound(afterId, true),
     count,
   );
-  return readableRows(rows);
+  return readable(rows);
 }
 
 /** Reflections by id, in the same order; missing ones left out. */
@@ -256,7 +293,7 @@ export async function getReflections(ids: readonly string[]): Promise<Reflection
   const db = await open();
   const tx = db.transaction('reflections');
   const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-  return readableRows(found.filter((r): r is Reflection => r !== undefined));
+  return readable(found.filter((r) => r !== undefined));
 }
 
 /**
@@ -285,9 +322,9 @@ async function rewrite(
   for (let attempt = 0; attempt < REWRITE_TRIES; attempt++) {
     const [stored, codec] = await Promise.all([db.get('reflections', id), currentCodec()]);
     if (!stored) return undefined;
-    const [current] = await readableRows([stored], codec);
+    const [current] = await readable([stored], codec);
     const next = change(current as Reflection);
-    const row = await storedForm(next, codec);
+    const row = await storedRow(next, codec);
     const tx = db.transaction('reflections', 'readwrite');
     const again = await tx.store.get(id);
     if (!again || JSON.stringify(again) !== JSON.stringify(stored)) {
@@ -368,8 +405,20 @@ export async function listTags(): Promise<string[]> {
 /** Reflections carrying a tag, newest first (deleted ones left out). */
 export async function reflectionsWithTag(tag: string): Promise<Reflection[]> {
   const db = await open();
-  const found = await readableRows(await db.getAllFromIndex('reflections', 'by-tag', tag));
+  const found = await readable(await db.getAllFromIndex('reflections', 'by-tag', tag));
   return found.filter((r) => r.deletedAt === null).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/**
+ * Reflections with an unanswered check due at or before `now` (live, open ones only), in no
+ * particular order: one read of the follow-up index, so the cost is the due rows, not the
+ * journal. Rows without an open check have no key and are never read.
+ */
+export async function reflectionsWithCheckDueBy(now: number): Promise<Reflection[]> {
+  const db = await open();
+  return readable(
+    await db.getAllFromIndex('reflections', 'by-nextFollowUpAt', IDBKeyRange.upperBound(now)),
+  );
 }
 
 /** A plain-words message for an IndexedDB failure, for showing next to the kept draft. */
