@@ -46,18 +46,35 @@ async function startSession(keys: OpeningKeys, now: number): Promise<void> {
 /** A passphrase or the recovery key, as the person typed it. */
 export type Secret = { passphrase: string } | { recoveryKey: string };
 
+/** The reading keys for `secret`, without unlocking anything; `LockError` when it does not match. */
+export async function checkSecret(secret: Secret): Promise<OpeningKeys> {
+  const keyring = await readKeyring();
+  if (!keyring) throw new Error('The journal has no lock');
+  return 'passphrase' in secret
+    ? unlockWithPassphrase(keyring, secret.passphrase)
+    : unlockWithRecoveryKey(keyring, secret.recoveryKey);
+}
+
 /** Unlock for this browser session; throws `LockError` when the secret does not match. */
 export async function unlock(secret: Secret, now: number): Promise<OpeningKeys> {
   return withLock('fail-well:lock', async () => {
-    const keyring = await readKeyring();
-    if (!keyring) throw new Error('The journal has no lock');
-    const keys =
-      'passphrase' in secret
-        ? await unlockWithPassphrase(keyring, secret.passphrase)
-        : await unlockWithRecoveryKey(keyring, secret.recoveryKey);
+    const keys = await checkSecret(secret);
     await startSession(keys, now);
     return keys;
   });
+}
+
+/**
+ * After the recovery key: a new passphrase, then the session — in that order, so a page that
+ * sees the unlock has nothing left to ask.
+ */
+export async function resetPassphrase(
+  keys: OpeningKeys,
+  passphrase: string,
+  now: number,
+): Promise<void> {
+  await setPassphrase(keys, passphrase);
+  await withLock('fail-well:lock', () => startSession(keys, now));
 }
 
 /** Lock now: forget the session's key in every context. */

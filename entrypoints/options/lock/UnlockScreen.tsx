@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../utils/i18n/i18n';
-import { LockError } from '../../../utils/lock/envelope';
-import { setPassphrase, unlock } from '../../../utils/lock/lock-store';
+import { LockError, type OpeningKeys } from '../../../utils/lock/envelope';
+import { checkSecret, resetPassphrase, unlock } from '../../../utils/lock/lock-store';
 import { NewPassphrase } from './NewPassphrase';
 
 /**
@@ -14,7 +14,7 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const [recovered, setRecovered] = useState<Awaited<ReturnType<typeof unlock>> | null>(null);
+  const [recovered, setRecovered] = useState<OpeningKeys | null>(null);
 
   if (recovered) {
     return (
@@ -24,7 +24,7 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
         <NewPassphrase
           submitLabel={t('unlockSetNewSave')}
           onSubmit={async (passphrase) => {
-            await setPassphrase(recovered, passphrase);
+            await resetPassphrase(recovered, passphrase, Date.now());
             onUnlocked();
           }}
         />
@@ -37,12 +37,13 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
     setBusy(true);
     setError('');
     try {
-      const keys = await unlock(
-        useRecovery ? { recoveryKey: secret } : { passphrase: secret },
-        Date.now(),
-      );
-      if (useRecovery) setRecovered(keys);
-      else onUnlocked();
+      if (useRecovery) {
+        // Checked only: the journal opens once the new passphrase is set.
+        setRecovered(await checkSecret({ recoveryKey: secret }));
+      } else {
+        await unlock({ passphrase: secret }, Date.now());
+        onUnlocked();
+      }
     } catch (failure) {
       const code = failure instanceof LockError ? failure.code : '';
       setError(
