@@ -5,6 +5,7 @@
  * computed insight go with the old page, so nothing read stays behind.
  */
 import { signal } from '@preact/signals';
+import { lockIfIdle } from '../../../utils/lock/auto-lock-store';
 import {
   compact,
   type MigrationProgress,
@@ -47,6 +48,13 @@ export function createLockView(reload: () => void = () => location.reload()): Lo
   for (const type of ['keydown', 'pointerdown', 'wheel'] as const) {
     addEventListener(type, touch, { passive: true, capture: true });
   }
+  // Back to a page left open past the auto-lock time: lock first, even if the background's
+  // alarm has not rung yet.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && status.value === 'unlocked') {
+      void lockIfIdle(Date.now());
+    }
+  });
   const resume = async () => {
     const pending = await pendingMigration();
     if (pending === 'seal' || (pending === null && status.value === 'unlocked')) {
