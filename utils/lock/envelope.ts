@@ -157,13 +157,18 @@ export async function sealToPublicKey(
   };
 }
 
-/** Open an envelope sealed for `place`; throws `LockError`, never returns garbage. */
+/**
+ * Open an envelope sealed for `place`; throws `LockError`, never returns garbage. A `dk`
+ * envelope needs only the data key (`privateKey` may be left out for keys that have none,
+ * like the draft's session key).
+ */
 export async function openEnvelope(
-  keys: OpeningKeys,
+  keys: Pick<OpeningKeys, 'kid' | 'dataKey'> & { privateKey?: CryptoKey },
   place: string,
   envelope: Envelope,
 ): Promise<unknown> {
   if (envelope.kid !== keys.kid) throw new LockError('other-key');
+  if (envelope.f === 'pk' && !keys.privateKey) throw new LockError('other-key');
   const ad = additionalData(envelope.f, envelope.kid, place);
   try {
     const iv = fromBase64(envelope.iv);
@@ -178,7 +183,7 @@ export async function openEnvelope(
         false,
         [],
       );
-      aes = await aesKeyFromAgreement(keys.privateKey, sender, epk, 'decrypt');
+      aes = await aesKeyFromAgreement(keys.privateKey as CryptoKey, sender, epk, 'decrypt');
     }
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: ad }, aes, ct);
     return unpad(new Uint8Array(plain));

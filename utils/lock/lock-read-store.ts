@@ -88,7 +88,7 @@ export async function readLockKeys(): Promise<{
 }> {
   const [keyring, session] = await Promise.all([readKeyring(), readSession()]);
   const open = await openingKeysOf(keyring, session);
-  return { open, seal: keyring && !open ? await sealingKeyOf(keyring) : null };
+  return { open, seal: keyring ? await sealingKeyOf(keyring) : null };
 }
 
 function openingKeysOf(

@@ -14,6 +14,7 @@
 import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
 import { toBase64 } from './bytes';
+import { DRAFT_SESSION_KEY } from './draft-codec-store';
 import type { OpeningKeys } from './envelope';
 import {
   changePassphrase,
@@ -80,7 +81,8 @@ export async function resetPassphrase(
 /** Lock now: forget the session's key in every context. */
 export async function lockNow(): Promise<void> {
   forgetOpeningKeys();
-  await browser.storage.session.remove(SESSION_KEY);
+  // The draft's session key goes too: a draft typed before the lock then needs the passphrase.
+  await browser.storage.session.remove([SESSION_KEY, DRAFT_SESSION_KEY]);
 }
 
 /** Remember that the journal was used at `now`, which pushes the auto-lock back. */
@@ -130,7 +132,7 @@ export async function removeLock(): Promise<void> {
   await withLock('fail-well:lock', async () => {
     forgetOpeningKeys();
     await browser.storage.local.remove([KEYRING_KEY, PREFS_KEY]);
-    await browser.storage.session.remove(SESSION_KEY);
+    await browser.storage.session.remove([SESSION_KEY, DRAFT_SESSION_KEY]);
   });
 }
 
