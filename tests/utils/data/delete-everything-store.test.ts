@@ -11,8 +11,8 @@ import {
   getNudgeState,
   nudgeStateItem,
 } from '../../../utils/nudges/nudge-state';
-import { siteTabsItem } from '../../../utils/nudges/worker/nudge-engine';
 import { BADGE_REMINDER_KEY } from '../../../utils/nudges/worker/reminder-delivery';
+import { siteTabsItem } from '../../../utils/nudges/worker/trigger-handlers';
 import { allReflections, saveReflection } from '../../../utils/reflections/db-store';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
 import { getSettings, setSettings } from '../../../utils/settings/settings-store';
