@@ -15,8 +15,6 @@ import { describe, expect, it } from 'vitest';
 
 /** Pure and browser code still in one file, with the split each needs. */
 const KNOWN_MIXED: Record<string, string> = {
-  'utils/capture/draft.ts':
-    'pure draft shape and parse vs the stored draft: split out draft-store.ts',
   'utils/data/transfer.ts': 'pure file reading vs importCheckins writing storage',
   'utils/nudges/nudge-state.ts':
     'pure NudgeState and parseNudgeState vs the storage item and ensureSeed',

@@ -6,7 +6,8 @@
  * The database and the self-blame detector are not needed to type: they load right after
  * the first paint (`preload`), off the path to "ready to type".
  */
-import { createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/capture/draft';
+import { createDraftSaver, type Draft, emptyDraft } from '../../utils/capture/draft';
+import { saveDraft } from '../../utils/capture/draft-store';
 import type { BlameHint } from '../../utils/capture/self-blame';
 import {
   createReflection,

@@ -6,7 +6,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { emptyDraft, loadDraft, saveDraft } from '../../utils/capture/draft';
+import { emptyDraft } from '../../utils/capture/draft';
+import { loadDraft, saveDraft } from '../../utils/capture/draft-store';
 import { instantOf } from '../../utils/core/wall-clock';
 import { lastExportItem } from '../../utils/data/storage-status-store';
 import { storeFollowUpAnswer } from '../../utils/follow-through/follow-up-store';

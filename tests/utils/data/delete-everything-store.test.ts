@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { checkIn, loadCheckins } from '../../../utils/capture/checkin-store';
-import { emptyDraft, loadDraft, saveDraft } from '../../../utils/capture/draft';
+import { emptyDraft } from '../../../utils/capture/draft';
+import { loadDraft, saveDraft } from '../../../utils/capture/draft-store';
 import { POPUP_START_KEY } from '../../../utils/capture/popup-start-store';
 import { deleteAllData } from '../../../utils/data/delete-everything-store';
 import { lastExportItem } from '../../../utils/data/storage-status-store';
