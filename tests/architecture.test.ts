@@ -16,8 +16,6 @@ import { describe, expect, it } from 'vitest';
 /** Pure and browser code still in one file, with the split each needs. */
 const KNOWN_MIXED: Record<string, string> = {
   'utils/data/transfer.ts': 'pure file reading vs importCheckins writing storage',
-  'utils/nudges/nudge-state.ts':
-    'pure NudgeState and parseNudgeState vs the storage item and ensureSeed',
 };
 
 /** Read by pure code on purpose: message lookup is the one browser read everything needs. */

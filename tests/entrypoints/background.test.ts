@@ -13,7 +13,8 @@ import { lastExportItem } from '../../utils/data/storage-status-store';
 import { storeFollowUpAnswer } from '../../utils/follow-through/follow-up-store';
 import { markNudgeAnswered } from '../../utils/nudges/nudge-answer-store';
 import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../../utils/nudges/nudge-settings';
-import { EMPTY_NUDGE_STATE, getNudgeState, nudgeStateItem } from '../../utils/nudges/nudge-state';
+import { EMPTY_NUDGE_STATE } from '../../utils/nudges/nudge-state';
+import { getNudgeState, nudgeStateItem } from '../../utils/nudges/nudge-state-store';
 import {
   MENU_PAGE,
   MENU_SELECTION,

@@ -15,12 +15,8 @@ import {
   type NudgeSettings,
   parseClockTime,
 } from '../../../utils/nudges/nudge-settings';
-import {
-  type AttentionChoice,
-  getNudgeState,
-  type NudgeState,
-  watchNudgeState,
-} from '../../../utils/nudges/nudge-state';
+import type { AttentionChoice, NudgeState } from '../../../utils/nudges/nudge-state';
+import { getNudgeState, watchNudgeState } from '../../../utils/nudges/nudge-state-store';
 import { describeNextNudge } from '../../../utils/nudges/nudge-time';
 import {
   parseSitePatterns,

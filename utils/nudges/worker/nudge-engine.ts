@@ -7,7 +7,7 @@
  * the worker sleep: nothing that matters is held in memory between events.
  */
 
-import { ensureSeed } from '../nudge-state';
+import { ensureSeed } from '../nudge-state-store';
 import { syncContextMenus } from './context-menus';
 import { handleNotificationClick } from './notification-handlers';
 import {

@@ -12,7 +12,8 @@ import { getSettings } from '../../settings/settings-store';
 import { nudgeAnsweredAt } from '../nudge-answer-store';
 import { grantedPermissions, permittedSettings } from '../nudge-permissions-browser';
 import type { NudgeSettings } from '../nudge-settings';
-import { getNudgeState, type NudgeState, nudgeStateItem } from '../nudge-state';
+import type { NudgeState } from '../nudge-state';
+import { getNudgeState, nudgeStateItem } from '../nudge-state-store';
 import { absorbAnswer } from '../schedule';
 
 /** The one alarm the schedule uses; it always rings at `state.scheduledAt`. */
