@@ -8,6 +8,7 @@
 import { batch, signal } from '@preact/signals';
 import { loadCheckins } from '../../utils/capture/checkin-store';
 import { localZone, type TimeZone } from '../../utils/core/calendar';
+import { yieldToPage as yieldToPageNow } from '../../utils/core/yield-to-page';
 import { replanFollowUps } from '../../utils/follow-through/follow-up-plan';
 import { storeFollowUpAnswer } from '../../utils/follow-through/follow-up-store';
 import { t } from '../../utils/i18n/i18n';
@@ -62,28 +63,10 @@ interface Options {
   yieldToPage?: () => Promise<void>;
 }
 
-/**
- * Let the page handle input and paint between slices of work. `scheduler.yield` where there
- * is one; otherwise a message, which (unlike a zero timeout) is neither clamped to 4 ms nor
- * throttled to once a second when the tab is in the background.
- */
-const defaultYield = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-};
-
 export function createReviewState(options: Options = {}) {
   const zone = options.zone ?? localZone;
   const now = options.now ?? Date.now;
-  const yieldToPage = options.yieldToPage ?? defaultYield;
+  const yieldToPage = options.yieldToPage ?? yieldToPageNow;
 
   /** Every reflection read so far, soft-deleted ones included (for "Undo"). */
   const store = new Map<string, Reflection>();

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { isRecord, ownRecord } from '../core/parse';
+import { yieldToPage } from '../core/yield-to-page';
 import { formatNumber, type MessageKey, t, uiLanguage } from '../i18n/i18n';
 import {
   firstReview,
@@ -448,8 +449,6 @@ export interface CheckOptions {
   pause?: () => Promise<void>;
 }
 
-const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * Check a whole file's text: header, then every record, in chunks with pauses between them.
  * Returns the first problem, or every reflection ready to write. `now` judges future dates.
@@ -463,7 +462,7 @@ export async function checkImport(
   if (!header.ok) return header;
   const { records, version } = header;
   const chunkSize = options.chunkSize ?? 2_000;
-  const pause = options.pause ?? breathe;
+  const pause = options.pause ?? yieldToPage;
   const reflections: Reflection[] = [];
   const seen = new Map<string, number>();
   for (let i = 0; i < records.length; i++) {

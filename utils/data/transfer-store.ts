@@ -5,12 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import { addCheckin, CHECKINS_KEY, loadCheckins } from '../capture/checkin-store';
+import { yieldToPage } from '../core/yield-to-page';
 import { reflectionsById, reflectionsOldestFirst } from '../reflections/db-bulk-store';
 import { countReflections } from '../reflections/db-store';
 import type { Reflection } from '../reflections/reflection';
 import { type ExportKind, type ExportMeta, exportFileName, writerFor } from './export';
-
-const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface ExportOptions {
   /** Only reflections this keeps (a dashboard filter); all when absent. */
@@ -52,7 +51,7 @@ export async function buildExport(
     parts.push(new Blob([writer.chunk(kept)]));
     done += chunk.length;
     options.onProgress?.(done, total);
-    await breathe();
+    await yieldToPage();
   }
   parts.push(new Blob([writer.end()]));
   return {
