@@ -3,7 +3,8 @@
  * Blob in, a check out), so it is apart from transfer-store.ts, which touches the database.
  */
 import { t } from '../i18n/i18n';
-import { type CheckOptions, checkImport, type ImportCheck, importSizeProblem } from './import';
+import { type CheckOptions, checkImport, type ImportCheck } from './import';
+import { importSizeProblem } from './import-guard';
 
 /** Read and check a chosen file; its size is judged before a single byte is read. */
 export async function readImportFile(

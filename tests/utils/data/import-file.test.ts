@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../../utils/data/import';
 import { readImportFile } from '../../../utils/data/import-file';
+import { MAX_IMPORT_BYTES } from '../../../utils/data/import-guard';
 
 const NOW = 1_800_000_000_000;
 
