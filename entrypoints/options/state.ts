@@ -27,6 +27,9 @@ import { SearchIndex } from '../../utils/review/search';
 import { createReviewCopy } from './review-copy';
 import { createReviewEdits } from './review-edits';
 
+// The edit's shape is the edits' own; named here too because the views know only state.ts.
+export type { ReflectionEdit } from './review-edits';
+
 /** Rows shown before the full read is done. */
 const FIRST_PAGE = 50;
 /** Reflections per background read; each batch is indexed in slices of `SLICE`. */

@@ -18,8 +18,7 @@ import {
   type ViewFilter,
 } from '../../../utils/review/filter';
 import { nextToResurface, onThisDay } from '../../../utils/review/resurface';
-import type { ReflectionEdit } from '../review-edits';
-import type { ReviewState } from '../state';
+import type { ReflectionEdit, ReviewState } from '../state';
 import { useRoute } from '../useRoute';
 
 /** Height of a collapsed row, gap included; style.css gives `.list-row` exactly this. */
