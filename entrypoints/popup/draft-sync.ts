@@ -6,14 +6,9 @@
  * Loaded after the first paint (state.ts), off the popup's start-up path.
  */
 import { browser } from 'wxt/browser';
-import {
-  DRAFT_KEY,
-  type Draft,
-  emptyDraft,
-  isDraftEmpty,
-  parseDraft,
-} from '../../utils/capture/draft';
+import { type Draft, emptyDraft, isDraftEmpty, parseDraft } from '../../utils/capture/draft';
 import { caretAfter, mergeDrafts, sameContent } from '../../utils/capture/draft-merge';
+import { DRAFT_KEY } from '../../utils/capture/draft-store';
 import { changeDraft, revOf, writerOf } from '../../utils/capture/draft-write-store';
 import type { PopupState } from './state';
 

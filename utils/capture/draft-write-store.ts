@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
 import { isRecord } from '../core/parse';
-import { DRAFT_KEY, type Draft, parseDraft } from './draft';
+import { type Draft, parseDraft } from './draft';
+import { DRAFT_KEY } from './draft-store';
 
 /** The draft as stored, unparsed: a saved draft's mark still carries its revision. */
 export async function readStoredDraft(): Promise<unknown> {

@@ -3,10 +3,9 @@
  * it?" — until it is applied or no longer relevant. Pure functions; time is a parameter.
  */
 
+import { DAY_MS } from '../core/time-units';
 import type { FollowUp, FollowUpOutcome, Reflection } from '../reflections/reflection';
 import type { FollowUpSettings } from './follow-up-plan';
-
-const DAY_MS = 86_400_000;
 
 /** Whether the commitment is settled: applied, or no longer relevant. */
 export function isClosed(reflection: Pick<Reflection, 'followUps'>): boolean {
