@@ -38,6 +38,8 @@ export interface PopupSnapshot {
   dismissed: string[];
   /** In the prompt window the background opens: no page can be attached from there. */
   noPage?: boolean;
+  /** Sealed drafts from before a restart or a lock, waiting for an unlock to be merged in. */
+  waitingDrafts?: number;
 }
 
 /**
