@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import {
+  handleAutoLockAlarm,
+  handleScreenLocked,
+  watchAutoLock,
+} from '../utils/lock/auto-lock-store';
+import { resumeSealing } from '../utils/lock/lock-migration-store';
 import { isAttentionRequest } from '../utils/nudges/attention-request-browser';
 import { IDLE_DETECTION_SECONDS } from '../utils/nudges/idle-break';
 import { watchNudgeAnswered } from '../utils/nudges/nudge-answer-store';
@@ -38,13 +44,15 @@ export default defineBackground(() => {
     return onInstalled(reason);
   });
   // The start-up lesson first, then reminders: the order is the engine's (onStartup).
-  browser.runtime.onStartup.addListener(() => onStartup());
+  browser.runtime.onStartup.addListener(() => Promise.all([onStartup(), resumeSealing()]));
   // The review page's snooze, pause and resume: the engine runs here, in its owner.
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isAttentionRequest(message)) return undefined;
     return setAttention(message.choice).then(() => true);
   });
-  browser.alarms.onAlarm.addListener((alarm) => onAlarm(alarm.name));
+  browser.alarms.onAlarm.addListener((alarm) =>
+    Promise.all([onAlarm(alarm.name), handleAutoLockAlarm(alarm.name, Date.now())]),
+  );
 
   browser.notifications.onClicked.addListener((id) => onNotificationClicked(id));
   browser.notifications.onButtonClicked.addListener((id, button) =>
@@ -53,7 +61,9 @@ export default defineBackground(() => {
   browser.notifications.onClosed.addListener((id, byUser) => handleNotificationClosed(id, byUser));
 
   browser.idle.setDetectionInterval(IDLE_DETECTION_SECONDS);
-  browser.idle.onStateChanged.addListener((state) => handleIdle(state));
+  browser.idle.onStateChanged.addListener((state) =>
+    Promise.all([handleIdle(state), handleScreenLocked(state)]),
+  );
 
   browser.contextMenus.onClicked.addListener((info, tab) => handleContextMenu(info, tab));
 
@@ -77,4 +87,6 @@ export default defineBackground(() => {
   // Changes take effect at once: a new schedule, new menus; an answer resets back-off.
   settingsItem.watch(() => onSettingsChanged());
   watchNudgeAnswered(() => void restoreSchedule('answer'));
+  // The lock: auto-lock follows every unlock and use of a page.
+  watchAutoLock();
 });

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { autoLockAt } from './lock-prefs';
-import { readSession } from './lock-read-store';
+import { PREFS_KEY, readSession, SESSION_KEY } from './lock-read-store';
 import { lockNow, readLockPrefs } from './lock-store';
 
 export const AUTO_LOCK_ALARM = 'fail-well:auto-lock';
@@ -39,4 +39,16 @@ export async function handleAutoLockAlarm(name: string, now: number): Promise<vo
 /** The computer's screen locked: a journal left open locks with it. */
 export async function handleScreenLocked(state: string): Promise<void> {
   if (state === 'locked' && (await readSession())) await lockNow();
+}
+
+/** Keep the alarm in step with every unlock, use and preference change, from any context. */
+export function watchAutoLock(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (
+      (area === 'session' && SESSION_KEY in changes) ||
+      (area === 'local' && PREFS_KEY in changes)
+    ) {
+      void syncAutoLock(Date.now());
+    }
+  });
 }

@@ -18,7 +18,7 @@
 import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
 import { isRecord } from '../core/parse';
-import { replaceUnchanged, rowsAfter } from '../reflections/db-bulk-store';
+import { replaceUnchanged, rowsAfter } from '../reflections/db-rows-store';
 import type { Reflection } from '../reflections/reflection';
 import { currentCodec, type LockCodec } from './lock-codec-store';
 import { openReflection, sealReflection } from './sealed-reflection';
@@ -136,4 +136,9 @@ export async function turnOff(
 /** After an unlock: rewrite what was sealed to the public key with the data key. */
 export function compact(onProgress?: (progress: MigrationProgress) => void): Promise<number> {
   return runMigration('seal', onProgress);
+}
+
+/** On browser start: finish a seal the browser was closed in the middle of (to the public key). */
+export async function resumeSealing(): Promise<void> {
+  if ((await pendingMigration()) === 'seal') await runMigration('seal');
 }

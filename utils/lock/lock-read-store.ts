@@ -15,6 +15,7 @@ import {
   parseKeyring,
   sealingKeyOf,
 } from './keyring';
+import { parseLockPrefs } from './lock-prefs';
 
 export const KEYRING_KEY = 'lock:keyring';
 export const SESSION_KEY = 'lock:session';
@@ -105,4 +106,17 @@ function openingKeysOf(
     cached = { session: id, keys };
   }
   return cached.keys;
+}
+
+/**
+ * Whether notifications must not quote what was written: the lock is on and either locked
+ * (the words cannot be read, and should not be) or set to hide words (lock screens, screen
+ * shares).
+ */
+export async function quietNotifications(): Promise<boolean> {
+  const status = await lockStatus();
+  if (status === 'off') return false;
+  if (status === 'locked') return true;
+  const prefs = parseLockPrefs((await browser.storage.local.get(PREFS_KEY))[PREFS_KEY]);
+  return prefs.hideWordsInNotifications;
 }

@@ -50,8 +50,10 @@ export function nudgeWording(
 }
 
 /** The start-up notification: one past lesson, in the user's own words. */
-export function lessonFromBefore(learned: string): { title: string; message: string } {
-  return { title: t('nudgeLessonTitle'), message: clip(learned.trim(), 200) };
+export function lessonFromBefore(learned: string | null): { title: string; message: string } {
+  // null: the lock keeps the lesson out of notifications (or cannot read it while locked).
+  const message = learned === null ? t('nudgeLessonQuiet') : clip(learned.trim(), 200);
+  return { title: t('nudgeLessonTitle'), message };
 }
 
 /** A page title or lesson cut to fit a notification, never through a character. */

@@ -8,11 +8,25 @@ import { DAY_MS } from '../core/time-units';
 import { t, uiLanguage } from '../i18n/i18n';
 import type { DueFollowUp } from './due-reminders';
 
-/** Notification text for the follow-ups sent now (most overdue first, at least one). */
-export function followUpWording(items: readonly DueFollowUp[]): { title: string; message: string } {
+/**
+ * Notification text for the follow-ups sent now (most overdue first, at least one). `quiet`
+ * (the lock is on and locked, or set to hide words): the commitment is not quoted — a
+ * notification shows on lock screens and in screen shares. A commitment that cannot be read
+ * (sealed while locked) is never quoted either.
+ */
+export function followUpWording(
+  items: readonly DueFollowUp[],
+  quiet = false,
+): { title: string; message: string } {
   const [first] = items;
   const quote = clip(first?.nextTime ?? '');
   const more = items.length - 1;
+  if (quiet || quote === '') {
+    return {
+      title: t('nudgeFollowUpTitle'),
+      message: more > 0 ? t('nudgeFollowUpQuietMore', more) : t('nudgeFollowUpQuiet'),
+    };
+  }
   return {
     title: t('nudgeFollowUpTitle'),
     message:

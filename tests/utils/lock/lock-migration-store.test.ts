@@ -11,7 +11,7 @@ import {
 import { readOpeningKeys } from '../../../utils/lock/lock-read-store';
 import { createLock, lockNow, removeLock, unlock } from '../../../utils/lock/lock-store';
 import { openReflection } from '../../../utils/lock/sealed-reflection';
-import { replaceUnchanged, rowsAfter } from '../../../utils/reflections/db-bulk-store';
+import { replaceUnchanged, rowsAfter } from '../../../utils/reflections/db-rows-store';
 import { saveReflection } from '../../../utils/reflections/db-store';
 import type { Reflection } from '../../../utils/reflections/reflection';
 import { richReflection } from '../../helpers/reflections';

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { storedForm } from '../../../utils/lock/lock-codec-store';
 import { readLockKeys } from '../../../utils/lock/lock-read-store';
 import { createLock, lockNow, unlock } from '../../../utils/lock/lock-store';
-import { importReflections, rowsAfter } from '../../../utils/reflections/db-bulk-store';
+import { importReflections } from '../../../utils/reflections/db-bulk-store';
+import { rowsAfter } from '../../../utils/reflections/db-rows-store';
 import {
   allReflections,
   getReflection,

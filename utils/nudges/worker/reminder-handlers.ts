@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { backupDue } from '../../data/backup';
 import { getLastExportAt } from '../../data/storage-status-store';
 import { reflectionsWithDueFollowUp } from '../../follow-through/follow-up-store';
+import { quietNotifications } from '../../lock/lock-read-store';
 import { countReflections } from '../../reflections/db-store';
 import { getSettings } from '../../settings/settings-store';
 import { asDueFollowUps, dueReminders, rememberFollowUps } from '../due-reminders';
@@ -72,6 +73,7 @@ export async function checkReminders(now = Date.now()): Promise<ReminderOutcome>
     // No database (e.g. Firefox never remembering history): nothing to remind of, nothing lost.
     return { sent: null, blocked: 'off' };
   }
+  const quiet = await quietNotifications();
   return transact<ReminderOutcome>(now, async ({ settings, state }) => {
     const all = await getSettings();
     const { due, lastExportAt, count } = facts;
@@ -89,7 +91,9 @@ export async function checkReminders(now = Date.now()): Promise<ReminderOutcome>
     const blocked = kind ? mayNudge(settings, state, 'follow-up', now) : null;
     if (kind === null || blocked) return { state: next, result: { sent: null, blocked } };
     const wording =
-      kind === 'follow-up' ? followUpWording(plan.followUps) : backupWording(lastExportAt, now);
+      kind === 'follow-up'
+        ? followUpWording(plan.followUps, quiet)
+        : backupWording(lastExportAt, now);
     const reflectionId = kind === 'follow-up' ? (plan.followUps[0]?.id ?? null) : null;
     if (deliveryFor(settings, 'follow-up') === 'badge') {
       await raiseBadge();

@@ -5,6 +5,7 @@
  */
 
 import { browser } from 'wxt/browser';
+import { quietNotifications } from '../../lock/lock-read-store';
 import { listReflections } from '../../reflections/db-store';
 import type { AttentionChoice, NudgeState } from '../nudge-state';
 import { lessonFromBefore, pickLesson } from '../nudge-wording';
@@ -78,13 +79,15 @@ export async function handleStartup(now = Date.now()): Promise<Blocked | null> {
   if (!settings.startup.enabled) return 'off';
   const { items } = await listReflections({ limit: 100 });
   const lesson = pickLesson(items, now);
-  if (!lesson) return 'off'; // nothing learned yet: no lesson to show, so no nudge
+  // Nothing learned yet: no lesson to show, so no nudge. Sealed ones (locked) may hold one.
+  if (!lesson && !items.some((r) => r.sealed)) return 'off';
+  const quoted = lesson && !(await quietNotifications()) ? lesson : null;
   return transact(now, async ({ settings: current, state }) => {
     const blocked = mayNudge(current, state, 'startup', now);
     if (blocked) return { result: blocked };
     const delivery = deliveryFor(current, 'startup');
     let next = recordNudge(state, 'startup', now);
-    next = await deliverNudge(delivery, 'startup', null, lessonFromBefore(lesson), next, now);
+    next = await deliverNudge(delivery, 'startup', null, lessonFromBefore(quoted), next, now);
     return { state: next, result: null };
   });
 }
