@@ -4,6 +4,7 @@ import { t } from '../../utils/i18n/i18n';
 import { lockNow } from '../../utils/lock/lock-store';
 import { onDbEvent } from '../../utils/reflections/db-store';
 import { LockCard } from './lock/LockCard';
+import { LockOffer } from './lock/LockOffer';
 import type { LockView } from './lock/lock-view';
 import { UnlockScreen } from './lock/UnlockScreen';
 import { SECTIONS } from './sections';
@@ -81,6 +82,7 @@ export function App({ state, lock }: { state: ReviewState; lock: LockView }) {
         </p>
       )}
       {route.section !== 'data' && !locked && <BackupReminder />}
+      <LockOffer lock={lock} />
       <main>
         {locked && needsUnlock(route.section) ? (
           <UnlockScreen onUnlocked={() => void lock.refresh().then(lock.resume)} />
