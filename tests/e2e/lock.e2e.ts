@@ -2,52 +2,9 @@
  * The lock in Chromium: switched on from Preferences, capture without the passphrase, the
  * review page locked and unlocked, and what is stored while locked.
  */
-import type { Page } from '@playwright/test';
+import type { WxtBrowser } from 'wxt/browser';
 import { expect, storedReflections, test } from './fixtures';
-
-const PASSPHRASE = 'river stones at dawn';
-
-/** Go to a section of the review page by its tab. */
-function section(options: Page, name: string): Promise<void> {
-  return options
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name, exact: true })
-    .click();
-}
-
-/** Preferences → "Lock my journal with a passphrase", through the form; returns the recovery key. */
-async function switchLockOn(options: Page): Promise<string> {
-  await section(options, 'Preferences');
-  const card = options.getByRole('region', { name: 'Lock my journal' });
-  await expect(card.getByText('nobody can read the journal again')).toBeVisible();
-  await card.getByRole('button', { name: 'Lock my journal with a passphrase' }).click();
-  await card.getByLabel('Passphrase', { exact: true }).fill('short');
-  await card.getByLabel('Passphrase again').fill('short');
-  await card.getByRole('button', { name: 'Lock my journal with a passphrase' }).click();
-  await expect(card.getByRole('alert')).toHaveText('Please use at least 8 characters.');
-  await card.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await card.getByLabel('Passphrase again').fill(PASSPHRASE);
-  await card.getByRole('button', { name: 'Lock my journal with a passphrase' }).click();
-  await expect(card.getByRole('alert')).toHaveText('Please tick the box to say you understand.');
-  await card.getByRole('checkbox', { name: /I understand/ }).check();
-  await card.getByRole('button', { name: 'Lock my journal with a passphrase' }).click();
-  const sheet = card.getByRole('region', { name: 'Your recovery key' });
-  await expect(sheet).toBeVisible({ timeout: 15_000 });
-  const key = (await sheet.locator('code').textContent()) ?? '';
-  expect(key).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
-  await sheet.getByRole('button', { name: "I've kept it safe" }).click();
-  await expect(card.getByText('Your journal is locked with a passphrase.')).toBeVisible();
-  return key;
-}
-
-async function captureFromPopup(popup: Page, marker: string): Promise<void> {
-  await expect(popup.getByRole('textbox', { name: 'What happened?' })).toBeFocused();
-  await popup.getByRole('textbox', { name: 'What happened?' }).fill(`${marker} happened`);
-  await popup.getByRole('textbox', { name: 'What did I learn?' }).fill(`${marker} learned`);
-  await popup.getByRole('combobox', { name: 'Tags' }).fill(`${marker.toLowerCase()}-tag`);
-  await popup.keyboard.press('Control+Enter');
-  await expect(popup.getByRole('heading', { name: 'Saved. Lesson kept.' })).toBeVisible();
-}
+import { captureFromPopup, PASSPHRASE, section, switchLockOn } from './lock-helpers';
 
 test('lock on: the popup saves without the passphrase, the review page opens only with it', async ({
   openPage,
@@ -97,4 +54,5 @@ test('lock on: the popup saves without the passphrase, the review page opens onl
   await expect(options.getByText('ZEBRA7Q learned')).toBeVisible();
 });
 
-declare const chrome: typeof import('wxt/browser').browser;
+// The extension page's own `chrome`, used inside page.evaluate.
+declare const chrome: WxtBrowser;
