@@ -33,7 +33,7 @@ import {
   type Sting,
 } from '../../utils/reflections/reflection';
 import { type ReviewAction, reviewAfter } from '../../utils/review/resurface';
-import { SearchIndex } from '../../utils/review/search';
+import { SearchIndex } from '../../utils/review/search-index';
 import { getSettings } from '../../utils/settings/settings-store';
 
 /** Rows shown before the full read is done. */

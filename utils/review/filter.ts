@@ -11,7 +11,8 @@ import {
   type Trigger,
 } from '../reflections/reflection';
 import { isTemplateId, type TemplateId } from '../reflections/templates';
-import { queryTerms, type SearchResult, tokenize } from './search';
+import type { SearchResult } from './search-index';
+import { queryTerms, tokenize } from './search-text';
 
 export interface ViewFilter {
   /** Search text as typed. */

@@ -10,7 +10,7 @@ import {
   hasFilters,
   type ViewFilter,
 } from '../../../utils/review/filter';
-import { SearchIndex } from '../../../utils/review/search';
+import { SearchIndex } from '../../../utils/review/search-index';
 
 const utc = fixedZone(0);
 const at = (iso: string) => Date.parse(iso);

@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticReflections } from '../../../bench/synthetic';
 import { createReflection, type Reflection } from '../../../utils/reflections/reflection';
-import {
-  highlight,
-  queryTerms,
-  SearchIndex,
-  snippet,
-  tokenize,
-} from '../../../utils/review/search';
+import { SearchIndex } from '../../../utils/review/search-index';
 
 function make(id: string, createdAt: number, answers: Record<string, string>, tags: string[] = []) {
   return createReflection({ template: 'quick', answers, tags, sting: null }, id, createdAt);
 }
-
-describe('tokenize', () => {
-  it.each([
-    ['Deploy on Friday!', ['deploy', 'on', 'friday']],
-    ['code-review, rushed', ['code', 'review', 'rushed']],
-    ['Café résumé', ['cafe', 'resume']],
-    ['  ', []],
-    ['v2 release 10x', ['v2', 'release', '10x']],
-  ])('%j → %j', (text, words) => {
-    expect(tokenize(text)).toEqual(words);
-  });
-
-  it('drops repeated query words', () => {
-    expect(queryTerms('deploy Deploy friday')).toEqual(['deploy', 'friday']);
-  });
-});
 
 describe('SearchIndex ranking', () => {
   const docs = [
@@ -130,52 +108,5 @@ describe('SearchIndex ordering of many hits', () => {
     }
     expect(bucketed.search('dep').ids).toEqual(sorted.search('dep').ids);
     expect(bucketed.search('dep').ids[0]).toBe(edited.id);
-  });
-});
-
-describe('highlight', () => {
-  it.each([
-    [
-      'Deploy on Friday',
-      ['dep'],
-      [
-        { text: 'Deploy', match: true },
-        { text: ' on Friday', match: false },
-      ],
-    ],
-    [
-      'I <b>deployed</b> it',
-      ['deploy'],
-      [
-        { text: 'I <b>', match: false },
-        { text: 'deployed', match: true },
-        { text: '</b> it', match: false },
-      ],
-    ],
-    ['Café', ['cafe'], [{ text: 'Café', match: true }]],
-    ['nothing', ['x'], [{ text: 'nothing', match: false }]],
-    ['text', [], [{ text: 'text', match: false }]],
-    ['', ['x'], []],
-  ])('%j with %j', (text, terms, segments) => {
-    expect(highlight(text, terms)).toEqual(segments);
-  });
-
-  it('joins back to the original text, so nothing is lost or parsed', () => {
-    const text = 'A <script>x</script> & deploy';
-    expect(
-      highlight(text, ['script', 'deploy'])
-        .map((s) => s.text)
-        .join(''),
-    ).toBe(text);
-  });
-
-  it('cuts a snippet around the first match', () => {
-    const text = `${'lorem '.repeat(40)}the deploy failed ${'ipsum '.repeat(40)}`;
-    const cut = snippet(text, ['deploy'], 30);
-    expect(cut).toContain('deploy');
-    expect(cut.startsWith('…')).toBe(true);
-    expect(cut.endsWith('…')).toBe(true);
-    expect(cut.length).toBeLessThan(80);
-    expect(snippet('short deploy', ['deploy'])).toBe('short deploy');
   });
 });
