@@ -51,10 +51,14 @@ export class SearchIndex<K = string> {
   private fresh: string[] = [];
   private retired = 0;
   /**
-   * Live document numbers, newest first (ties: lower number first); built on the first
-   * search after a change. Results are read off it in date order, so ranking needs no sort.
+   * Document numbers newest first (ties: lower number first), built on the first search that
+   * needs it. Results are read off it in date order, so ranking needs no sort. Later additions
+   * wait in `unordered` and are merged in (a sort of the few, one linear merge): while 100,000
+   * are indexed a search between two slices must not re-sort them all. Retired numbers stay in
+   * it (searches never match them) until the next merge drops them.
    */
   private order: Int32Array | null = null;
+  private unordered: number[] = [];
   /** Scratch arrays reused by every search (grown, never shrunk): no 3 × 800 kB per keystroke. */
   private scratch = {
     score: new Float64Array(0),
@@ -82,8 +86,8 @@ export class SearchIndex<K = string> {
   add(reflection: Indexable<K>): void {
     this.remove(reflection.id);
     if (reflection.deletedAt !== null) return;
-    this.order = null;
     const doc = this.ids.length;
+    if (this.order) this.unordered.push(doc);
     this.ids.push(reflection.id);
     this.created.push(reflection.createdAt);
     this.numbers.set(reflection.id, doc);
@@ -134,7 +138,6 @@ export class SearchIndex<K = string> {
     this.numbers.delete(id);
     this.ids[doc] = null;
     this.retired++;
-    this.order = null;
   }
 
   /**
@@ -155,13 +158,27 @@ export class SearchIndex<K = string> {
     return [from, to];
   }
 
+  /** Merge the words added since the last search into the sorted list. */
   private sortFresh(): void {
-    if (this.fresh.length < 64) {
-      for (const word of this.fresh) this.sorted.splice(lowerBound(this.sorted, word), 0, word);
-    } else {
-      this.sorted = [...this.sorted, ...this.fresh].sort();
-    }
+    const fresh = this.fresh.sort();
     this.fresh = [];
+    if (fresh.length < 64) {
+      for (const word of fresh) this.sorted.splice(lowerBound(this.sorted, word), 0, word);
+      return;
+    }
+    // Sort the new words alone and merge: re-sorting the whole vocabulary (100,000+ words)
+    // on every search between two slices of a build cost tens of milliseconds.
+    const old = this.sorted;
+    const merged = new Array<string>(old.length + fresh.length);
+    let i = 0;
+    let j = 0;
+    for (let n = 0; n < merged.length; n++) {
+      merged[n] =
+        j >= fresh.length || (i < old.length && (old[i] as string) < (fresh[j] as string))
+          ? (old[i++] as string)
+          : (fresh[j++] as string);
+    }
+    this.sorted = merged;
   }
 
   /**
@@ -275,15 +292,35 @@ export class SearchIndex<K = string> {
     return ids;
   }
 
-  /** Live documents newest first, ties by number; rebuilt after a change. */
+  /** Live documents newest first, ties by number: built once, then merged into. */
   private newestFirst(): Int32Array {
-    if (this.order) return this.order;
-    const docs = new Int32Array(this.size);
-    let n = 0;
-    for (let doc = 0; doc < this.ids.length; doc++) if (this.ids[doc] !== null) docs[n++] = doc;
     const created = this.created;
-    this.order = docs.sort((a, b) => (created[b] as number) - (created[a] as number) || a - b);
-    return this.order;
+    const newer = (a: number, b: number) =>
+      (created[b] as number) - (created[a] as number) || a - b;
+    if (!this.order) {
+      const docs = new Int32Array(this.size);
+      let n = 0;
+      for (let doc = 0; doc < this.ids.length; doc++) if (this.ids[doc] !== null) docs[n++] = doc;
+      this.order = docs.sort(newer);
+      this.unordered = [];
+      return this.order;
+    }
+    if (this.unordered.length === 0) return this.order;
+    const old = this.order;
+    const fresh = Int32Array.from(this.unordered).sort(newer);
+    this.unordered = [];
+    const merged = new Int32Array(this.size);
+    let n = 0;
+    let i = 0;
+    let j = 0;
+    while (i < old.length || j < fresh.length) {
+      const takeOld =
+        j >= fresh.length || (i < old.length && newer(old[i] as number, fresh[j] as number) < 0);
+      const doc = (takeOld ? old[i++] : fresh[j++]) as number;
+      if (this.ids[doc] !== null) merged[n++] = doc;
+    }
+    this.order = merged;
+    return merged;
   }
 
   /** Share of retired document numbers; worth a rebuild when most are retired. */

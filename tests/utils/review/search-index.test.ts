@@ -110,3 +110,30 @@ describe('SearchIndex ordering of many hits', () => {
     expect(bucketed.search('dep').ids[0]).toBe(edited.id);
   });
 });
+
+describe('SearchIndex while it is being built', () => {
+  const docs = syntheticReflections(0, 1200, Date.UTC(2026, 10, 29)) as unknown as Reflection[];
+
+  it('searches between slices rank exactly like the same changes made without searching', () => {
+    // Buckets from 0 hits, so every search walks the date order that slices merge into.
+    const growing = new SearchIndex(0);
+    const log: ((index: SearchIndex) => void)[] = [];
+    for (let from = 0; from < docs.length; from += 300) {
+      const edited = { ...(docs[from] as Reflection), answers: { learned: 'deploy again' } };
+      const gone = (docs[from + 1] as Reflection).id;
+      // A slice, then an edit and a delete: both retire a number in the date order.
+      const step = (index: SearchIndex) => {
+        for (const r of docs.slice(from, from + 300)) index.add(r);
+        index.add(edited);
+        index.remove(gone);
+      };
+      step(growing);
+      log.push(step);
+      const replayed = new SearchIndex(Number.POSITIVE_INFINITY);
+      for (const change of log) change(replayed);
+      for (const query of ['d', 're', 'deploy a']) {
+        expect(growing.search(query).ids).toEqual(replayed.search(query).ids);
+      }
+    }
+  });
+});
