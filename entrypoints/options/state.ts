@@ -33,7 +33,11 @@ import {
   type Sting,
 } from '../../utils/reflections/reflection';
 import { type ReviewAction, reviewAfter } from '../../utils/review/resurface';
-import { SearchIndex } from '../../utils/review/search-index';
+import {
+  createSearchClient,
+  type SearchHits,
+  type SearchWorker,
+} from '../../utils/review/search-client';
 import { getSettings } from '../../utils/settings/settings-store';
 
 /** Rows shown before the full read is done. */
@@ -60,7 +64,13 @@ interface Options {
   now?: () => number;
   /** Yield to the page between slices of work, so typing and scrolling stay smooth. */
   yieldToPage?: () => Promise<void>;
+  /** Start the search worker; tests leave it out (no Worker in Node: search runs in-page). */
+  spawnSearch?: () => SearchWorker;
 }
+
+/** The options page's own module worker (Vite bundles the file this URL names). */
+const spawnSearchWorker = (): SearchWorker =>
+  new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
 
 /**
  * Let the page handle input and paint between slices of work. `scheduler.yield` where there
@@ -89,7 +99,14 @@ export function createReviewState(options: Options = {}) {
   const store = new Map<string, Reflection>();
   /** The live ones, newest first; valid once `phase` is ready. */
   let newestFirst: Reflection[] = [];
-  let index = new SearchIndex();
+  /** The latest search's hits (keys into `search`), or null before the first answer. */
+  const searchHits = signal<SearchHits | null>(null);
+  const search = createSearchClient({
+    spawn: options.spawnSearch ?? spawnSearchWorker,
+    onHits: (hits) => {
+      searchHits.value = hits;
+    },
+  });
 
   const phase = signal<LoadPhase>('loading');
   /** The newest reflections, shown while the rest are read. */
@@ -123,7 +140,7 @@ export function createReviewState(options: Options = {}) {
   function apply(r: Reflection) {
     const before = store.get(r.id);
     store.set(r.id, r);
-    index.add(r); // removes it from the index when deleted
+    search.add([r]); // removes it from the index when deleted
     if (phase.value === 'ready') {
       if (before && before.deletedAt === null) {
         const at = newestFirst.indexOf(before);
@@ -174,17 +191,16 @@ export function createReviewState(options: Options = {}) {
 
   async function readAll(mine: number): Promise<void> {
     store.clear();
-    index = new SearchIndex();
+    search.reset();
     readCount.value = 0;
     let after: string | null = null;
     for (;;) {
       const found = await readReflectionsAfter(after, BATCH);
       if (mine !== generation) return;
       for (let i = 0; i < found.length; i += SLICE) {
-        for (const r of found.slice(i, i + SLICE)) {
-          store.set(r.id, r);
-          index.add(r);
-        }
+        const slice = found.slice(i, i + SLICE);
+        for (const r of slice) store.set(r.id, r);
+        search.add(slice);
         await yieldToPage();
         if (mine !== generation) return;
       }
@@ -195,11 +211,7 @@ export function createReviewState(options: Options = {}) {
     newestFirst = [...store.values()]
       .filter((r) => r.deletedAt === null)
       .sort((a, b) => b.createdAt - a.createdAt);
-    // Sort the index's words and date order now, while the person is still reading the first
-    // rows, so the first keystroke does not pay for it.
-    await yieldToPage();
-    if (mine !== generation) return;
-    index.prepare();
+    search.done();
     batch(() => {
       phase.value = 'ready';
       version.value++;
@@ -388,10 +400,13 @@ export function createReviewState(options: Options = {}) {
     newestFirst(): readonly Reflection[] {
       return phase.value === 'ready' ? newestFirst : firstPage.value;
     },
-    /** The search index, once every reflection is in it. */
-    searchIndex(): SearchIndex | null {
-      return phase.value === 'ready' ? index : null;
+    /** The latest search's hits; `searchRow` turns a key into its reflection. */
+    searchHits,
+    /** Ask for a query's hits (answered into `searchHits`, only the latest query's). */
+    search(query: string): void {
+      search.search(query);
     },
+    searchRow: (key: number) => search.row(key),
     lookup(id: string): Reflection | undefined {
       return store.get(id) ?? firstPage.value.find((r) => r.id === id);
     },
