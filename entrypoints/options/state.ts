@@ -407,6 +407,8 @@ export function createReviewState(options: Options = {}) {
       search.search(query);
     },
     searchRow: (key: number) => search.row(key),
+    /** Whether the search worker answers (false: the page searches by itself). */
+    searchInWorker: () => search.inWorker,
     lookup(id: string): Reflection | undefined {
       return store.get(id) ?? firstPage.value.find((r) => r.id === id);
     },

@@ -17,7 +17,7 @@ import { queryTerms, tokenize } from './search-text';
  * How many of the newest reflections are matched one by one while the first answer from the
  * index is on its way: enough for a screenful, few enough to take a millisecond or two.
  */
-export const LINEAR_SCAN = 500;
+export const LINEAR_SCAN = 100;
 
 /** Search hits as the view reads them: keys, best first, and the words to highlight. */
 export interface Hits {
@@ -160,8 +160,20 @@ export function applyView(
       .filter((r) => keep(r) && matchesAllTerms(r, terms));
     return { items, terms };
   }
-  const items: Reflection[] = [];
   const { keys } = hits;
+  if (!hasFilters(filter)) {
+    // The index holds no deleted reflections: with no filter to check, a hit is shown as is.
+    // Not reading every hit's fields here saves tens of ms at 100,000 (one cache miss each).
+    const items = new Array<Reflection>(keys.length);
+    let n = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const r = row(keys[i] as number);
+      if (r) items[n++] = r;
+    }
+    items.length = n;
+    return { items, terms: [...hits.terms] };
+  }
+  const items: Reflection[] = [];
   for (let i = 0; i < keys.length; i++) {
     const r = row(keys[i] as number);
     if (r && keep(r)) items.push(r);

@@ -8,7 +8,7 @@
  * Pure: the page hands it the function that starts the Worker.
  */
 import type { Reflection } from '../reflections/reflection';
-import { parseAnswer, type SearchDoc, type SearchRequest } from './search-protocol';
+import { parseReply, type SearchDoc, type SearchRequest } from './search-protocol';
 import type { SearchHost, SearchService } from './search-service';
 
 /** The part of a `Worker` the client uses. */
@@ -36,7 +36,7 @@ export interface SearchClient {
   reset(): void;
   /** Every reflection has been added: the next answers are complete. */
   done(): void;
-  /** Ask for `query`'s hits; they arrive through `onHits`. */
+  /** Ask for `query`'s hits (once: asking again for the same text does nothing); they arrive through `onHits`. */
   search(query: string): void;
   /** The reflection a key stands for, as last added. */
   row(key: number): Reflection | undefined;
@@ -51,6 +51,12 @@ interface Options {
   /** Where the in-page fallback runs its slices; tests give a manual one. */
   host?: Omit<SearchHost, 'answer'>;
 }
+
+/**
+ * Batches sent to the worker and not yet indexed, at most. A query jumps the page's queue but
+ * not the worker's: it waits for at most these (a few ms each), not for every batch read.
+ */
+const IN_FLIGHT = 2;
 
 const pageHost: Omit<SearchHost, 'answer'> = {
   later: (work) => void setTimeout(work, 0),
@@ -76,11 +82,33 @@ export function createSearchClient({ spawn, onHits, host = pageHost }: Options):
   let query = '';
   let allSent = false;
   let inWorker = false;
+  /** Batches (and the final `done`) waiting for room in the worker's queue. */
+  let outbox: SearchRequest[] = [];
+  let inFlight = 0;
 
   function receive(raw: unknown): void {
-    const answer = parseAnswer(raw);
-    if (answer === null || answer.id !== latest) return;
-    onHits({ query, terms: answer.terms, keys: answer.keys, complete: answer.complete });
+    const reply = parseReply(raw);
+    if (reply === null) return;
+    if (reply.type === 'indexed') {
+      inFlight = Math.max(0, inFlight - 1);
+      flush();
+      return;
+    }
+    if (reply.id !== latest) return;
+    onHits({ query, terms: reply.terms, keys: reply.keys, complete: reply.complete });
+  }
+
+  function flush(): void {
+    while (outbox.length > 0 && inFlight < IN_FLIGHT) {
+      const message = outbox.shift() as SearchRequest;
+      if (message.type === 'add') inFlight++;
+      send(message);
+    }
+  }
+
+  function enqueue(message: SearchRequest): void {
+    outbox.push(message);
+    flush();
   }
 
   function inPage(): (message: SearchRequest) => void {
@@ -111,6 +139,8 @@ export function createSearchClient({ spawn, onHits, host = pageHost }: Options):
       // The worker could not load or broke: carry on in the page with what it was sent.
       worker.terminate();
       send = inPage();
+      outbox = [];
+      inFlight = 0;
       send({ type: 'reset' });
       const docs: SearchDoc[] = [];
       rows.forEach((r, key) => {
@@ -136,19 +166,26 @@ export function createSearchClient({ spawn, onHits, host = pageHost }: Options):
         rows[key] = r;
         return toDoc(r, key);
       });
-      send({ type: 'add', docs });
+      enqueue({ type: 'add', docs });
     },
     reset() {
       // Keys stay (the same id keeps its key); an answer still on its way finds no rows.
       rows = [];
       allSent = false;
+      // Batches not sent yet are moot; receipts for those sent may still come (counted down
+      // to no less than zero).
+      outbox = [];
+      inFlight = 0;
       send({ type: 'reset' });
     },
     done() {
       allSent = true;
-      send({ type: 'done' });
+      enqueue({ type: 'done' });
     },
     search(text) {
+      // Asked again for what was last asked (the input handler, then the render): the answer
+      // on its way, and every later correction, serve both.
+      if (latest > 0 && text === query) return;
       query = text;
       send({ type: 'search', id: ++latest, query: text });
     },

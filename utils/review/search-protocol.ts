@@ -4,6 +4,8 @@
  * Keys are small numbers the page assigns (one per reflection id, for the page's lifetime), so
  * an answer of 100,000 hits is one transferred Int32Array, not 100,000 strings to clone and
  * look up. Every query carries an id; the page drops an answer that is not for its latest one.
+ * The worker says when it has indexed each batch, so the page never has more than a couple in
+ * the worker's queue: a query must not wait behind a whole journal's worth of batches.
  * Pure: both sides import it, and tests run it in Node.
  */
 import type { Indexable } from './search-index';
@@ -73,8 +75,17 @@ export function parseRequest(raw: unknown): SearchRequest | null {
   }
 }
 
+/** Worker → page: one `add` batch is indexed (the page may send the next). */
+export interface SearchIndexed {
+  type: 'indexed';
+}
+
+/** What the worker sends. */
+export type SearchReply = SearchAnswer | SearchIndexed;
+
 /** A worker → page message, or null when it is not one. */
-export function parseAnswer(raw: unknown): SearchAnswer | null {
+export function parseReply(raw: unknown): SearchReply | null {
+  if (isObject(raw) && raw.type === 'indexed') return { type: 'indexed' };
   if (!isObject(raw) || raw.type !== 'hits') return null;
   const { id, terms, keys, complete } = raw;
   if (!Number.isInteger(id) || !(keys instanceof Int32Array) || typeof complete !== 'boolean') {

@@ -8,7 +8,7 @@
  * in-process and the page runs the same code when it cannot start a Worker.
  */
 import { SearchIndex } from './search-index';
-import { parseRequest, type SearchAnswer, type SearchDoc } from './search-protocol';
+import { parseRequest, type SearchDoc, type SearchReply } from './search-protocol';
 
 /** How long one slice of indexing may run before messages that arrived meanwhile go first. */
 const SLICE_MS = 6;
@@ -17,8 +17,8 @@ const STEP = 64;
 
 /** What the service needs from where it runs. */
 export interface SearchHost {
-  /** Send an answer to the page. */
-  answer(answer: SearchAnswer): void;
+  /** Send an answer (or a batch's receipt) to the page. */
+  answer(reply: SearchReply): void;
   /** Run `work` soon as its own task, after the messages already waiting. */
   later(work: () => void): void;
   /** Milliseconds, monotonic (`performance.now`). */
@@ -71,6 +71,7 @@ export function createSearchService(host: SearchHost): SearchService {
       if (at === docs.length) {
         backlog.shift();
         at = 0;
+        host.answer({ type: 'indexed' });
       }
     }
     if (pending()) {
@@ -101,7 +102,8 @@ export function createSearchService(host: SearchHost): SearchService {
           stale = true;
           return;
         case 'add':
-          if (request.docs.length > 0) backlog.push(request.docs);
+          // Every batch gets its receipt, an empty one too: the page counts them.
+          backlog.push(request.docs);
           queueDrain();
           return;
         case 'done':

@@ -43,7 +43,8 @@ export function Lessons({ state }: { state: ReviewState }) {
   const filter = useMemo(() => filterFromParams(route.params), [paramsKey]);
   const hits = state.searchHits.value;
   const hasQuery = useMemo(() => queryTerms(filter.q).length > 0, [filter.q]);
-  // Ask the search worker as soon as the text changed, before this render is painted.
+  // A query from the address (a reload, back and forward) is asked for here, before the
+  // render is painted; a typed one already was, by `setFilter`.
   useLayoutEffect(() => {
     if (hasQuery) state.search(filter.q);
   }, [filter.q, hasQuery, state]);
@@ -70,6 +71,8 @@ export function Lessons({ state }: { state: ReviewState }) {
   const focusAfterRender = useRef(false);
 
   const setFilter = (next: ViewFilter, typing: boolean) => {
+    // Ask the search worker before rendering, so it searches while the page renders.
+    if (queryTerms(next.q).length > 0) state.search(next.q);
     const target = { section: route.section, params: filterToParams(next) };
     if (typing) replace(target);
     else navigate(target);
@@ -215,7 +218,14 @@ export function Lessons({ state }: { state: ReviewState }) {
         />
       )}
       <FilterBar filter={filter} tags={tags} searchRef={search} onChange={setFilter} />
-      <p class="list-status muted">
+      {/* For the benchmark and the Firefox smoke test: which query's hits are on screen, whether
+          the index is still being built, and whether a Worker answers. */}
+      <p
+        class="list-status muted"
+        data-search-query={hits?.query ?? ''}
+        data-search-building={String(phase !== 'ready' || (hits !== null && !hits.complete))}
+        data-search-worker={String(state.searchInWorker())}
+      >
         {phase === 'loading'
           ? t('statusOpening')
           : stillIndexing

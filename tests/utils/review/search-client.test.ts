@@ -73,6 +73,33 @@ describe('search client', () => {
     ]);
   });
 
+  it('keeps at most two batches in the worker’s queue, so a query never waits behind them all', () => {
+    const { worker, run } = fakeWorker();
+    let last: SearchHits | undefined;
+    const client = createSearchClient({ spawn: () => worker, onHits: (h) => (last = h) });
+    for (let i = 0; i < 6; i++) client.add([make(`r${i}`, i, `deploy ${i}`)]);
+    client.done();
+    client.search('deploy');
+    expect(worker.sent.map((m) => m.type)).toEqual(['add', 'add', 'search']);
+    // Receipts let the rest through, one batch per receipt, `done` last.
+    for (let i = 0; i < 6; i++) {
+      run();
+      worker.deliver();
+    }
+    expect(worker.sent.map((m) => m.type)).toEqual([
+      'add',
+      'add',
+      'search',
+      'add',
+      'add',
+      'add',
+      'add',
+      'done',
+    ]);
+    expect(last?.complete).toBe(true);
+    expect(ids(client, last)).toHaveLength(6);
+  });
+
   it('keeps a reflection’s key across edits and answers with the latest version', () => {
     const { worker, run } = fakeWorker();
     let last: SearchHits | undefined;

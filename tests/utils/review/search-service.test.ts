@@ -5,16 +5,22 @@ import { createSearchService } from '../../../utils/review/search-service';
 /** The worker's message handler run in-process, with tasks and the clock in the test's hands. */
 function harness() {
   const answers: SearchAnswer[] = [];
+  const receipts: number[] = [];
   const tasks: (() => void)[] = [];
   let time = 0;
   const service = createSearchService({
-    answer: (answer) => answers.push(answer),
+    answer: (reply) => {
+      if (reply.type === 'hits') answers.push(reply);
+      else receipts.push(answers.length);
+    },
     later: (work) => tasks.push(work),
     // Each look at the clock costs a millisecond, so slices end after a few steps.
     clock: () => time++,
   });
   return {
     answers,
+    /** One entry per batch indexed: how many answers had been given by then. */
+    receipts,
     send: (message: unknown) => service.handle(message),
     /** Run one waiting task (what the worker's event loop does between messages). */
     step: () => tasks.shift()?.(),
@@ -58,6 +64,16 @@ describe('search service (the worker’s message handler)', () => {
     expect([againId, done]).toEqual([1, true]);
     expect(keys).toHaveLength(500);
     expect((keys as number[]).slice(0, 2)).toEqual([999, 997]); // equal scores: newest first
+  });
+
+  it('sends a receipt for each batch once it is indexed, an empty one too', () => {
+    const h = harness();
+    h.send({ type: 'add', docs: Array.from({ length: 1000 }, (_, i) => doc(i, 'x')) });
+    h.send({ type: 'add', docs: [] });
+    h.step();
+    expect(h.receipts).toEqual([]); // a slice does not finish 1,000 documents
+    h.flush();
+    expect(h.receipts).toHaveLength(2);
   });
 
   it('answers only the latest of several waiting queries', () => {
