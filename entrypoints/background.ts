@@ -3,75 +3,50 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { isAttentionRequest } from '../utils/nudges/attention-request-browser';
 import { IDLE_DETECTION_SECONDS } from '../utils/nudges/idle-break';
 import { watchNudgeAnswered } from '../utils/nudges/nudge-answer-store';
-import { ensureSeed } from '../utils/nudges/nudge-state';
+import { handleContextMenu } from '../utils/nudges/worker/context-menus';
 import {
-  checkReminders,
-  ensureDueCheck,
-  handleAlarm,
-  handleContextMenu,
+  handleNotificationButton,
+  handleNotificationClosed,
+} from '../utils/nudges/worker/notification-handlers';
+import {
+  onAlarm,
+  onInstalled,
+  onNotificationClicked,
+  onSettingsChanged,
+  onStartup,
+} from '../utils/nudges/worker/nudge-engine';
+import { restoreSchedule, setAttention } from '../utils/nudges/worker/schedule-handlers';
+import {
   handleDownloadChanged,
-  handleDueAlarm,
   handleIdle,
   handleNavigationError,
-  handleNotificationButton,
-  handleNotificationClick,
-  handleNotificationClosed,
   handlePermissionsRemoved,
-  handleReminderClick,
-  handleStartup,
   handleTabRemoved,
   handleTabUpdated,
   listenToOptionalEvents,
-  restoreSchedule,
-  setAttention,
-  syncContextMenus,
-} from '../utils/nudges/worker/nudge-engine';
+} from '../utils/nudges/worker/trigger-handlers';
 import { settingsItem } from '../utils/settings/settings-store';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously, at the top, so a woken worker hears its event.
-  // Each one hands off to utils/nudges/worker/nudge-engine.ts, which keeps its state in storage. They
-  // return the handler's promise (the browser ignores it; tests await it).
+  // Each one hands off to utils/nudges/worker/ (nudge-engine.ts composes the jobs an event
+  // shares), which keeps its state in storage. They return the handler's promise (the browser
+  // ignores it; tests await it).
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the review page explains what Fail Well does and how to write the first lesson.
     if (reason === 'install') void browser.runtime.openOptionsPage();
-    return Promise.all([
-      // The seed first, so the first plan already rings at this install's own random moment.
-      ensureSeed()
-        .catch(() => 0)
-        .then(() => restoreSchedule(reason === 'install' ? 'install' : 'update')),
-      syncContextMenus(),
-      ensureDueCheck().then(() => checkReminders()),
-    ]);
+    return onInstalled(reason);
   });
-  // The start-up lesson goes first; a due reminder then keeps the cooldown after it. A lesson
-  // that fails to show must not keep the hourly check from starting (alarms may not survive a
-  // restart), so the reminders wait for it to settle, not to succeed.
-  browser.runtime.onStartup.addListener(() => {
-    // A failed seed must not cost the start-up lesson: the schedule then uses seed 0.
-    const lesson = ensureSeed()
-      .catch(() => 0)
-      .then(() => handleStartup());
-    const reminders = lesson
-      .catch(() => null)
-      .then(() => ensureDueCheck())
-      .then(() => checkReminders());
-    return Promise.all([lesson, reminders, syncContextMenus()]);
-  });
+  // The start-up lesson first, then reminders: the order is the engine's (onStartup).
+  browser.runtime.onStartup.addListener(() => onStartup());
   // The review page's snooze, pause and resume: the engine runs here, in its owner.
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isAttentionRequest(message)) return undefined;
     return setAttention(message.choice).then(() => true);
   });
-  // Each handler ignores alarms that are not its own.
-  browser.alarms.onAlarm.addListener((alarm) =>
-    Promise.all([handleAlarm(alarm.name), handleDueAlarm(alarm.name)]),
-  );
+  browser.alarms.onAlarm.addListener((alarm) => onAlarm(alarm.name));
 
-  // Nudges and reminders have their own id prefixes: each handler ignores the other's.
-  browser.notifications.onClicked.addListener((id) =>
-    Promise.all([handleNotificationClick(id), handleReminderClick(id)]),
-  );
+  browser.notifications.onClicked.addListener((id) => onNotificationClicked(id));
   browser.notifications.onButtonClicked.addListener((id, button) =>
     handleNotificationButton(id, button),
   );
@@ -100,9 +75,6 @@ export default defineBackground(() => {
   );
 
   // Changes take effect at once: a new schedule, new menus; an answer resets back-off.
-  settingsItem.watch(() => {
-    void restoreSchedule('settings');
-    void syncContextMenus();
-  });
+  settingsItem.watch(() => onSettingsChanged());
   watchNudgeAnswered(() => void restoreSchedule('answer'));
 });

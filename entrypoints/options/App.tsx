@@ -1,7 +1,11 @@
 import { useEffect } from 'preact/hooks';
 import { BackupReminder } from '../../components/BackupReminder';
 import { t } from '../../utils/i18n/i18n';
+import { lockNow } from '../../utils/lock/lock-store';
 import { onDbEvent } from '../../utils/reflections/db-store';
+import { LockCard } from './lock/LockCard';
+import type { LockView } from './lock/lock-view';
+import { UnlockScreen } from './lock/UnlockScreen';
 import { SECTIONS } from './sections';
 import { Data } from './sections/Data';
 import { FollowThrough } from './sections/FollowThrough';
@@ -20,13 +24,20 @@ export function readsReflections(section: string): boolean {
   return !WITHOUT_REFLECTIONS.has(section);
 }
 
+/** Sections that show what was written: behind the unlock screen while the journal is locked. */
+export function needsUnlock(section: string): boolean {
+  return readsReflections(section) || section === 'data';
+}
+
 /** The review dashboard: lessons, and the sections around them. */
-export function App({ state }: { state: ReviewState }) {
+export function App({ state, lock }: { state: ReviewState; lock: LockView }) {
   const { route } = useRoute();
+  const locked = lock.status.value === 'locked';
+  const known = lock.status.value !== null;
   const needsReflections = readsReflections(route.section);
   useEffect(() => {
-    if (needsReflections) state.ensureStarted();
-  }, [state, needsReflections]);
+    if (needsReflections && known && !locked) state.ensureStarted();
+  }, [state, needsReflections, known, locked]);
   // Changes to reflections reach the state itself, from its first read on (state.ts).
   useEffect(
     () =>
@@ -39,7 +50,14 @@ export function App({ state }: { state: ReviewState }) {
   return (
     <div class="page">
       <header class="page-header">
-        <h1>{t('extName')}</h1>
+        <div class="title-row">
+          <h1>{t('extName')}</h1>
+          {lock.status.value === 'unlocked' && (
+            <button type="button" class="lock-now" onClick={() => void lockNow()}>
+              {t('lockNow')}
+            </button>
+          )}
+        </div>
         <p class="muted">{t('optionsTagline')}</p>
         <nav aria-label={t('optionsNavLabel')}>
           <ul class="tabs">
@@ -62,16 +80,36 @@ export function App({ state }: { state: ReviewState }) {
           {state.error.value}
         </p>
       )}
-      {route.section !== 'data' && <BackupReminder />}
+      {route.section !== 'data' && !locked && <BackupReminder />}
       <main>
-        {route.section === 'lessons' && <Lessons state={state} />}
-        {route.section === 'insights' && <Insights state={state} />}
-        {route.section === 'data' && <Data />}
-        {route.section === 'nudges' && <Nudges />}
-        {route.section === 'preferences' && <Preferences />}
-        {route.section === 'follow-through' && <FollowThrough state={state} />}
+        {locked && needsUnlock(route.section) ? (
+          <UnlockScreen onUnlocked={() => void lock.refresh().then(lock.resume)} />
+        ) : (
+          <Section section={route.section} state={state} lock={lock} />
+        )}
       </main>
     </div>
+  );
+}
+
+function Section({
+  section,
+  state,
+  lock,
+}: {
+  section: string;
+  state: ReviewState;
+  lock: LockView;
+}) {
+  return (
+    <>
+      {section === 'lessons' && <Lessons state={state} />}
+      {section === 'insights' && <Insights state={state} />}
+      {section === 'data' && <Data />}
+      {section === 'nudges' && <Nudges />}
+      {section === 'preferences' && <Preferences lockCard={<LockCard lock={lock} />} />}
+      {section === 'follow-through' && <FollowThrough state={state} />}
+    </>
   );
 }
 

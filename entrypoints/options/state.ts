@@ -1,44 +1,38 @@
 /**
  * The review page's state. First rows come straight from a cursor (fast, whatever the
- * number of reflections); then every reflection is read in batches in the background, the
- * search index built as they arrive, and from then on the list, search, filters, insights
+ * number of reflections); then every reflection is read in batches in the background and
+ * sent to the search worker as they arrive, and from then on the list, search, filters, insights
  * and look-back work on that in-memory copy, kept live through the database's change channel.
+ * This file holds the signals, the search client and the reads; the copy itself is
+ * review-copy.ts (plain data, tested without signals) and the edits are review-edits.ts.
  */
 
 import { batch, signal } from '@preact/signals';
 import { loadCheckins } from '../../utils/capture/checkin-store';
 import { localZone, type TimeZone } from '../../utils/core/calendar';
-import { replanFollowUps } from '../../utils/follow-through/follow-up-plan';
-import { storeFollowUpAnswer } from '../../utils/follow-through/follow-up-store';
+import { DAY_MS } from '../../utils/core/time-units';
+import { yieldToPage as yieldToPageNow } from '../../utils/core/yield-to-page';
 import { t } from '../../utils/i18n/i18n';
 import {
   type DbEvent,
-  deleteReflection,
-  describeDbError,
   getReflections,
   listReflections,
   onReflectionsChanged,
   purgeDeleted,
   type ReflectionsChange,
   readReflectionsAfter,
-  restoreReflection,
-  setReviewState,
-  updateReflection,
 } from '../../utils/reflections/db-store';
-import {
-  type FollowUpOutcome,
-  firstReview,
-  type Reflection,
-  type ShareRecord,
-  type Sting,
-} from '../../utils/reflections/reflection';
-import { type ReviewAction, reviewAfter } from '../../utils/review/resurface';
+import type { Reflection } from '../../utils/reflections/reflection';
 import {
   createSearchClient,
   type SearchHits,
   type SearchWorker,
 } from '../../utils/review/search-client';
-import { getSettings } from '../../utils/settings/settings-store';
+import { createReviewCopy } from './review-copy';
+import { createReviewEdits } from './review-edits';
+
+// The edit's shape is the edits' own; named here too because the views know only state.ts.
+export type { ReflectionEdit } from './review-edits';
 
 /** Rows shown before the full read is done. */
 const FIRST_PAGE = 50;
@@ -46,16 +40,7 @@ const FIRST_PAGE = 50;
 const BATCH = 2000;
 const SLICE = 500;
 /** Soft-deleted reflections are kept this long for "Undo", then purged on page load. */
-export const PURGE_AFTER_MS = 30 * 86_400_000;
-
-/** What an edit can change. */
-export interface ReflectionEdit {
-  answers: Record<string, string>;
-  tags: string[];
-  sting: Sting | null;
-  /** Who was affected and whether they were told; left out = unchanged. */
-  share?: ShareRecord | null;
-}
+export const PURGE_AFTER_MS = 30 * DAY_MS;
 
 export type LoadPhase = 'loading' | 'reading' | 'ready';
 
@@ -72,33 +57,14 @@ interface Options {
 const spawnSearchWorker = (): SearchWorker =>
   new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
 
-/**
- * Let the page handle input and paint between slices of work. `scheduler.yield` where there
- * is one; otherwise a message, which (unlike a zero timeout) is neither clamped to 4 ms nor
- * throttled to once a second when the tab is in the background.
- */
-const defaultYield = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-};
-
+/** The review page's state: signals over the in-memory copy, the reads that fill it, the edits. */
 export function createReviewState(options: Options = {}) {
   const zone = options.zone ?? localZone;
   const now = options.now ?? Date.now;
-  const yieldToPage = options.yieldToPage ?? defaultYield;
+  const yieldToPage = options.yieldToPage ?? yieldToPageNow;
 
-  /** Every reflection read so far, soft-deleted ones included (for "Undo"). */
-  const store = new Map<string, Reflection>();
-  /** The live ones, newest first; valid once `phase` is ready. */
-  let newestFirst: Reflection[] = [];
+  /** The reflections in memory, without signals (review-copy.ts); ready when `phase` is. */
+  const copy = createReviewCopy();
   /** The latest search's hits (keys into `search`), or null before the first answer. */
   const searchHits = signal<SearchHits | null>(null);
   const search = createSearchClient({
@@ -136,22 +102,20 @@ export function createReviewState(options: Options = {}) {
     });
   }
 
+  /**
+   * Read the copy as a view would read signals: a view that asks before the full read is
+   * done depends on the first page and the phase, and re-renders when either changes.
+   */
+  function tracked<T>(read: () => T): T {
+    if (phase.value !== 'ready') void firstPage.value;
+    return read();
+  }
+
   /** Put a reflection (new, edited, deleted or restored) into the in-memory copy and index. */
   function apply(r: Reflection) {
-    const before = store.get(r.id);
-    store.set(r.id, r);
+    copy.apply(r);
     search.add([r]); // removes it from the index when deleted
-    if (phase.value === 'ready') {
-      if (before && before.deletedAt === null) {
-        const at = newestFirst.indexOf(before);
-        if (at !== -1) newestFirst.splice(at, 1);
-      }
-      if (r.deletedAt === null) newestFirst.splice(insertionPoint(newestFirst, r), 0, r);
-    } else {
-      const page = firstPage.value.filter((x) => x.id !== r.id);
-      if (r.deletedAt === null) page.splice(insertionPoint(page, r), 0, r);
-      firstPage.value = page;
-    }
+    if (!copy.isComplete()) firstPage.value = copy.firstPage();
     version.value++;
   }
 
@@ -170,6 +134,7 @@ export function createReviewState(options: Options = {}) {
     try {
       const page = await listReflections({ limit: FIRST_PAGE });
       if (mine !== generation) return;
+      copy.setFirstPage(page.items);
       batch(() => {
         firstPage.value = page.items;
         phase.value = 'reading';
@@ -190,7 +155,7 @@ export function createReviewState(options: Options = {}) {
   }
 
   async function readAll(mine: number): Promise<void> {
-    store.clear();
+    copy.beginRead();
     search.reset();
     readCount.value = 0;
     let after: string | null = null;
@@ -199,7 +164,7 @@ export function createReviewState(options: Options = {}) {
       if (mine !== generation) return;
       for (let i = 0; i < found.length; i += SLICE) {
         const slice = found.slice(i, i + SLICE);
-        for (const r of slice) store.set(r.id, r);
+        for (const r of slice) copy.add(r);
         search.add(slice);
         await yieldToPage();
         if (mine !== generation) return;
@@ -208,10 +173,8 @@ export function createReviewState(options: Options = {}) {
       if (found.length < BATCH) break;
       after = (found[found.length - 1] as Reflection).id;
     }
-    newestFirst = [...store.values()]
-      .filter((r) => r.deletedAt === null)
-      .sort((a, b) => b.createdAt - a.createdAt);
     search.done();
+    copy.finishRead();
     batch(() => {
       phase.value = 'ready';
       version.value++;
@@ -230,6 +193,7 @@ export function createReviewState(options: Options = {}) {
     if (change.type === 'bulk') {
       // An import or a wipe: re-read everything rather than guess what changed.
       phase.value = 'loading';
+      copy.reopen();
       return start();
     }
     if (phase.value !== 'ready') for (const id of change.ids) changedWhileReading.add(id);
@@ -240,127 +204,7 @@ export function createReviewState(options: Options = {}) {
     }
   }
 
-  /** Save an edit; returns an error message, or null when saved. */
-  async function saveEdit(id: string, edit: ReflectionEdit): Promise<string | null> {
-    try {
-      const share = edit.share;
-      // Ticked "told them" just now: remember when.
-      const stamped =
-        share?.told && share.toldAt === null
-          ? { ...edit, share: { ...share, toldAt: now() } }
-          : edit;
-      // Read before the transaction (nothing but IndexedDB may be awaited inside it).
-      const plan = (await getSettings()).followUps;
-      const at = now();
-      const saved = await updateReflection(
-        id,
-        // A "next time" written or emptied by this edit plans or drops its follow-ups.
-        (r) => ({
-          ...r,
-          ...stamped,
-          followUps: replanFollowUps(r, stamped.answers.nextTime, at, plan),
-        }),
-        at,
-      );
-      if (!saved) return t('editGone');
-      apply(saved);
-      say(t('saidSaved'));
-      return null;
-    } catch (e) {
-      return describeDbError(e);
-    }
-  }
-
-  async function togglePin(id: string): Promise<void> {
-    try {
-      const saved = await updateReflection(id, (r) => ({ ...r, pinned: !r.pinned }), now());
-      if (saved) {
-        apply(saved);
-        say(saved.pinned ? t('saidPinned') : t('saidUnpinned'));
-      }
-    } catch (e) {
-      error.value = describeDbError(e);
-    }
-  }
-
-  async function remove(id: string): Promise<void> {
-    try {
-      await deleteReflection(id, now());
-      const [deleted] = await getReflections([id]);
-      if (!deleted) return;
-      apply(deleted);
-      undoable.value = deleted;
-      say(t('saidDeleted'));
-    } catch (e) {
-      error.value = describeDbError(e);
-    }
-  }
-
-  async function undoDelete(): Promise<void> {
-    const deleted = undoable.value;
-    if (!deleted) return;
-    try {
-      await restoreReflection(deleted.id, now());
-      const [restored] = await getReflections([deleted.id]);
-      undoable.value = null;
-      if (restored) apply(restored);
-      say(t('saidRestored'));
-    } catch (e) {
-      error.value = describeDbError(e);
-    }
-  }
-
-  /** Record what the person said about a resurfaced lesson. */
-  async function review(id: string, action: ReviewAction): Promise<void> {
-    const current = store.get(id);
-    if (!current) return;
-    try {
-      const next = reviewAfter(current.review ?? firstReview(current.createdAt), action, now());
-      const saved = await setReviewState(id, next);
-      if (saved) apply(saved);
-      say(action === 'retire' ? t('saidRetired') : t('saidNoted'));
-    } catch (e) {
-      error.value = describeDbError(e);
-    }
-  }
-
-  /** Record the answer to a reflection's due follow-up; returns an error message or null. */
-  async function answerFollowUp(
-    id: string,
-    outcome: FollowUpOutcome,
-    note: string,
-    retryDays: number,
-  ): Promise<string | null> {
-    try {
-      const saved = await storeFollowUpAnswer(id, outcome, note, now(), { retryDays });
-      if (!saved) return t('followMissing');
-      apply(saved);
-      say(t('followAnswered'));
-      return null;
-    } catch (e) {
-      return describeDbError(e);
-    }
-  }
-
-  /** Tick (or untick) "I have told them / made it right". */
-  async function setTold(id: string, told: boolean): Promise<void> {
-    try {
-      const saved = await updateReflection(
-        id,
-        (r) => ({
-          ...r,
-          share: { affected: r.share?.affected ?? '', told, toldAt: told ? now() : null },
-        }),
-        now(),
-      );
-      if (saved) {
-        apply(saved);
-        say(told ? t('tellThemDone') : t('tellThemReopened'));
-      }
-    } catch (e) {
-      error.value = describeDbError(e);
-    }
-  }
+  const edits = createReviewEdits({ now, get: copy.get, apply, say, error, undoable });
 
   return {
     zone,
@@ -388,18 +232,10 @@ export function createReviewState(options: Options = {}) {
       stopListening?.();
       stopListening = null;
     },
-    answerFollowUp,
-    setTold,
     onChange,
-    saveEdit,
-    togglePin,
-    remove,
-    undoDelete,
-    review,
+    ...edits,
     /** Live reflections newest first: all of them when ready, the first page before. */
-    newestFirst(): readonly Reflection[] {
-      return phase.value === 'ready' ? newestFirst : firstPage.value;
-    },
+    newestFirst: () => tracked(copy.newestFirst),
     /** The latest search's hits; `searchRow` turns a key into its reflection. */
     searchHits,
     /** Ask for a query's hits (answered into `searchHits`, only the latest query's). */
@@ -409,33 +245,14 @@ export function createReviewState(options: Options = {}) {
     searchRow: (key: number) => search.row(key),
     /** Whether the search worker answers (false: the page searches by itself). */
     searchInWorker: () => search.inWorker,
-    lookup(id: string): Reflection | undefined {
-      return store.get(id) ?? firstPage.value.find((r) => r.id === id);
-    },
+    /** A reflection read so far, or one of the first page. */
+    lookup: (id: string) => tracked(() => copy.lookup(id)),
     /** Every tag in use, most used first (suggestions and the tag filter). */
-    tags(): string[] {
-      const counts = new Map<string, number>();
-      for (const r of phase.value === 'ready' ? newestFirst : firstPage.value) {
-        for (const tag of r.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-      }
-      return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
-    },
+    tags: () => tracked(copy.tags),
   };
 }
 
 export type ReviewState = ReturnType<typeof createReviewState>;
-
-/** Where `r` goes in a newest-first list (binary search on `createdAt`). */
-function insertionPoint(list: readonly Reflection[], r: Reflection): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as Reflection).createdAt > r.createdAt) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** A plain-words message for a failure to read (not save) reflections. */
 function describeLoadError(error: unknown): string {

@@ -9,11 +9,12 @@ import type { PopupState } from './state';
  * start-up storage reads (App.tsx `loadFormExtras`), off the path to the first field.
  */
 export function FormExtras({ state }: { state: PopupState }) {
-  const { draft, errors, suggestions, noPage } = state.get();
+  const { draft, errors, suggestions, noPage, waitingDrafts } = state.get();
   // In the prompt window the browser shares no page: say so rather than attach nothing.
   const pageNote = noPage && !draft.context;
   return (
     <>
+      {waitingDrafts ? <WaitingDraft /> : null}
       <TagInput
         id="tags"
         tags={draft.tags}
@@ -40,6 +41,59 @@ export function FormExtras({ state }: { state: PopupState }) {
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * A draft from before a restart or a lock waits, sealed: unlocking here merges it into this
+ * one (the form keeps working meanwhile; nothing typed on either side is lost).
+ */
+function WaitingDraft() {
+  // Inside the popup's form, so no form of its own: Enter in the field unlocks, not saves.
+  let passphrase = '';
+  let alert: HTMLParagraphElement | null = null;
+  const submit = async () => {
+    if (alert) alert.textContent = '';
+    const { unlock } = await import('../../utils/lock/lock-store');
+    try {
+      await unlock({ passphrase }, Date.now());
+    } catch {
+      if (alert) alert.textContent = t('unlockWrong');
+      return;
+    }
+    await (await import('./draft-sync')).resumeWaitingDrafts();
+  };
+  return (
+    <fieldset class="waiting-draft">
+      <legend>{t('popupWaitingDraft')}</legend>
+      <label>
+        <span class="visually-hidden">{t('lockPassphrase')}</span>
+        <input
+          type="password"
+          autocomplete="current-password"
+          placeholder={t('lockPassphrase')}
+          onInput={(event) => {
+            passphrase = event.currentTarget.value;
+          }}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return;
+            event.preventDefault();
+            event.stopPropagation();
+            void submit();
+          }}
+        />
+      </label>
+      <button type="button" onClick={() => void submit()}>
+        {t('unlockButton')}
+      </button>
+      <p
+        class="error"
+        role="alert"
+        ref={(el) => {
+          alert = el;
+        }}
+      />
+    </fieldset>
   );
 }
 

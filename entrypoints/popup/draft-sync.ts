@@ -6,15 +6,17 @@
  * Loaded after the first paint (state.ts), off the popup's start-up path.
  */
 import { browser } from 'wxt/browser';
-import {
-  DRAFT_KEY,
-  type Draft,
-  emptyDraft,
-  isDraftEmpty,
-  parseDraft,
-} from '../../utils/capture/draft';
+import { type Draft, emptyDraft, isDraftEmpty, parseDraft } from '../../utils/capture/draft';
 import { caretAfter, mergeDrafts, sameContent } from '../../utils/capture/draft-merge';
+import { DRAFT_KEY } from '../../utils/capture/draft-store';
 import { changeDraft, revOf, writerOf } from '../../utils/capture/draft-write-store';
+import {
+  countWaitingDrafts,
+  fromStoredDraft,
+  LOCKED_DRAFT,
+  storeDraftNow,
+  takeWaitingDrafts,
+} from '../../utils/lock/draft-codec-store';
 import type { PopupState } from './state';
 
 /** The draft as a saved or removed one leaves it: nothing typed, the same form. */
@@ -67,11 +69,20 @@ export function createDraftSync(state: PopupState, initial: Draft) {
     }
   }
 
+  // Opening a sealed draft is asynchronous: changes are taken in one after another, in order.
+  let taking = Promise.resolve();
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[DRAFT_KEY];
-    // A page that saved (or is saving) is done with its draft.
-    if (area !== 'local' || !change || state.get().status !== 'editing') return;
-    const raw = change.newValue;
+    if (area !== 'local' || !change) return;
+    const stored = change.newValue;
+    taking = taking.then(async () => take(stored, await fromStoredDraft(stored)));
+  });
+
+  function take(stored: unknown, raw: unknown): void {
+    // A page that saved (or is saving) is done with its draft; one nobody here can open is
+    // parked by the next write (draft-write-store.ts).
+    if (state.get().status !== 'editing' || raw === LOCKED_DRAFT) return;
+    if (stored === undefined) raw = undefined;
     if (!isNews(raw)) return;
     const mine = state.get().draft;
     const theirs = parseDraft(raw) ?? cleared(mine, Math.max(revOf(raw), base.rev));
@@ -81,9 +92,37 @@ export function createDraftSync(state: PopupState, initial: Draft) {
     // removal, only something typed).
     const more = !sameContent(merged, theirs) && (raw !== undefined || !isDraftEmpty(merged));
     show(merged, more);
-  });
+  }
 
-  return {
+  /**
+   * Merge in the drafts that waited for an unlock (sealed before a restart or a lock), once
+   * this context can open them; say how many still wait.
+   */
+  async function resumeWaiting(): Promise<void> {
+    const opened = await takeWaitingDrafts();
+    let draft = state.get().draft;
+    for (const raw of opened) {
+      const theirs = parseDraft(raw);
+      if (theirs) draft = mergeDrafts(draft, theirs, null);
+    }
+    if (opened.length) state.update(draft);
+    state.set({ waitingDrafts: await countWaitingDrafts() });
+  }
+  // Reading the stored draft under its lock sets aside one this page cannot open (sealed
+  // before a restart), before anything typed here replaces it; then merge what can be opened.
+  // A sealed draft reached the first paint empty (draft-store.ts): merged in here, once opened.
+  void changeDraft(me, (stored) => {
+    const shown = state.get().draft;
+    if (stored && state.get().status === 'editing' && !sameContent(shown, stored)) {
+      show(mergeDrafts(shown, stored, null), false);
+    }
+    return stored;
+  })
+    .then(resumeWaiting)
+    .catch(() => {});
+
+  const sync = {
+    resumeWaiting,
     /**
      * Store this page's draft as the next revision, merged with any newer one first (`atOnce`:
      * as the page hides, see below).
@@ -94,7 +133,7 @@ export function createDraftSync(state: PopupState, initial: Draft) {
       // it as news and merges it with what it holds.
       if (atOnce) {
         base = { ...draft, rev: base.rev + 1, writer: me };
-        await browser.storage.local.set({ [DRAFT_KEY]: base });
+        await storeDraftNow(DRAFT_KEY, base);
         return;
       }
       let merged = false;
@@ -129,6 +168,15 @@ export function createDraftSync(state: PopupState, initial: Draft) {
       if (written) base = written;
     },
   };
+  current = sync;
+  return sync;
+}
+
+let current: { resumeWaiting(): Promise<void> } | null = null;
+
+/** After an unlock in this popup (FormExtras.tsx): merge in the drafts that waited for it. */
+export function resumeWaitingDrafts(): Promise<void> {
+  return current?.resumeWaiting() ?? Promise.resolve();
 }
 
 /** Whether `stored` has typed text that `saved` does not contain. */

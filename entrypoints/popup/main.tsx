@@ -1,4 +1,5 @@
-import { emptyDraft, loadDraft } from '../../utils/capture/draft';
+import { emptyDraft } from '../../utils/capture/draft';
+import { loadDraft } from '../../utils/capture/draft-store';
 import { ownRecord } from '../../utils/core/parse';
 import { applyTheme } from '../../utils/core/theme';
 import { ensureMessages, uiLanguage } from '../../utils/i18n/i18n';

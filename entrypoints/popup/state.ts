@@ -6,8 +6,10 @@
  * The database and the self-blame detector are not needed to type: they load right after
  * the first paint (`preload`), off the path to "ready to type".
  */
-import { createDraftSaver, type Draft, emptyDraft, saveDraft } from '../../utils/capture/draft';
+import { createDraftSaver, type Draft, emptyDraft } from '../../utils/capture/draft';
+import { saveDraft } from '../../utils/capture/draft-store';
 import type { BlameHint } from '../../utils/capture/self-blame';
+import { DAY_MS } from '../../utils/core/time-units';
 import {
   createReflection,
   normalizeTags,
@@ -36,9 +38,9 @@ export interface PopupSnapshot {
   dismissed: string[];
   /** In the prompt window the background opens: no page can be attached from there. */
   noPage?: boolean;
+  /** Sealed drafts from before a restart or a lock, waiting for an unlock to be merged in. */
+  waitingDrafts?: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The reflection the draft would become: pending tag text counts as tags, and only the answers

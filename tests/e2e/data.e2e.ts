@@ -272,20 +272,20 @@ test('an upgrade with an older page open: the old page asks to reload, the upgra
   const old = await openPage('options.html');
   await seed(old, [reflection(1, 'Kept across the upgrade')]);
   await old.reload();
-  await expect(old.getByRole('article')).toHaveCount(1); // holds a version 2 connection
+  await expect(old.getByRole('article')).toHaveCount(1); // holds a version 3 connection
 
-  // A newer build of the extension opens version 3 from another page.
+  // A newer build of the extension opens version 4 from another page.
   const newer = await openPage('popup.html');
   const upgraded = await newer.evaluate(
     () =>
       new Promise<{ version: number; rows: number; blocked: boolean }>((resolve, reject) => {
         let blocked = false;
-        const open = indexedDB.open('fail-well', 3);
+        const open = indexedDB.open('fail-well', 4);
         open.onblocked = () => {
           blocked = true;
         };
         open.onupgradeneeded = () => {
-          open.result.createObjectStore('v3-test-store');
+          open.result.createObjectStore('v4-test-store');
         };
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -298,7 +298,7 @@ test('an upgrade with an older page open: the old page asks to reload, the upgra
         };
       }),
   );
-  expect(upgraded).toEqual({ version: 3, rows: 1, blocked: false });
+  expect(upgraded).toEqual({ version: 4, rows: 1, blocked: false });
   await expect(old.getByRole('alert')).toContainText(
     'Fail Well was updated in another tab. Reload this page to keep going',
   );
@@ -344,6 +344,74 @@ test('a real version 1 → 2 upgrade keeps every seeded row and gives it a revie
     ...v1Row,
     review: { count: 0, nextDueAt: v1Row.createdAt + 7 * 86_400_000, retired: false },
   });
+});
+
+test('a real version 2 → 3 upgrade keeps every row and indexes only the open follow-up', async ({
+  context,
+  openPage,
+}) => {
+  const worker = await serviceWorker(context);
+  const check = (dueAt: number, outcome: string | null) => ({
+    dueAt,
+    answeredAt: outcome === null ? null : dueAt,
+    outcome,
+    note: '',
+  });
+  const open = reflection(1, 'Still to check on');
+  const openRow = { ...open, followUps: [check(open.createdAt + 86_400_000, null)] };
+  const done = reflection(2, 'Already applied');
+  const doneRow = { ...done, followUps: [check(done.createdAt + 86_400_000, 'applied')] };
+  await worker.evaluate(
+    (rows) =>
+      new Promise<void>((resolve, reject) => {
+        const del = indexedDB.deleteDatabase('fail-well');
+        del.onerror = () => reject(del.error);
+        del.onsuccess = () => {
+          // Version 2 exactly as it shipped.
+          const request = indexedDB.open('fail-well', 2);
+          request.onupgradeneeded = () => {
+            const store = request.result.createObjectStore('reflections', { keyPath: 'id' });
+            store.createIndex('by-createdAt', 'createdAt');
+            store.createIndex('by-updatedAt', 'updatedAt');
+            store.createIndex('by-tag', 'tags', { multiEntry: true });
+            store.createIndex('by-deletedAt', 'deletedAt');
+            store.createIndex('by-reviewDue', 'review.nextDueAt');
+            for (const row of rows) store.put(row);
+          };
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    [openRow, doneRow],
+  );
+  const options = await openPage('options.html');
+  await expect(options.getByText('Still to check on').first()).toBeVisible();
+  const stored = (await storedReflections(options)).sort(byId);
+  expect(stored).toEqual([{ ...openRow, nextFollowUpAt: open.createdAt + 86_400_000 }, doneRow]);
+  const indexed = await options.evaluate(
+    () =>
+      new Promise<IDBValidKey[]>((resolve, reject) => {
+        const request = indexedDB.open('fail-well');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const keys = db
+            .transaction('reflections')
+            .objectStore('reflections')
+            .index('by-nextFollowUpAt')
+            .getAllKeys();
+          keys.onsuccess = () => {
+            db.close();
+            resolve(keys.result);
+          };
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+  expect(indexed).toEqual([open.id]);
 });
 
 test('a full disk during save keeps the draft, writes nothing, and the next save works', async ({

@@ -7,6 +7,8 @@
  * - `seedReflections`: many synthetic records generated in the page itself (nothing crosses
  *   the DevTools protocol), then the `bulk` message an import sends; `reflection` builds a
  *   hand-made record for tests that look for particular words.
+ * Both write rows as the app stores them (`toStoredRow`: with the follow-up index's key), so
+ * the background finds a seeded due follow-up exactly as it finds a saved one.
  */
 import type { Page } from '@playwright/test';
 import { syntheticReflections } from '../../bench/synthetic';
@@ -20,6 +22,7 @@ import {
   TRIGGERS,
   type Trigger,
 } from '../../utils/reflections/reflection';
+import { toStoredRow } from '../../utils/reflections/stored-row';
 import {
   ONE_QUESTION_POOL,
   questionsFor,
@@ -330,7 +333,7 @@ export async function writeReflections(
 ): Promise<void> {
   for (let start = 0; start < records.length; start += batchSize) {
     // A JSON string crosses to the page about four times faster than the same objects.
-    const json = JSON.stringify(records.slice(start, start + batchSize));
+    const json = JSON.stringify(records.slice(start, start + batchSize).map(toStoredRow));
     await page.evaluate(
       (batch) =>
         new Promise<void>((resolve, reject) => {
@@ -359,6 +362,12 @@ export async function writeReflections(
   }
 }
 
+/** A hand-made record as the app would store it (one without follow-ups has no key to add). */
+function asStoredRow(record: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(record.followUps)) return record;
+  return toStoredRow(record as unknown as Reflection) as unknown as Record<string, unknown>;
+}
+
 /** Write `count` synthetic reflections (plus `extra` hand-made ones); the page must have opened the database. */
 export async function seedReflections(
   page: Page,
@@ -367,10 +376,11 @@ export async function seedReflections(
   extra: readonly Record<string, unknown>[] = [],
 ): Promise<void> {
   // Passed as source text: the generator runs in the page, so 100,000 records never cross
-  // the DevTools protocol. (DevTools evaluation is not subject to the page's CSP.)
+  // the DevTools protocol. (DevTools evaluation is not subject to the page's CSP.) Synthetic
+  // records have no follow-ups, so they are stored rows as generated.
   await page.evaluate(`(async () => {
     const generate = ${syntheticReflections.toString()};
-    const extra = ${JSON.stringify(extra)};
+    const extra = ${JSON.stringify(extra.map(asStoredRow))};
     const db = await new Promise((resolve, reject) => {
       const open = indexedDB.open('fail-well');
       open.onsuccess = () => resolve(open.result);

@@ -6,23 +6,24 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { emptyDraft, loadDraft, saveDraft } from '../../utils/capture/draft';
+import { emptyDraft } from '../../utils/capture/draft';
+import { loadDraft, saveDraft } from '../../utils/capture/draft-store';
 import { instantOf } from '../../utils/core/wall-clock';
 import { lastExportItem } from '../../utils/data/storage-status-store';
 import { storeFollowUpAnswer } from '../../utils/follow-through/follow-up-store';
 import { markNudgeAnswered } from '../../utils/nudges/nudge-answer-store';
 import { DEFAULT_NUDGE_SETTINGS, type NudgeSettings } from '../../utils/nudges/nudge-settings';
-import { EMPTY_NUDGE_STATE, getNudgeState, nudgeStateItem } from '../../utils/nudges/nudge-state';
+import { EMPTY_NUDGE_STATE } from '../../utils/nudges/nudge-state';
+import { getNudgeState, nudgeStateItem } from '../../utils/nudges/nudge-state-store';
 import {
-  DUE_CHECK_ALARM,
-  DUE_CHECK_MINUTES,
-  handleNotificationClosed,
   MENU_PAGE,
   MENU_SELECTION,
-  NUDGE_ALARM,
   syncContextMenus,
-} from '../../utils/nudges/worker/nudge-engine';
+} from '../../utils/nudges/worker/context-menus';
+import { handleNotificationClosed } from '../../utils/nudges/worker/notification-handlers';
+import { NUDGE_ALARM } from '../../utils/nudges/worker/nudge-transaction';
 import { BADGE_REMINDER_KEY } from '../../utils/nudges/worker/reminder-delivery';
+import { DUE_CHECK_ALARM, DUE_CHECK_MINUTES } from '../../utils/nudges/worker/reminder-handlers';
 import { saveReflection } from '../../utils/reflections/db-store';
 import { createReflection } from '../../utils/reflections/reflection';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';

@@ -7,11 +7,28 @@
 import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
 import { isRecord } from '../core/parse';
-import { DRAFT_KEY, type Draft, parseDraft } from './draft';
+import {
+  fromStoredDraft,
+  LOCKED_DRAFT,
+  parkLockedDraft,
+  toStoredDraft,
+} from '../lock/draft-codec-store';
+import { type Draft, parseDraft } from './draft';
+import { DRAFT_KEY } from './draft-store';
 
-/** The draft as stored, unparsed: a saved draft's mark still carries its revision. */
+/**
+ * The draft as stored, unparsed but opened when the lock sealed it (a saved draft's mark still
+ * carries its revision). A sealed draft this context cannot open is parked for the next unlock
+ * (utils/lock/draft-codec-store.ts) and reads as none: the caller's next write cannot lose it.
+ * Call under the draft's lock.
+ */
 export async function readStoredDraft(): Promise<unknown> {
-  return (await browser.storage.local.get(DRAFT_KEY))[DRAFT_KEY];
+  const raw = (await browser.storage.local.get(DRAFT_KEY))[DRAFT_KEY];
+  const opened = await fromStoredDraft(raw);
+  if (opened !== LOCKED_DRAFT) return opened;
+  await parkLockedDraft(raw);
+  await browser.storage.local.remove(DRAFT_KEY);
+  return { cleared: true, rev: revOf(raw), writer: writerOf(raw) };
 }
 
 /** The revision of a stored draft (or of the mark a saved one left); 0 for none. */
@@ -46,7 +63,7 @@ export function changeDraft(
       return null;
     }
     const written = { ...next, rev, writer };
-    await browser.storage.local.set({ [DRAFT_KEY]: written });
+    await browser.storage.local.set({ [DRAFT_KEY]: await toStoredDraft(written) });
     return written;
   });
 }

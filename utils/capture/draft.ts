@@ -1,9 +1,9 @@
 /**
- * The popup's draft. Popups die on blur, so the draft is written on every keystroke
- * (debounced) to extension storage, restored on the next open, and cleared only after the
- * reflection is committed.
+ * The popup's draft: its shape, the parse every read goes through and the debounced saver.
+ * Popups die on blur, so the draft is written on every keystroke (debounced) to extension
+ * storage, restored on the next open, and cleared only after the reflection is committed.
+ * Pure: reading and writing the stored draft is utils/capture/draft-store.ts.
  */
-import { browser } from 'wxt/browser';
 import { isRecord, ownRecord } from '../core/parse';
 import {
   isSting,
@@ -109,26 +109,6 @@ export function parseDraft(raw: unknown): Draft | null {
     rev: typeof input.rev === 'number' ? input.rev : 0,
     writer: text(input.writer, 100),
   };
-}
-
-// Plain `storage.local`: the popup reads the draft before its first paint, and a storage
-// library would not fit its size budget. `parseDraft` is the schema check on every read.
-export const DRAFT_KEY = 'draft';
-
-/** The saved draft, if any. */
-export async function loadDraft(): Promise<Draft | null> {
-  const stored = await browser.storage.local.get(DRAFT_KEY);
-  return parseDraft(stored[DRAFT_KEY]);
-}
-
-/** Store the draft (on every keystroke, debounced by `createDraftSaver`). */
-export async function saveDraft(draft: Draft): Promise<void> {
-  await browser.storage.local.set({ [DRAFT_KEY]: draft });
-}
-
-/** Remove the draft (only after its reflection is committed). */
-export async function clearDraft(): Promise<void> {
-  await browser.storage.local.remove(DRAFT_KEY);
 }
 
 export interface DraftSaver {

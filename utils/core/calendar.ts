@@ -4,7 +4,7 @@
  * tested with any zone, daylight-saving jumps included.
  */
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './time-units';
 
 /** Minutes east of UTC at an instant (UTC+2 → 120). */
 export type TimeZone = (epochMs: number) => number;

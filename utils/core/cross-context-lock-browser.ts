@@ -12,7 +12,9 @@ export type LockName =
   | 'fail-well:settings'
   | 'fail-well:site-tabs'
   | 'fail-well:context-menus'
-  | 'fail-well:draft';
+  | 'fail-well:draft'
+  | 'fail-well:lock'
+  | 'fail-well:lock-migration';
 
 const queues = new Map<LockName, Promise<unknown>>();
 

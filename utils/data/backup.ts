@@ -4,6 +4,7 @@
  * the reflections themselves are.
  */
 import { oneOf } from '../core/parse';
+import { DAY_MS } from '../core/time-units';
 
 export const BACKUP_EVERY = ['off', 'weekly', 'monthly'] as const;
 /** How often the user wants a backup reminder. */
@@ -11,7 +12,6 @@ export type BackupEvery = (typeof BACKUP_EVERY)[number];
 
 export const DEFAULT_BACKUP_EVERY: BackupEvery = 'off';
 
-const DAY_MS = 86_400_000;
 const PERIOD_MS: Readonly<Record<Exclude<BackupEvery, 'off'>, number>> = {
   weekly: 7 * DAY_MS,
   monthly: 30 * DAY_MS,

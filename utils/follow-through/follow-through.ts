@@ -12,10 +12,9 @@ import {
   weekOfDay,
   weekStartDay,
 } from '../core/calendar';
+import { DAY_MS } from '../core/time-units';
 import type { Reflection } from '../reflections/reflection';
 import { type AppliedRate, appliedRate } from './follow-up';
-
-const DAY_MS = 86_400_000;
 
 /** The local day number of the first of a month (month 1–12; overflow rolls into years). */
 function firstOfMonth(year: number, month: number): number {

@@ -4,9 +4,8 @@
  * budget counts every byte it loads.
  */
 import { bool, clampInt, ownRecord } from '../core/parse';
+import { DAY_MS } from '../core/time-units';
 import type { FollowUp } from '../reflections/reflection';
-
-const DAY_MS = 86_400_000;
 
 export const DEFAULT_FOLLOW_UP_SETTINGS = {
   enabled: true,

@@ -3,28 +3,23 @@
  * from db.ts so the popup, which loads db.ts to save, does not carry the follow-through code.
  * The background's follow-up nudge can use `reflectionsWithDueFollowUp` as it is.
  */
-import { readReflectionsAfter, updateReflection } from '../reflections/db-store';
+import { reflectionsWithCheckDueBy, updateReflection } from '../reflections/db-store';
 import type { FollowUpOutcome, Reflection } from '../reflections/reflection';
 import { answerFollowUp, dueFollowUps } from './follow-up';
 import type { FollowUpSettings } from './follow-up-plan';
 
-/** Reflections per read: one `getAll` each, so memory stays flat however many there are. */
-const BATCH = 2000;
-
 /**
  * Reflections whose follow-up is due at `now`, most overdue first (deleted ones left out).
- * There is no index on follow-up dates: this reads key-ordered batches and keeps the due ones.
+ * Reads only the rows the follow-up index holds up to `now` (the hourly reminder check runs
+ * this in a waking service worker, whatever the size of the journal); `dueFollowUps` then
+ * applies the rule itself and orders them by the check each reminder is about.
  */
 export async function reflectionsWithDueFollowUp(now: number): Promise<Reflection[]> {
-  const due: Reflection[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const batch = await readReflectionsAfter(after, BATCH);
-    due.push(...dueFollowUps(batch, now));
-    if (batch.length < BATCH) break;
-    after = (batch[batch.length - 1] as Reflection).id;
-  }
-  return dueFollowUps(due, now);
+  const candidates = await reflectionsWithCheckDueBy(now);
+  // Equally overdue ones keep id order (code units, as IndexedDB orders keys), as when every
+  // row was read in key order: the same reminder comes first as before.
+  candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return dueFollowUps(candidates, now);
 }
 
 /**

@@ -3,10 +3,9 @@
  * it?" — until it is applied or no longer relevant. Pure functions; time is a parameter.
  */
 
+import { DAY_MS } from '../core/time-units';
 import type { FollowUp, FollowUpOutcome, Reflection } from '../reflections/reflection';
 import type { FollowUpSettings } from './follow-up-plan';
-
-const DAY_MS = 86_400_000;
 
 /** Whether the commitment is settled: applied, or no longer relevant. */
 export function isClosed(reflection: Pick<Reflection, 'followUps'>): boolean {
@@ -48,6 +47,23 @@ export function followUpDueAt(
   now: number,
 ): number | null {
   return nextFollowUp(reflection, now)?.dueAt ?? null;
+}
+
+/**
+ * From when a live reflection has a check to answer: the earliest `dueAt` of an unanswered
+ * check of an open commitment, or null (closed, nothing unanswered, or soft-deleted). It is
+ * the key of the database's follow-up index: `dueFollowUps(…, now)` holds a reflection exactly
+ * when this is ≤ `now` (some unanswered check is due; `nextFollowUp` then picks the latest).
+ */
+export function firstOpenCheckAt(
+  reflection: Pick<Reflection, 'followUps' | 'deletedAt'>,
+): number | null {
+  if (reflection.deletedAt !== null || isClosed(reflection)) return null;
+  let earliest: number | null = null;
+  for (const f of reflection.followUps) {
+    if (f.outcome === null && (earliest === null || f.dueAt < earliest)) earliest = f.dueAt;
+  }
+  return earliest;
 }
 
 /** Reflections whose follow-up is due at `now`, most overdue first (deleted ones left out). */

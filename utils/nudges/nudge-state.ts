@@ -2,11 +2,10 @@
  * What the background remembers between wake-ups: the service worker keeps nothing in memory,
  * so the schedule, snooze, pause, back-off counters and the context of each open
  * notification live here, in `local:` storage (this device only), read through a repairing
- * parser.
+ * parser. Pure: the shape, its parser and the seed rule; the storage item and its read-modify-write
+ * helpers are utils/nudges/nudge-state-store.ts.
  */
-import { storage } from '@wxt-dev/storage';
 import { parseContext } from '../capture/draft';
-import { withLock } from '../core/cross-context-lock-browser';
 import { clampInt, isRecord, ownRecord } from '../core/parse';
 import { isTrigger, type ReflectionContext, type Trigger } from '../reflections/reflection';
 import { NO_REMINDERS_SENT, type RemindersSent } from './due-reminders';
@@ -168,15 +167,6 @@ function parseOpenReminders(raw: unknown): Record<string, OpenReminder> {
   return out;
 }
 
-export const nudgeStateItem = storage.defineItem<NudgeState>('local:nudgeState', {
-  fallback: EMPTY_NUDGE_STATE,
-});
-
-/** The stored nudge state, always valid. */
-export async function getNudgeState(): Promise<NudgeState> {
-  return parseNudgeState(await nudgeStateItem.getValue());
-}
-
 /** A new install's seed: random, in 1 … 2³¹ − 1 (0 means "not set yet"). */
 export function newSeed(): number {
   const [n = 0] = crypto.getRandomValues(new Uint32Array(1));
@@ -186,35 +176,6 @@ export function newSeed(): number {
 /** `state` with its seed: the one it has, or `fresh` when none was set yet. */
 export function withSeed(state: NudgeState, fresh: number): NudgeState {
   return state.seed !== 0 ? state : { ...state, seed: fresh };
-}
-
-/**
- * Give this install its seed unless it has one (install, update, start-up: an install from
- * before seeds existed, or state that was cleared, gets one too; a set seed is never
- * replaced). Under the nudge-state lock, so a handler saving the state at the same moment
- * cannot write the old seed back. Returns the seed.
- */
-export function ensureSeed(fresh = newSeed()): Promise<number> {
-  return withLock('fail-well:nudge-state', async () => {
-    const state = await getNudgeState();
-    const next = withSeed(state, fresh);
-    if (next !== state) await nudgeStateItem.setValue(next);
-    return next.seed;
-  });
-}
-
-/** Read, change and write the nudge state. */
-export async function updateNudgeState(
-  change: (state: NudgeState) => NudgeState,
-): Promise<NudgeState> {
-  const next = change(await getNudgeState());
-  await nudgeStateItem.setValue(next);
-  return next;
-}
-
-/** Call `listener` when the state changes (the settings page shows snooze and pause). */
-export function watchNudgeState(listener: (state: NudgeState) => void): () => void {
-  return nudgeStateItem.watch((value) => listener(parseNudgeState(value)));
 }
 
 /** Snooze or pause as the user asked, from the settings page or a notification button. */

@@ -4,10 +4,9 @@
  * so the background's bundled catalogue can keep just the keys the worker uses.
  */
 import { clip as clipText } from '../core/clip';
+import { DAY_MS } from '../core/time-units';
 import { t, uiLanguage } from '../i18n/i18n';
 import type { DueFollowUp } from './due-reminders';
-
-const DAY_MS = 86_400_000;
 
 /** Notification text for the follow-ups sent now (most overdue first, at least one). */
 export function followUpWording(items: readonly DueFollowUp[]): { title: string; message: string } {

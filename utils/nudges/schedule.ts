@@ -5,6 +5,7 @@
  * No browser APIs and no clock of its own, so every rule is tested with tables.
  */
 
+import { DAY_MS, HOUR_MS } from '../core/time-units';
 import {
   addDays,
   dayKey,
@@ -19,8 +20,6 @@ import type { NudgeSettings } from './nudge-settings';
 import { parseClockTime } from './nudge-settings';
 import type { AttentionChoice, NudgeState } from './nudge-state';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** Back-off never stretches the gap past a week: a quiet user still hears from us weekly. */
 export const BACKOFF_CEILING_MS = 7 * DAY_MS;
 /** Event nudges (idle, site, failure) keep at least this far apart before back-off. */

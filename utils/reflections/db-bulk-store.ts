@@ -3,8 +3,10 @@
  * export, and deleting everything. Kept apart from db.ts so the popup never loads it; it uses
  * db.ts's typed connection and never imports idb itself.
  */
+import { currentCodec, readableRows, storedForm } from '../lock/lock-codec-store';
 import { announceBulk, connectForBulk } from './db-store';
 import type { Reflection } from './reflection';
+import { fromStoredRow, toStoredRow } from './stored-row';
 
 /** Records written between progress reports: often enough for a bar, rare enough to be free. */
 const PROGRESS_EVERY = 500;
@@ -48,6 +50,14 @@ export async function importReflections(
   const total = reflections.length;
   if (total === 0) return outcome;
   const every = Math.max(1, options.progressEvery ?? PROGRESS_EVERY);
+  // Sealed before the transaction opens (WebCrypto would let it close): with the lock on,
+  // an import is stored encrypted like any other write.
+  const codec = await currentCodec();
+  const incomingRows =
+    codec.open || codec.seal
+      ? await Promise.all(reflections.map((r) => storedForm(r, codec)))
+      : reflections;
+  signal?.throwIfAborted();
   const db = await connectForBulk();
   signal?.throwIfAborted();
   const tx = db.transaction('reflections', 'readwrite', { durability: 'strict' });
@@ -72,11 +82,11 @@ export async function importReflections(
     // Keys only, once: most imports go into an empty or different profile, so most records
     // need no read at all to know they are new.
     const storedIds = new Set<string>(await tx.store.getAllKeys());
-    for (const incoming of reflections) {
+    for (const incoming of incomingRows) {
       if (firstError !== null) break;
       try {
         if (!storedIds.has(incoming.id)) {
-          tx.store.put(incoming).then(() => {
+          tx.store.put(toStoredRow(incoming)).then(() => {
             outcome.added++;
             settle();
           }, fail);
@@ -88,7 +98,7 @@ export async function importReflections(
             settle();
             return;
           }
-          tx.store.put(incoming).then(() => {
+          tx.store.put(toStoredRow(incoming)).then(() => {
             if (current) outcome.replaced++;
             else outcome.added++;
             settle();
@@ -123,18 +133,18 @@ export async function* reflectionsOldestFirst(
     const tx = db.transaction('reflections');
     const index = tx.store.index('by-createdAt');
     const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
-    let chunk = await index.getAll(range, chunkSize);
+    let chunk: Reflection[] = (await index.getAll(range, chunkSize)).map(fromStoredRow);
     const full = chunk.length === chunkSize;
     const last = chunk.at(-1);
     if (full && last) {
       // The chunk may have cut a run of equal createdAt values: drop that run, read it whole.
       const lastAt = last.createdAt;
       chunk = chunk.filter((r) => r.createdAt !== lastAt);
-      chunk.push(...(await index.getAll(IDBKeyRange.only(lastAt))));
+      chunk.push(...(await index.getAll(IDBKeyRange.only(lastAt))).map(fromStoredRow));
       after = lastAt;
     }
     await tx.done;
-    if (chunk.length > 0) yield chunk;
+    if (chunk.length > 0) yield await readableRows(chunk);
     if (!full) return;
   }
 }
@@ -151,11 +161,13 @@ export async function* reflectionsById(
   for (;;) {
     const db = await connectForBulk();
     const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-    const chunk: Reflection[] = await db.getAll('reflections', range, chunkSize);
+    const chunk: Reflection[] = (await db.getAll('reflections', range, chunkSize)).map(
+      fromStoredRow,
+    );
     const last = chunk.at(-1);
     if (last) {
       after = last.id;
-      yield chunk;
+      yield await readableRows(chunk);
     }
     if (chunk.length < chunkSize) return;
   }
@@ -173,4 +185,46 @@ export async function deleteEverything(): Promise<number> {
   await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
   announceBulk();
   return removed;
+}
+
+/**
+ * Up to `count` stored rows after `afterId` in key order, as stored (the lock's migration
+ * needs the sealed form, not the readable one). `total` receives the number of rows.
+ */
+export async function rowsAfter(
+  afterId: string | null,
+  count: number,
+  total?: { value: number },
+): Promise<Reflection[]> {
+  const db = await connectForBulk();
+  const tx = db.transaction('reflections');
+  const range = afterId === null ? null : IDBKeyRange.lowerBound(afterId, true);
+  const [rows, n] = await Promise.all([tx.store.getAll(range, count), tx.store.count()]);
+  if (total) total.value = n;
+  return rows.map(fromStoredRow);
+}
+
+/**
+ * Replace each `was` row by `now` in one transaction, but only where the stored row is still
+ * exactly `was` (another page may have changed it since it was read): returns how many were
+ * replaced. The rest are left for the caller's next pass, so no change is undone.
+ */
+export async function replaceUnchanged(
+  pairs: readonly { was: Reflection; now: Reflection }[],
+): Promise<number> {
+  const db = await connectForBulk();
+  const tx = db.transaction('reflections', 'readwrite');
+  const current = await Promise.all(pairs.map((p) => tx.store.get(p.was.id)));
+  let replaced = 0;
+  const writes = pairs.map((pair, i) => {
+    const stored = current[i];
+    if (!stored || JSON.stringify(fromStoredRow(stored)) !== JSON.stringify(pair.was)) {
+      return undefined;
+    }
+    replaced++;
+    return tx.store.put(toStoredRow(pair.now));
+  });
+  await Promise.all([...writes, tx.done]);
+  if (replaced > 0) announceBulk();
+  return replaced;
 }

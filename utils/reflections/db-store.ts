@@ -5,13 +5,19 @@
  * Every extension page opens the database directly (they share the extension's origin), so
  * the popup never waits for a sleeping service worker. Writes announce themselves on a
  * BroadcastChannel so other open pages refresh.
+ *
+ * With the journal's lock on, every write stores the sealed form and every read returns the
+ * readable one where this context can open it (utils/lock/lock-codec-store.ts): callers work
+ * with plain reflections either way.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { t } from '../i18n/i18n';
+import { currentCodec, type LockCodec, readableRows, storedForm } from '../lock/lock-codec-store';
 import { firstReview, type Reflection, type ReviewState } from './reflection';
+import { fromStoredRow, type StoredReflection, toStoredRow } from './stored-row';
 
 export const DB_NAME = 'fail-well';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Version 1 of the schema. Old versions stay here when new ones are added. */
 export interface FailWellDBv1 extends DBSchema {
@@ -41,7 +47,22 @@ export interface FailWellDBv2 extends DBSchema {
   };
 }
 
-export type FailWellDB = FailWellDBv2;
+/**
+ * Version 3: the hourly reminder check reads only reflections with a follow-up due. Rows
+ * carry derived fields from here on (utils/reflections/stored-row.ts).
+ */
+export interface FailWellDBv3 extends DBSchema {
+  reflections: {
+    key: string;
+    value: StoredReflection;
+    indexes: FailWellDBv2['reflections']['indexes'] & {
+      /** Only rows with an open, unanswered check carry a key: the due ones are a range. */
+      'by-nextFollowUpAt': number;
+    };
+  };
+}
+
+export type FailWellDB = FailWellDBv3;
 
 /** Something the page should tell the user about the database connection. */
 export type DbEvent =
@@ -104,6 +125,17 @@ function open(): Promise<IDBPDatabase<FailWellDB>> {
             if (!cursor.value.review) {
               await cursor.update({ ...cursor.value, review: firstReview(cursor.value.createdAt) });
             }
+            cursor = await cursor.continue();
+          }
+        }
+        if (oldVersion < 3) {
+          const store = tx.objectStore('reflections');
+          store.createIndex('by-nextFollowUpAt', 'nextFollowUpAt');
+          // Back-fill: only rows with an open check get the field (the rest stay as they are).
+          let cursor = await store.openCursor();
+          while (cursor) {
+            const row = toStoredRow(cursor.value);
+            if (row.nextFollowUpAt !== undefined) await cursor.update(row);
             cursor = await cursor.continue();
           }
         }
@@ -172,11 +204,22 @@ export function onReflectionsChanged(listener: (change: ReflectionsChange) => vo
   return () => own.close();
 }
 
+/** The row to store for `reflection`: sealed when the lock is on, with its derived fields. */
+async function storedRow(reflection: Reflection, codec: LockCodec): Promise<StoredReflection> {
+  return toStoredRow(await storedForm(reflection, codec));
+}
+
+/** What callers see of stored rows: derived fields gone, words opened where they can be. */
+function readable(rows: StoredReflection[], codec?: LockCodec): Promise<Reflection[]> {
+  return readableRows(rows.map(fromStoredRow), codec);
+}
+
 /** Store a new reflection (or replace one with the same id). */
 export async function saveReflection(reflection: Reflection): Promise<void> {
-  const db = await open();
+  const [db, codec] = await Promise.all([open(), currentCodec()]);
+  const row = await storedRow(reflection, codec);
   try {
-    await db.put('reflections', reflection);
+    await db.put('reflections', row);
   } catch (error) {
     // A connection the browser closed under us cannot be used again: open afresh next time.
     if (error instanceof DOMException && error.name === 'InvalidStateError') connection = null;
@@ -188,7 +231,8 @@ export async function saveReflection(reflection: Reflection): Promise<void> {
 /** One reflection by id, deleted or not; undefined when there is none. */
 export async function getReflection(id: string): Promise<Reflection | undefined> {
   const db = await open();
-  return db.get('reflections', id);
+  const row = await db.get('reflections', id);
+  return row && (await readable([row]))[0];
 }
 
 export interface ReflectionPage {
@@ -218,13 +262,13 @@ export async function listReflections(
     if (cursor.value.deletedAt === null) items.push(cursor.value);
     cursor = await cursor.continue();
   }
-  return { items, next: cursor ? last : null };
+  return { items: await readable(items), next: cursor ? last : null };
 }
 
 /** Every reflection, including soft-deleted ones (for export and index building). */
 export async function allReflections(): Promise<Reflection[]> {
   const db = await open();
-  return db.getAll('reflections');
+  return readable(await db.getAll('reflections'));
 }
 
 /**
@@ -236,11 +280,12 @@ export async function readReflectionsAfter(
   count: number,
 ): Promise<Reflection[]> {
   const db = await open();
-  return db.getAll(
+  const rows = await db.getAll(
     'reflections',
     afterId === null ? null : IDBKeyRange.lowerBound(afterId, true),
     count,
   );
+  return readable(rows);
 }
 
 /** Reflections by id, in the same order; missing ones left out. */
@@ -248,7 +293,7 @@ export async function getReflections(ids: readonly string[]): Promise<Reflection
   const db = await open();
   const tx = db.transaction('reflections');
   const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-  return found.filter((r): r is Reflection => r !== undefined);
+  return readable(found.filter((r) => r !== undefined));
 }
 
 /**
@@ -259,26 +304,40 @@ export function setReviewState(id: string, review: ReviewState): Promise<Reflect
   return rewrite(id, (current) => ({ ...current, review }));
 }
 
+/** A change that read a row is retried this often when another page wrote it meanwhile. */
+const REWRITE_TRIES = 8;
+
 /**
- * Read, change and write one record in one transaction (two pages changing it at once cannot
- * lose one change), then tell the other pages. Returns the stored result, or undefined.
+ * Read, change and write one record, then tell the other pages. Returns the stored result,
+ * or undefined when it is gone. Opening and sealing (the lock) is WebCrypto, which would let
+ * an IndexedDB transaction close under us, so the read and the write are two transactions
+ * and the write goes ahead only if the row is still what was read; else the change is made
+ * again on the newer row. Two pages changing one record at once never lose a change.
  */
 async function rewrite(
   id: string,
   change: (current: Reflection) => Reflection,
 ): Promise<Reflection | undefined> {
   const db = await open();
-  const tx = db.transaction('reflections', 'readwrite');
-  const current = await tx.store.get(id);
-  if (!current) {
+  for (let attempt = 0; attempt < REWRITE_TRIES; attempt++) {
+    const [stored, codec] = await Promise.all([db.get('reflections', id), currentCodec()]);
+    if (!stored) return undefined;
+    const [current] = await readable([stored], codec);
+    const next = change(current as Reflection);
+    const row = await storedRow(next, codec);
+    const tx = db.transaction('reflections', 'readwrite');
+    const again = await tx.store.get(id);
+    if (!again || JSON.stringify(again) !== JSON.stringify(stored)) {
+      await tx.done;
+      if (!again) return undefined;
+      continue;
+    }
+    await tx.store.put(row);
     await tx.done;
-    return undefined;
+    announce({ type: 'updated', ids: [id] });
+    return next;
   }
-  const next = change(current);
-  await tx.store.put(next);
-  await tx.done;
-  announce({ type: 'updated', ids: [id] });
-  return next;
+  throw new DOMException('The reflection kept changing; nothing was lost', 'AbortError');
 }
 
 /** How many reflections are stored, deleted ones included. */
@@ -346,8 +405,20 @@ export async function listTags(): Promise<string[]> {
 /** Reflections carrying a tag, newest first (deleted ones left out). */
 export async function reflectionsWithTag(tag: string): Promise<Reflection[]> {
   const db = await open();
-  const found = await db.getAllFromIndex('reflections', 'by-tag', tag);
+  const found = await readable(await db.getAllFromIndex('reflections', 'by-tag', tag));
   return found.filter((r) => r.deletedAt === null).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/**
+ * Reflections with an unanswered check due at or before `now` (live, open ones only), in no
+ * particular order: one read of the follow-up index, so the cost is the due rows, not the
+ * journal. Rows without an open check have no key and are never read.
+ */
+export async function reflectionsWithCheckDueBy(now: number): Promise<Reflection[]> {
+  const db = await open();
+  return readable(
+    await db.getAllFromIndex('reflections', 'by-nextFollowUpAt', IDBKeyRange.upperBound(now)),
+  );
 }
 
 /** A plain-words message for an IndexedDB failure, for showing next to the kept draft. */

@@ -4,6 +4,7 @@
  */
 
 import { formatNumber, plural, t } from '../i18n/i18n';
+import type { Envelope } from '../lock/envelope';
 import { isTemplateId, type TemplateId } from './templates';
 
 export const TRIGGERS = [
@@ -84,6 +85,12 @@ export interface Reflection {
   review: ReviewState | null;
   /** Soft delete: set when deleted (undo clears it); purged later. Absent from the index when null. */
   deletedAt: number | null;
+  /**
+   * Present when the journal's lock sealed the words (utils/lock/sealed-reflection.ts): the
+   * prompt, answers, tags, context, who was affected and follow-up notes are then blank here
+   * and live, encrypted, in this envelope.
+   */
+  sealed?: Envelope;
 }
 
 /** What the popup (or an edit form) collects before it becomes a reflection. */

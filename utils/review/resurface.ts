@@ -3,9 +3,9 @@
  * seen) and "on this day". Pure: `now` and the time zone are parameters.
  */
 import { dayParts, localDay, type TimeZone } from '../core/calendar';
+import { DAY_MS } from '../core/time-units';
 import type { Reflection, ReviewState } from '../reflections/reflection';
 
-const DAY_MS = 86_400_000;
 /** Days until a lesson comes back after its n-th viewing: each gap about 2.5× the last. */
 export const REVIEW_GAPS_DAYS = [7, 18, 45, 110, 270, 365] as const;
 

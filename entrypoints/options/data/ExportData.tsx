@@ -4,7 +4,7 @@ import { localZone } from '../../../utils/core/calendar';
 import type { ExportKind } from '../../../utils/data/export';
 import { scopeFromParams } from '../../../utils/data/export-scope';
 import { lastExportItem } from '../../../utils/data/storage-status-store';
-import { buildExport, downloadBlob } from '../../../utils/data/transfer';
+import { buildExport, downloadBlob } from '../../../utils/data/transfer-store';
 import { formatNumber, type MessageKey, plural, t } from '../../../utils/i18n/i18n';
 import { describeDbError } from '../../../utils/reflections/db-store';
 import { getSettings } from '../../../utils/settings/settings-store';

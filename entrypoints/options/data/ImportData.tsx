@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { importCheckins, readImportFile } from '../../../utils/data/transfer';
+import { readImportFile } from '../../../utils/data/import-file';
+import { importCheckins } from '../../../utils/data/transfer-store';
 import { formatNumber, plural, t } from '../../../utils/i18n/i18n';
 import { importReflections } from '../../../utils/reflections/db-bulk-store';
 import { describeDbError } from '../../../utils/reflections/db-store';

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ColumnChart } from '../../../components/ColumnChart';
 import { DigestPanel } from '../../../components/DigestPanel';
 import { FollowUpSettingsForm } from '../../../components/FollowUpSettingsForm';
+import { DAY_MS } from '../../../utils/core/time-units';
 import { appliedRateByMonth, openTellThem } from '../../../utils/follow-through/follow-through';
 import {
   dueFollowUps,
@@ -18,8 +19,6 @@ import {
 } from '../../../utils/settings/settings-store';
 import type { ReviewState } from '../state';
 import { useRoute } from '../useRoute';
-
-const DAY_MS = 86_400_000;
 
 const OUTCOMES: [FollowUpOutcome, Parameters<typeof t>[0]][] = [
   ['applied', 'followApplied'],

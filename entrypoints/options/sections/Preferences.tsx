@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { applyTheme } from '../../../utils/core/theme';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
@@ -28,7 +28,7 @@ const ELSEWHERE: ReadonlyArray<readonly [string, MessageKey, MessageKey]> = [
  * The settings page's "Preferences" section: the colour scheme, and how the popup starts (its
  * template, whether the page is attached). Every change is saved and applied at once.
  */
-export function Preferences() {
+export function Preferences({ lockCard }: { lockCard?: VNode }) {
   const [settings, setLocal] = useState<Settings | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   // Writes run one after another: two quick clicks each merge into what the other stored.
@@ -101,6 +101,7 @@ export function Preferences() {
           onChange={(on) => save('attachPageByDefault', on)}
         />
       </Card>
+      {lockCard}
       {/* Empty, the live region takes no room but stays in the accessibility tree: a message
           added to a region that was display: none a moment before goes unannounced. */}
       <div role="status" class={status ? (status.ok ? 'muted' : 'error') : 'visually-hidden'}>

@@ -9,7 +9,8 @@ import {
   type PopupState,
 } from '../../../entrypoints/popup/state';
 import { loadCheckins } from '../../../utils/capture/checkin-store';
-import { emptyDraft, loadDraft } from '../../../utils/capture/draft';
+import { emptyDraft } from '../../../utils/capture/draft';
+import { loadDraft } from '../../../utils/capture/draft-store';
 import { DEFAULT_FOLLOW_UP_SETTINGS } from '../../../utils/follow-through/follow-up-plan';
 import { listReflections } from '../../../utils/reflections/db-store';
 

@@ -4,7 +4,8 @@ import { render as preactRender } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountPopup } from '../../../entrypoints/popup/App';
 import { createPopupState } from '../../../entrypoints/popup/state';
-import { emptyDraft, loadDraft } from '../../../utils/capture/draft';
+import { emptyDraft } from '../../../utils/capture/draft';
+import { loadDraft } from '../../../utils/capture/draft-store';
 import { allReflections } from '../../../utils/reflections/db-store';
 
 let root: HTMLElement | null = null;

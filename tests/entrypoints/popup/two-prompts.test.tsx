@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadFormExtras, mountPopup } from '../../../entrypoints/popup/App';
 import { createPopupState, type PopupState } from '../../../entrypoints/popup/state';
-import { type Draft, emptyDraft, loadDraft } from '../../../utils/capture/draft';
+import { type Draft, emptyDraft } from '../../../utils/capture/draft';
+import { loadDraft } from '../../../utils/capture/draft-store';
 import { stagePrompt } from '../../../utils/nudges/worker/nudge-delivery';
 import { listReflections } from '../../../utils/reflections/db-store';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { addCheckin, checkIn, dayKey, loadCheckins } from '../../../utils/capture/checkin-store';
-import { importCheckins } from '../../../utils/data/transfer';
+import { importCheckins } from '../../../utils/data/transfer-store';
 
 describe('check-ins', () => {
   it.each([

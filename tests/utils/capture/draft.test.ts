@@ -1,13 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  clearDraft,
   createDraftSaver,
   type Draft,
   emptyDraft,
   isDraftEmpty,
-  loadDraft,
   parseDraft,
-  saveDraft,
 } from '../../../utils/capture/draft';
 
 describe('parseDraft', () => {
@@ -53,15 +50,7 @@ describe('parseDraft', () => {
   });
 });
 
-describe('draft store', () => {
-  it('keeps the draft in extension storage until cleared', async () => {
-    expect(await loadDraft()).toBeNull();
-    await saveDraft({ ...emptyDraft('quick', 1), answers: { learned: 'hi' } });
-    expect((await loadDraft())?.answers).toEqual({ learned: 'hi' });
-    await clearDraft();
-    expect(await loadDraft()).toBeNull();
-  });
-
+describe('createDraftSaver', () => {
   it('debounces writes and never loses the last keystroke', async () => {
     vi.useFakeTimers();
     const writes: string[] = [];

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { checkIn, loadCheckins } from '../../../utils/capture/checkin-store';
-import { emptyDraft, loadDraft, saveDraft } from '../../../utils/capture/draft';
+import { emptyDraft } from '../../../utils/capture/draft';
+import { loadDraft, saveDraft } from '../../../utils/capture/draft-store';
 import { POPUP_START_KEY } from '../../../utils/capture/popup-start-store';
 import { deleteAllData } from '../../../utils/data/delete-everything-store';
 import { lastExportItem } from '../../../utils/data/storage-status-store';
 import { NUDGE_ANSWERED_KEY } from '../../../utils/nudges/nudge-answer-store';
-import {
-  EMPTY_NUDGE_STATE,
-  getNudgeState,
-  nudgeStateItem,
-} from '../../../utils/nudges/nudge-state';
-import { siteTabsItem } from '../../../utils/nudges/worker/nudge-engine';
+import { EMPTY_NUDGE_STATE } from '../../../utils/nudges/nudge-state';
+import { getNudgeState, nudgeStateItem } from '../../../utils/nudges/nudge-state-store';
 import { BADGE_REMINDER_KEY } from '../../../utils/nudges/worker/reminder-delivery';
+import { siteTabsItem } from '../../../utils/nudges/worker/trigger-handlers';
 import { allReflections, saveReflection } from '../../../utils/reflections/db-store';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
 import { getSettings, setSettings } from '../../../utils/settings/settings-store';

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_VERSION, exportToString, jsonWriter } from '../../../utils/data/export';
-import {
-  checkImport,
-  FUTURE_TOLERANCE_MS,
-  findForbiddenKey,
-  importSizeProblem,
-  MAX_IMPORT_BYTES,
-  migrateRecord,
-} from '../../../utils/data/import';
+import { checkImport, FUTURE_TOLERANCE_MS } from '../../../utils/data/import';
+import { importSizeProblem, MAX_IMPORT_BYTES } from '../../../utils/data/import-guard';
+import { migrateRecord } from '../../../utils/data/import-schema';
 import { FIRST_REVIEW_AFTER_MS, type Reflection } from '../../../utils/reflections/reflection';
 import { HOSTILE_TEXT, richReflection, SETTINGS } from '../../helpers/reflections';
 import { useLanguage } from '../../i18n-fake';
@@ -149,11 +144,6 @@ describe('checking an import file', () => {
     },
   );
 
-  it('finds forbidden keys by path', () => {
-    expect(findForbiddenKey(JSON.parse('{"a":[{"b":{"__proto__":1}}]}'))).toBe('a[0].b.__proto__');
-    expect(findForbiddenKey({ a: { b: [1, 'x'] } })).toBeNull();
-  });
-
   it('refuses duplicate ids inside one file, naming both', async () => {
     const message = await failure(file([plain(richReflection(1)), plain(richReflection(2)), ok]));
     expect(message).toMatch(/Reflections 1 and 3 share the id/);
@@ -279,20 +269,6 @@ describe('older file versions', () => {
     expect(result.file.reflections.map((r) => r.review?.count)).toEqual([0, 0]);
     expect(result.file.version).toBe(1);
     expect(result.file.checkins).toEqual([]);
-  });
-});
-
-describe('file size', () => {
-  it.each([
-    [0, /empty/],
-    [MAX_IMPORT_BYTES + 1, /This file is 50 MB; Fail Well imports files up to 50 MB/],
-    [200 * 1024 * 1024, /This file is 200 MB/],
-  ])('refuses %i bytes', (bytes, message) => {
-    expect(importSizeProblem(bytes)).toMatch(message);
-  });
-
-  it('accepts a file of exactly the limit', () => {
-    expect(importSizeProblem(MAX_IMPORT_BYTES)).toBeNull();
   });
 });
 

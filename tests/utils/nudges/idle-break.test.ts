@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadDraft } from '../../../utils/capture/draft';
+import { loadDraft } from '../../../utils/capture/draft-store';
 import { IDLE_DETECTION_SECONDS, idleTransition } from '../../../utils/nudges/idle-break';
 import { DEFAULT_NUDGE_SETTINGS } from '../../../utils/nudges/nudge-settings';
-import { handleIdle } from '../../../utils/nudges/worker/nudge-engine';
+import { handleIdle } from '../../../utils/nudges/worker/trigger-handlers';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
 import { settingsItem } from '../../../utils/settings/settings-store';
 import { installFakeExtras } from '../../helpers/fake-extras';

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_NUDGE_STATE,
-  ensureSeed,
-  getNudgeState,
   type NudgeState,
   newSeed,
-  nudgeStateItem,
   parseNudgeState,
   withSeed,
 } from '../../../utils/nudges/nudge-state';
@@ -77,12 +74,5 @@ describe('the per-install seed', () => {
       expect(seed).toBeGreaterThan(0);
       expect(parseNudgeState({ seed }).seed).toBe(seed);
     }
-  });
-
-  it('ensureSeed stores one once and keeps the rest of the state', async () => {
-    await nudgeStateItem.setValue({ ...EMPTY_NUDGE_STATE, ignoredInARow: 3 });
-    expect(await ensureSeed(777)).toBe(777);
-    expect(await ensureSeed(888)).toBe(777);
-    expect(await getNudgeState()).toEqual({ ...EMPTY_NUDGE_STATE, ignoredInARow: 3, seed: 777 });
   });
 });

@@ -21,6 +21,7 @@ import {
   saveReflection,
 } from '../../../utils/reflections/db-store';
 import type { Reflection } from '../../../utils/reflections/reflection';
+import { followUpIndex, withChecks } from '../../helpers/follow-up-index';
 import { richReflection } from '../../helpers/reflections';
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
@@ -45,6 +46,44 @@ describe('importing in one transaction', () => {
     expect((await getReflection(older.id))?.pinned).toBe(true);
     expect((await getReflection(newer.id))?.updatedAt).toBe(newer.updatedAt + 10);
     expect(await getReflection(richReflection(4).id)).toEqual(richReflection(4));
+  });
+
+  it('keeps the follow-up index right for added and replaced records, whatever the file says', async () => {
+    const T0 = Date.parse('2026-11-01T09:00:00Z');
+    const DAY = 86_400_000;
+    const stored = withChecks('stored', T0, [1, 7]);
+    const plain = withChecks('plain', T0, []);
+    await saveReflection(stored);
+    await saveReflection(plain);
+    const settled: Reflection = {
+      ...stored,
+      updatedAt: stored.updatedAt + 1,
+      followUps: [{ dueAt: T0 + DAY, answeredAt: T0 + DAY, outcome: 'applied', note: '' }],
+    };
+    const committed = { ...withChecks('plain', T0, [7]), updatedAt: plain.updatedAt + 1 };
+    // A file may carry a stale or forged key: the import derives its own.
+    const added = { ...withChecks('added', T0, [30]), nextFollowUpAt: 0 } as Reflection;
+    expect(await importReflections([settled, committed, added])).toMatchObject({ replaced: 2 });
+    expect(await followUpIndex()).toEqual({ added: T0 + 30 * DAY, plain: T0 + 7 * DAY });
+    const { nextFollowUpAt: _, ...clean } = added as Reflection & { nextFollowUpAt?: number };
+    expect(await getReflection('added')).toEqual(clean);
+  });
+
+  it('hands out no derived field while exporting', async () => {
+    const rows = [richReflection(1), richReflection(2)]; // each with an open check
+    await importReflections(rows);
+    expect(await followUpIndex()).toEqual(
+      Object.fromEntries(rows.map((r) => [r.id, r.followUps[0]?.dueAt])),
+    );
+    // Chunks of 1 are full (the last run is read again), of 10 are not: both reads are used.
+    for (const size of [1, 10]) {
+      const oldestFirst: Reflection[] = [];
+      for await (const chunk of reflectionsOldestFirst(size)) oldestFirst.push(...chunk);
+      const byKey: Reflection[] = [];
+      for await (const chunk of reflectionsById(size)) byKey.push(...chunk);
+      expect(oldestFirst).toEqual(rows);
+      expect(byKey).toEqual(rows);
+    }
   });
 
   it('reports progress as records are written, and announces one bulk change', async () => {

@@ -1,19 +1,25 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { reflectionsWithDueFollowUp } from '../../../utils/follow-through/follow-up-store';
 import {
+  allReflections,
   closeDb,
   DB_NAME,
   DB_VERSION,
   deleteReflection,
   describeDbError,
   getReflection,
+  getReflections,
   listReflections,
   listTags,
   onReflectionsChanged,
   purgeDeleted,
+  readReflectionsAfter,
+  reflectionsWithCheckDueBy,
   reflectionsWithTag,
   restoreReflection,
   saveReflection,
+  setReviewState,
   updateReflection,
 } from '../../../utils/reflections/db-store';
 import {
@@ -21,6 +27,7 @@ import {
   FIRST_REVIEW_AFTER_MS,
   type Reflection,
 } from '../../../utils/reflections/reflection';
+import { followUpIndex, storedRows, withChecks } from '../../helpers/follow-up-index';
 
 function reflection(n: number, over: Partial<Reflection> = {}): Reflection {
   return {
@@ -115,6 +122,75 @@ describe('reflections database', () => {
   });
 });
 
+describe('the follow-up index, after every write path', () => {
+  const DAY = 86_400_000;
+  const T0 = Date.parse('2026-11-01T09:00:00Z');
+  const answered = (r: Reflection, outcome: 'applied' | 'partly'): Reflection => ({
+    ...r,
+    followUps: r.followUps.map((f, i) =>
+      i === 0 ? { ...f, answeredAt: f.dueAt, outcome, note: '' } : f,
+    ),
+  });
+
+  it('saveReflection: keyed by the earliest unanswered check of an open commitment only', async () => {
+    await saveReflection(withChecks('open', T0, [1, 7, 30]));
+    await saveReflection(answered(withChecks('partly', T0, [1, 7]), 'partly'));
+    await saveReflection(answered(withChecks('applied', T0, [1, 7]), 'applied'));
+    await saveReflection(withChecks('none', T0, []));
+    await saveReflection({ ...withChecks('deleted', T0, [1]), deletedAt: T0 });
+    expect(await followUpIndex()).toEqual({ open: T0 + DAY, partly: T0 + 7 * DAY });
+  });
+
+  it('updateReflection: an edit that adds checks enters it, one that closes it leaves', async () => {
+    await saveReflection(withChecks('a', T0, []));
+    await updateReflection('a', (r) => ({ ...r, followUps: withChecks('a', T0, [7]).followUps }));
+    expect(await followUpIndex()).toEqual({ a: T0 + 7 * DAY });
+    await updateReflection('a', (r) => answered(r, 'applied'));
+    expect(await followUpIndex()).toEqual({});
+  });
+
+  it('setReviewState: seeing a lesson again keeps its follow-up in the index', async () => {
+    await saveReflection(withChecks('a', T0, [1]));
+    await setReviewState('a', { count: 1, nextDueAt: T0 + 30 * DAY, retired: false });
+    expect(await followUpIndex()).toEqual({ a: T0 + DAY });
+  });
+
+  it('deleteReflection takes it out (no reminder for a deleted lesson); restore puts it back', async () => {
+    await saveReflection(withChecks('a', T0, [1]));
+    await deleteReflection('a', T0 + 2 * DAY);
+    expect(await followUpIndex()).toEqual({});
+    expect(await reflectionsWithDueFollowUp(T0 + 3 * DAY)).toEqual([]);
+    await restoreReflection('a', T0 + 2 * DAY);
+    expect(await followUpIndex()).toEqual({ a: T0 + DAY });
+    expect((await reflectionsWithDueFollowUp(T0 + 3 * DAY)).map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('no read ever hands out the derived field, though the row holds it', async () => {
+    const r = { ...withChecks('a', T0, [1, 7]), tags: ['ops'] };
+    await saveReflection(r);
+    expect((await storedRows()).a).toEqual({ ...r, nextFollowUpAt: T0 + DAY });
+    const review = { count: 1, nextDueAt: T0 + 30 * DAY, retired: false };
+    const reviewed = { ...r, review };
+    expect(await setReviewState('a', review)).toEqual(reviewed);
+    expect(await getReflection('a')).toEqual(reviewed);
+    expect(await getReflections(['a'])).toEqual([reviewed]);
+    expect((await listReflections()).items).toEqual([reviewed]);
+    expect(await allReflections()).toEqual([reviewed]);
+    expect(await readReflectionsAfter(null, 10)).toEqual([reviewed]);
+    expect(await reflectionsWithTag('ops')).toEqual([reviewed]);
+    expect(await reflectionsWithCheckDueBy(T0 + DAY)).toEqual([reviewed]);
+    expect(await updateReflection('a', (x) => x, T0)).toEqual({ ...reviewed, updatedAt: T0 });
+  });
+
+  it('a field that came in with the record is recomputed, never trusted', async () => {
+    const forged = { ...withChecks('a', T0, [7]), nextFollowUpAt: 0 } as Reflection;
+    await saveReflection(forged);
+    expect(await followUpIndex()).toEqual({ a: T0 + 7 * DAY });
+    await saveReflection({ ...withChecks('b', T0, []), nextFollowUpAt: 0 } as Reflection);
+    expect(Object.keys(await followUpIndex())).toEqual(['a']);
+  });
+});
+
 describe('schema upgrades', () => {
   it(`creates version ${DB_VERSION} with the store and every index from an empty profile`, async () => {
     await saveReflection(reflection(1));
@@ -126,6 +202,7 @@ describe('schema upgrades', () => {
     expect([...store.indexNames].sort()).toEqual([
       'by-createdAt',
       'by-deletedAt',
+      'by-nextFollowUpAt',
       'by-reviewDue',
       'by-tag',
       'by-updatedAt',
@@ -165,6 +242,56 @@ describe('schema upgrades', () => {
       'id-3',
     ]);
     expect(await db.getAllKeysFromIndex('reflections', 'by-tag', 't2')).toEqual(['id-2']);
+    db.close();
+  });
+
+  it('upgrades seeded version 2 data to version 3, back-filling the follow-up index', async () => {
+    const DAY = 86_400_000;
+    const T0 = Date.parse('2026-11-01T09:00:00Z');
+    // Version 2 exactly as it shipped: version 1's store and indexes, then `by-reviewDue`.
+    const v2 = await openDB(DB_NAME, 2, {
+      upgrade(db) {
+        const store = db.createObjectStore('reflections', { keyPath: 'id' });
+        store.createIndex('by-createdAt', 'createdAt');
+        store.createIndex('by-updatedAt', 'updatedAt');
+        store.createIndex('by-tag', 'tags', { multiEntry: true });
+        store.createIndex('by-deletedAt', 'deletedAt');
+        store.createIndex('by-reviewDue', 'review.nextDueAt');
+      },
+    });
+    const due = { ...withChecks('due', T0, [1, 7, 30]), tags: ['ops'], pinned: true };
+    const later = { ...withChecks('later', T0, [30]), sting: 4 as const };
+    const settled: Reflection = {
+      ...withChecks('settled', T0, [1]),
+      followUps: [{ dueAt: T0 + DAY, answeredAt: T0 + DAY, outcome: 'applied', note: 'did it' }],
+    };
+    const deleted = { ...withChecks('deleted', T0, [1]), deletedAt: T0 + 2 * DAY };
+    const plain = { ...withChecks('plain', T0, []), context: { title: 'CI', url: 'https://x' } };
+    const seeded = [due, later, settled, deleted, plain];
+    for (const r of seeded) await v2.put('reflections', r);
+    v2.close();
+
+    // The app opens version 3: every row keeps every field, and none shows the new one.
+    expect((await allReflections()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...seeded].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    const rows = await storedRows();
+    for (const r of seeded) {
+      const { nextFollowUpAt, ...rest } = rows[r.id] ?? {};
+      expect(rest).toEqual(r);
+      expect(nextFollowUpAt).toBe(r === due ? T0 + DAY : r === later ? T0 + 30 * DAY : undefined);
+    }
+    expect(await followUpIndex()).toEqual({ due: T0 + DAY, later: T0 + 30 * DAY });
+    expect((await reflectionsWithDueFollowUp(T0 + 8 * DAY)).map((r) => r.id)).toEqual(['due']);
+    expect((await reflectionsWithDueFollowUp(T0 + 30 * DAY)).map((r) => r.id)).toEqual([
+      'due',
+      'later',
+    ]);
+    await closeDb();
+    const db = await openDB(DB_NAME);
+    expect(db.version).toBe(3);
+    expect(await db.getAllKeysFromIndex('reflections', 'by-reviewDue')).toHaveLength(5);
+    expect(await db.getAllKeysFromIndex('reflections', 'by-tag', 'ops')).toEqual(['due']);
     db.close();
   });
 });

@@ -13,7 +13,7 @@ import { getSettings } from '../../settings/settings-store';
 
 import type { Delivery, NudgeSettings } from '../nudge-settings';
 import type { NudgeState } from '../nudge-state';
-import { nextBadgeText } from '../nudge-wording';
+import { nextBadgeText, nudgeWording } from '../nudge-wording';
 
 /** Notification ids start with this, so clicks on anyone else's are ignored. */
 export const NOTIFICATION_PREFIX = 'fail-well-nudge:';
@@ -160,4 +160,17 @@ export async function deliverNudge(
     Object.entries(state.notifications).filter(([, n]) => now - n.createdAt < 86_400_000),
   );
   return { ...state, notifications: { ...open, [id]: { trigger, context, createdAt: now } } };
+}
+
+/** Deliver a reflect nudge the way the user chose for its trigger, in the wording whose turn it is. */
+export function deliverInTurn(
+  settings: NudgeSettings,
+  trigger: Trigger,
+  context: ReflectionContext | null,
+  wordingIndex: number,
+  state: NudgeState,
+  now: number,
+): Promise<NudgeState> {
+  const wording = nudgeWording(trigger, wordingIndex, context);
+  return deliverNudge(deliveryFor(settings, trigger), trigger, context, wording, state, now);
 }

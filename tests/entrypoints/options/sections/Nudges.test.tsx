@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../../entrypoints/background';
 import { Nudges } from '../../../../entrypoints/options/sections/Nudges';
 import { instantOf } from '../../../../utils/core/wall-clock';
-import { getNudgeState } from '../../../../utils/nudges/nudge-state';
+import { getNudgeState } from '../../../../utils/nudges/nudge-state-store';
 import { getSettings } from '../../../../utils/settings/settings-store';
 
 import { type FakeExtras, installFakeExtras } from '../../../helpers/fake-extras';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../../utils/data/import';
-import { buildExport, readImportFile } from '../../../utils/data/transfer';
+import { readImportFile } from '../../../utils/data/import-file';
+import { buildExport } from '../../../utils/data/transfer-store';
 import { deleteEverything, importReflections } from '../../../utils/reflections/db-bulk-store';
 import { allReflections } from '../../../utils/reflections/db-store';
 import { richReflection, SETTINGS } from '../../helpers/reflections';
@@ -54,34 +54,5 @@ describe('export and import through the database', () => {
     await expect(
       buildExport('json', { exportedAt: NOW, settings: SETTINGS }, { signal: controller.signal }),
     ).rejects.toThrow();
-  });
-});
-
-describe('reading a chosen file', () => {
-  it('refuses a file over 50 MB without reading a byte of it', async () => {
-    let read = false;
-    const huge = {
-      size: MAX_IMPORT_BYTES + 1,
-      text: () => {
-        read = true;
-        return Promise.resolve('');
-      },
-    } as unknown as Blob;
-    const result = await readImportFile(huge, NOW);
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/up to 50 MB/) });
-    expect(read).toBe(false);
-  });
-
-  it('refuses an empty file', async () => {
-    const result = await readImportFile(new Blob([]), NOW);
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/empty/) });
-  });
-
-  it('says so when the browser cannot read the file', async () => {
-    const broken = { size: 10, text: () => Promise.reject(new Error('gone')) } as unknown as Blob;
-    expect(await readImportFile(broken, NOW)).toEqual({
-      ok: false,
-      message: expect.stringMatching(/could not read this file/),
-    });
   });
 });

@@ -1,17 +1,15 @@
 /**
  * The browser side of export and import: streams the database through a format writer into
- * a Blob, hands it to the user as a download, and reads a chosen file (size checked first).
+ * a Blob, hands it to the user as a download, and merges imported check-ins into storage.
+ * Reading a chosen file is pure and lives in import-file.ts.
  */
 import { browser } from 'wxt/browser';
 import { addCheckin, CHECKINS_KEY, loadCheckins } from '../capture/checkin-store';
-import { t } from '../i18n/i18n';
+import { yieldToPage } from '../core/yield-to-page';
 import { reflectionsById, reflectionsOldestFirst } from '../reflections/db-bulk-store';
 import { countReflections } from '../reflections/db-store';
 import type { Reflection } from '../reflections/reflection';
 import { type ExportKind, type ExportMeta, exportFileName, writerFor } from './export';
-import { type CheckOptions, checkImport, type ImportCheck, importSizeProblem } from './import';
-
-const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface ExportOptions {
   /** Only reflections this keeps (a dashboard filter); all when absent. */
@@ -53,7 +51,7 @@ export async function buildExport(
     parts.push(new Blob([writer.chunk(kept)]));
     done += chunk.length;
     options.onProgress?.(done, total);
-    await breathe();
+    await yieldToPage();
   }
   parts.push(new Blob([writer.end()]));
   return {
@@ -78,23 +76,6 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   link.remove();
   // The click has handed the Blob to the download already; free it after this task.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** Read and check a chosen file; its size is judged before a single byte is read. */
-export async function readImportFile(
-  file: Blob,
-  now: number,
-  options: CheckOptions = {},
-): Promise<ImportCheck> {
-  const tooBig = importSizeProblem(file.size);
-  if (tooBig) return { ok: false, message: tooBig };
-  let text: string;
-  try {
-    text = await file.text();
-  } catch {
-    return { ok: false, message: t('dataImportUnreadable') };
-  }
-  return checkImport(text, now, options);
 }
 
 /**

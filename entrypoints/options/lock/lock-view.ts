@@ -1,0 +1,70 @@
+/**
+ * What the review page knows about the lock: its status in this browser session and the
+ * progress of a seal or open under way. A page that sees the journal lock (by "Lock now",
+ * auto-lock, or in another tab) reloads: the in-memory copy, the search index and every
+ * computed insight go with the old page, so nothing read stays behind.
+ */
+import { signal } from '@preact/signals';
+import { lockIfIdle } from '../../../utils/lock/auto-lock-store';
+import {
+  compact,
+  type MigrationProgress,
+  pendingMigration,
+  runMigration,
+} from '../../../utils/lock/lock-migration-store';
+import { type LockStatus, lockStatus } from '../../../utils/lock/lock-read-store';
+import { onLockChanged, touchSession } from '../../../utils/lock/lock-store';
+
+/** How often use of the page pushes the auto-lock back (a storage write each time). */
+const TOUCH_EVERY_MS = 30_000;
+
+export interface LockView {
+  status: ReturnType<typeof signal<LockStatus | null>>;
+  progress: ReturnType<typeof signal<MigrationProgress | null>>;
+  /** Read the status again (after this page changed it). */
+  refresh(): Promise<LockStatus>;
+  /** Finish a seal left half way, and rewrite what was sealed while locked. */
+  resume(): Promise<void>;
+}
+
+/** The lock as this page sees it; `reload` is what a lock elsewhere does to the page. */
+export function createLockView(reload: () => void = () => location.reload()): LockView {
+  const status = signal<LockStatus | null>(null);
+  const progress = signal<MigrationProgress | null>(null);
+  const refresh = async () => {
+    const next = await lockStatus();
+    if (status.value === 'unlocked' && next === 'locked') reload();
+    else status.value = next;
+    return next;
+  };
+  onLockChanged(() => void refresh());
+  let lastTouch = 0;
+  const touch = () => {
+    const now = Date.now();
+    if (status.value !== 'unlocked' || now - lastTouch < TOUCH_EVERY_MS) return;
+    lastTouch = now;
+    void touchSession(now);
+  };
+  for (const type of ['keydown', 'pointerdown', 'wheel'] as const) {
+    addEventListener(type, touch, { passive: true, capture: true });
+  }
+  // Back to a page left open past the auto-lock time: lock first, even if the background's
+  // alarm has not rung yet.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && status.value === 'unlocked') {
+      void lockIfIdle(Date.now());
+    }
+  });
+  const resume = async () => {
+    const pending = await pendingMigration();
+    if (pending === 'seal' || (pending === null && status.value === 'unlocked')) {
+      await runMigration('seal', (p) => {
+        progress.value = pending ? p : null;
+      });
+      progress.value = null;
+    }
+  };
+  return { status, progress, refresh, resume };
+}
+
+export { compact };

@@ -1,0 +1,139 @@
+/**
+ * Switching the lock on or off rewrites every reflection: sealing them all, or opening them
+ * all. With 100,000 reflections that takes a while, and the browser may be closed half way, so:
+ *
+ * - The direction is written down first (`storage.local` `lock:migration`), and whoever starts
+ *   next — the review page, or the background on browser start — carries on from it.
+ * - Records are rewritten in batches, each in its own transaction, and each record says by
+ *   itself which form it is in (`sealed` present or not): a record is never half sealed, and a
+ *   batch cut off by a crash is simply done again.
+ * - A record changed by another page between our read and our write is left for the next pass
+ *   (the write checks it is unchanged), so no edit is ever undone.
+ * - Only one context works at a time (the `fail-well:lock-migration` Web Lock).
+ *
+ * Sealing works without the passphrase (to the public key), so a browser restarted mid-way
+ * finishes while locked; records sealed that way are rewritten with the data key after the
+ * next unlock (`compact`), which makes reading them fast.
+ */
+import { browser } from 'wxt/browser';
+import { withLock } from '../core/cross-context-lock-browser';
+import { isRecord } from '../core/parse';
+import { replaceUnchanged, rowsAfter } from '../reflections/db-bulk-store';
+import type { Reflection } from '../reflections/reflection';
+import { currentCodec, type LockCodec } from './lock-codec-store';
+import { openReflection, sealReflection } from './sealed-reflection';
+
+export const MIGRATION_KEY = 'lock:migration';
+const BATCH = 250;
+
+/** Which way the journal is being rewritten. */
+export type MigrationDirection = 'seal' | 'open';
+
+/** How far a migration is: records in their final form, of all there are. */
+export interface MigrationProgress {
+  direction: MigrationDirection;
+  done: number;
+  total: number;
+}
+
+/** The unfinished migration, if any. */
+export async function pendingMigration(): Promise<MigrationDirection | null> {
+  const raw = (await browser.storage.local.get(MIGRATION_KEY))[MIGRATION_KEY];
+  return isRecord(raw) && (raw.direction === 'seal' || raw.direction === 'open')
+    ? raw.direction
+    : null;
+}
+
+/** Write down that the journal is to be rewritten `direction` (before any record is). */
+export async function startMigration(direction: MigrationDirection): Promise<void> {
+  await browser.storage.local.set({ [MIGRATION_KEY]: { direction } });
+}
+
+/** The record's next form on the way `direction`, or null when it is already there. */
+async function nextForm(
+  row: Reflection,
+  direction: MigrationDirection,
+  codec: LockCodec,
+): Promise<Reflection | null> {
+  if (direction === 'open') {
+    if (!row.sealed) return null;
+    if (!codec.open) throw new Error('Opening needs the unlocked journal');
+    return openReflection(row, codec.open);
+  }
+  if (!row.sealed) {
+    const key = codec.open ?? codec.seal;
+    if (!key) throw new Error('Sealing needs the lock');
+    return sealReflection(row, key);
+  }
+  // Already sealed: rewrite one sealed to the public key once the data key is here.
+  if (row.sealed.f === 'pk' && codec.open) {
+    return sealReflection(await openReflection(row, codec.open), codec.open);
+  }
+  return null;
+}
+
+/**
+ * Rewrite every record `direction` until none is left, reporting progress; returns how many
+ * were rewritten. Unreadable records (changed on disk) are left as they are and counted done:
+ * nothing is ever dropped. Safe to call from several contexts: they take turns.
+ */
+export async function runMigration(
+  direction: MigrationDirection,
+  onProgress?: (progress: MigrationProgress) => void,
+  keys?: LockCodec,
+): Promise<number> {
+  return withLock('fail-well:lock-migration', async () => {
+    let rewritten = 0;
+    for (;;) {
+      const codec = keys ?? (await currentCodec());
+      let changedThisPass = 0;
+      let missedThisPass = 0;
+      let done = 0;
+      let after: string | null = null;
+      const total = { value: 0 };
+      for (;;) {
+        const rows = await rowsAfter(after, BATCH, total);
+        if (rows.length === 0) break;
+        after = (rows[rows.length - 1] as Reflection).id;
+        const pairs: { was: Reflection; now: Reflection }[] = [];
+        for (const row of rows) {
+          const now = await nextForm(row, direction, codec).catch(() => null);
+          if (now) pairs.push({ was: row, now });
+        }
+        const replaced = pairs.length ? await replaceUnchanged(pairs) : 0;
+        changedThisPass += replaced;
+        missedThisPass += pairs.length - replaced;
+        done += rows.length - (pairs.length - replaced);
+        onProgress?.({ direction, done, total: total.value });
+        if (rows.length < BATCH) break;
+      }
+      rewritten += changedThisPass;
+      if (missedThisPass === 0) break;
+    }
+    if ((await pendingMigration()) === direction) await browser.storage.local.remove(MIGRATION_KEY);
+    return rewritten;
+  });
+}
+
+/**
+ * Switch the lock off for good: open every record, remove the keyring, then — with the keys
+ * still in memory — open anything a popup sealed in the moment before it saw the lock go.
+ */
+export async function turnOff(
+  codec: LockCodec,
+  remove: () => Promise<void>,
+  onProgress?: (progress: MigrationProgress) => void,
+  settle = 1500,
+): Promise<void> {
+  await startMigration('open');
+  await runMigration('open', onProgress, codec);
+  await remove();
+  await new Promise((resolve) => setTimeout(resolve, settle));
+  await runMigration('open', onProgress, codec);
+  await browser.storage.local.remove(MIGRATION_KEY);
+}
+
+/** After an unlock: rewrite what was sealed to the public key with the data key. */
+export function compact(onProgress?: (progress: MigrationProgress) => void): Promise<number> {
+  return runMigration('seal', onProgress);
+}
