@@ -2,14 +2,17 @@
  * Pure reporting for the benchmarks: a metric's verdict against its target and the table
  * printed on stdout (Markdown, so the README can carry it as is).
  */
-import { median, pairedRatios, summarize } from './stats';
+import { median, p95, pairedRatios, summarize } from './stats';
 
 export type Unit = 'ms' | 'B' | 'MB';
 
-/** A limit on the metric's median value, or on its median ratio to the baseline. */
+/**
+ * A limit on the metric's median value (`value`), its 95th percentile (`p95`), its largest
+ * sample (`max`: every keystroke), or its median ratio to the baseline.
+ */
 export interface Target {
   max: number;
-  on: 'value' | 'ratio';
+  on: 'value' | 'p95' | 'max' | 'ratio';
 }
 
 /** One row of the results: samples of the product, and of its baseline from the same run. */
@@ -52,8 +55,15 @@ export function verdict(result: MetricResult): Verdict {
   if (result.error) return 'error';
   if (result.unavailable) return 'not available yet';
   if (!result.target || result.samples.length === 0) return 'info';
+  const { on } = result.target;
   const value =
-    result.target.on === 'value' ? median(result.samples) : ratioSummary(result)?.median;
+    on === 'value'
+      ? median(result.samples)
+      : on === 'p95'
+        ? p95(result.samples)
+        : on === 'max'
+          ? Math.max(...result.samples)
+          : ratioSummary(result)?.median;
   if (value === undefined) return 'info';
   return value <= result.target.max ? 'pass' : 'miss';
 }
@@ -71,21 +81,23 @@ function formatTarget(result: MetricResult): string {
   const target = result.target;
   if (!target) return '—';
   if (target.on === 'ratio') return `≤ ${target.max}× ${result.baseline?.label ?? 'baseline'}`;
-  return `≤ ${formatValue(target.max, result.unit)}`;
+  const of = target.on === 'p95' ? 'p95 ' : target.on === 'max' ? 'max ' : '';
+  return `${of}≤ ${formatValue(target.max, result.unit)}`;
 }
 
-/** The row's cells: metric, median, min–max, × baseline, target, result. */
+/** The row's cells: metric, median, p95, min–max, × baseline, target, result. */
 export function row(result: MetricResult): string[] {
   const v = verdict(result);
   if (v === 'not available yet' || v === 'error' || result.samples.length === 0) {
     const why = result.error ?? result.unavailable ?? 'no samples';
-    return [result.label, '—', '—', '—', formatTarget(result), `${v}: ${why}`];
+    return [result.label, '—', '—', '—', '—', formatTarget(result), `${v}: ${why}`];
   }
   const s = summarize(result.samples);
   const ratio = ratioSummary(result);
   return [
     result.label,
     formatValue(s.median, result.unit),
+    s.count < 2 ? '—' : formatValue(s.p95, result.unit),
     s.min === s.max
       ? '—'
       : `${formatValue(s.min, result.unit)} – ${formatValue(s.max, result.unit)}`,
@@ -97,7 +109,7 @@ export function row(result: MetricResult): string[] {
   ];
 }
 
-const HEADER = ['metric', 'median', 'min – max', '× baseline (min–max)', 'target', 'result'];
+const HEADER = ['metric', 'median', 'p95', 'min – max', '× baseline (min–max)', 'target', 'result'];
 
 /** The results as a Markdown table with aligned columns. */
 export function table(results: readonly MetricResult[]): string {

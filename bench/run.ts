@@ -16,12 +16,19 @@ import { importFile } from './metrics/import';
 import { memory } from './metrics/memory';
 import { popupReady } from './metrics/popup-ready';
 import { save } from './metrics/save';
-import { search } from './metrics/search';
+import { search, searchWhileBuilding } from './metrics/search';
 import { sizes } from './metrics/sizes';
 import { type MetricResult, ratioSummary, table, verdict } from './report';
 import { summarize } from './stats';
 
 const quick = process.argv.includes('--quick');
+/**
+ * `--only search,memory`: run just the metrics whose id starts with one of these (seeding
+ * still runs), to re-measure one area without the whole run.
+ */
+const only = process.argv.includes('--only')
+  ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',')
+  : null;
 const plan = quick
   ? { counts: [1_000], importCount: 1_000, pageReps: 3, saveReps: 3, searchReps: 1, dataReps: 2 }
   : {
@@ -44,6 +51,7 @@ async function step(
   label: string,
   measure: () => Promise<MetricResult | MetricResult[]>,
 ) {
+  if (only !== null && !only.some((prefix) => id.startsWith(prefix))) return;
   log(label);
   try {
     const measured = await measure();
@@ -77,6 +85,9 @@ async function measureInBrowser(browser: BenchBrowser, scratch: string): Promise
     const n = count.toLocaleString('en-US');
     await step(`dashboard-ready-${count}`, `Dashboard ready, ${n}`, () =>
       dashboardReady(browser, count, plan.pageReps),
+    );
+    await step(`search-building-${count}`, `Search while indexing, ${n}`, () =>
+      searchWhileBuilding(browser, count, plan.searchReps),
     );
     await step(`search-${count}`, `Search, ${n}`, () => search(browser, count, plan.searchReps));
     if (count === plan.importCount) {

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { it } from 'vitest';
 import type { Reflection } from '../utils/reflections/reflection';
-import { SearchIndex } from '../utils/review/search';
+import { SearchIndex } from '../utils/review/search-index';
 import { syntheticReflections } from './synthetic';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
@@ -152,7 +152,7 @@ it('search engines at 10,000 and 100,000 reflections', async () => {
     }
   }
   console.table(rows);
-  const ownSource = resolve('utils/review/search.ts');
+  const ownSource = resolve('utils/review/search-index.ts');
   console.table({
     own: bundleCost(`export { SearchIndex } from ${JSON.stringify(ownSource)};`),
     minisearch: bundleCost(`export { default } from 'minisearch';`),

@@ -3,9 +3,10 @@
  * by its median and range, and compared with a baseline measured in the same run.
  */
 
-/** Median, smallest and largest of a set of samples. */
+/** Median, 95th percentile, smallest and largest of a set of samples. */
 export interface Summary {
   median: number;
+  p95: number;
   min: number;
   max: number;
   count: number;
@@ -21,11 +22,22 @@ export function median(samples: readonly number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Median and spread (min–max) of the samples. */
+/**
+ * The sample that 95% of the samples do not exceed (nearest rank: with fewer than 20 samples
+ * that is the largest one, as it should be: a rare slow keystroke must not hide).
+ */
+export function p95(samples: readonly number[]): number {
+  if (samples.length === 0) throw new Error('p95 of no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.ceil(sorted.length * 0.95) - 1] as number;
+}
+
+/** Median, p95 and spread (min–max) of the samples. */
 export function summarize(samples: readonly number[]): Summary {
   if (samples.length === 0) throw new Error('summary of no samples');
   return {
     median: median(samples),
+    p95: p95(samples),
     min: Math.min(...samples),
     max: Math.max(...samples),
     count: samples.length,

@@ -1,4 +1,4 @@
-import { highlight } from '../utils/review/search';
+import { highlight } from '../utils/review/search-highlight';
 
 interface Props {
   text: string;

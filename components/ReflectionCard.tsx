@@ -3,7 +3,7 @@ import { formatDateTime, triggerLabel } from '../utils/i18n/format';
 import { t } from '../utils/i18n/i18n';
 import type { Reflection } from '../utils/reflections/reflection';
 import { questionLabel } from '../utils/reflections/templates';
-import { snippet, textMatches } from '../utils/review/search';
+import { snippet, textMatches } from '../utils/review/search-highlight';
 import { Highlighted } from './Highlighted';
 
 interface Props {

@@ -1,9 +1,9 @@
 /**
  * The review page's state. First rows come straight from a cursor (fast, whatever the
- * number of reflections); then every reflection is read in batches in the background, the
- * search index built as they arrive, and from then on the list, search, filters, insights
+ * number of reflections); then every reflection is read in batches in the background and
+ * sent to the search worker as they arrive, and from then on the list, search, filters, insights
  * and look-back work on that in-memory copy, kept live through the database's change channel.
- * This file holds the signals, the search index and the reads; the copy itself is
+ * This file holds the signals, the search client and the reads; the copy itself is
  * review-copy.ts (plain data, tested without signals) and the edits are review-edits.ts.
  */
 
@@ -23,7 +23,11 @@ import {
   readReflectionsAfter,
 } from '../../utils/reflections/db-store';
 import type { Reflection } from '../../utils/reflections/reflection';
-import { SearchIndex } from '../../utils/review/search';
+import {
+  createSearchClient,
+  type SearchHits,
+  type SearchWorker,
+} from '../../utils/review/search-client';
 import { createReviewCopy } from './review-copy';
 import { createReviewEdits } from './review-edits';
 
@@ -45,7 +49,13 @@ interface Options {
   now?: () => number;
   /** Yield to the page between slices of work, so typing and scrolling stay smooth. */
   yieldToPage?: () => Promise<void>;
+  /** Start the search worker; tests leave it out (no Worker in Node: search runs in-page). */
+  spawnSearch?: () => SearchWorker;
 }
+
+/** The options page's own module worker (Vite bundles the file this URL names). */
+const spawnSearchWorker = (): SearchWorker =>
+  new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
 
 /** The review page's state: signals over the in-memory copy, the reads that fill it, the edits. */
 export function createReviewState(options: Options = {}) {
@@ -55,7 +65,14 @@ export function createReviewState(options: Options = {}) {
 
   /** The reflections in memory, without signals (review-copy.ts); ready when `phase` is. */
   const copy = createReviewCopy();
-  let index = new SearchIndex();
+  /** The latest search's hits (keys into `search`), or null before the first answer. */
+  const searchHits = signal<SearchHits | null>(null);
+  const search = createSearchClient({
+    spawn: options.spawnSearch ?? spawnSearchWorker,
+    onHits: (hits) => {
+      searchHits.value = hits;
+    },
+  });
 
   const phase = signal<LoadPhase>('loading');
   /** The newest reflections, shown while the rest are read. */
@@ -97,7 +114,7 @@ export function createReviewState(options: Options = {}) {
   /** Put a reflection (new, edited, deleted or restored) into the in-memory copy and index. */
   function apply(r: Reflection) {
     copy.apply(r);
-    index.add(r); // removes it from the index when deleted
+    search.add([r]); // removes it from the index when deleted
     if (!copy.isComplete()) firstPage.value = copy.firstPage();
     version.value++;
   }
@@ -139,17 +156,16 @@ export function createReviewState(options: Options = {}) {
 
   async function readAll(mine: number): Promise<void> {
     copy.beginRead();
-    index = new SearchIndex();
+    search.reset();
     readCount.value = 0;
     let after: string | null = null;
     for (;;) {
       const found = await readReflectionsAfter(after, BATCH);
       if (mine !== generation) return;
       for (let i = 0; i < found.length; i += SLICE) {
-        for (const r of found.slice(i, i + SLICE)) {
-          copy.add(r);
-          index.add(r);
-        }
+        const slice = found.slice(i, i + SLICE);
+        for (const r of slice) copy.add(r);
+        search.add(slice);
         await yieldToPage();
         if (mine !== generation) return;
       }
@@ -157,11 +173,7 @@ export function createReviewState(options: Options = {}) {
       if (found.length < BATCH) break;
       after = (found[found.length - 1] as Reflection).id;
     }
-    // Sort the index's words and date order now, while the person is still reading the first
-    // rows, so the first keystroke does not pay for it.
-    await yieldToPage();
-    if (mine !== generation) return;
-    index.prepare();
+    search.done();
     copy.finishRead();
     batch(() => {
       phase.value = 'ready';
@@ -224,10 +236,15 @@ export function createReviewState(options: Options = {}) {
     ...edits,
     /** Live reflections newest first: all of them when ready, the first page before. */
     newestFirst: () => tracked(copy.newestFirst),
-    /** The search index, once every reflection is in it. */
-    searchIndex(): SearchIndex | null {
-      return phase.value === 'ready' ? index : null;
+    /** The latest search's hits; `searchRow` turns a key into its reflection. */
+    searchHits,
+    /** Ask for a query's hits (answered into `searchHits`, only the latest query's). */
+    search(query: string): void {
+      search.search(query);
     },
+    searchRow: (key: number) => search.row(key),
+    /** Whether the search worker answers (false: the page searches by itself). */
+    searchInWorker: () => search.inWorker,
     /** A reflection read so far, or one of the first page. */
     lookup: (id: string) => tracked(() => copy.lookup(id)),
     /** Every tag in use, most used first (suggestions and the tag filter). */

@@ -23,6 +23,10 @@ describe('verdict', () => {
     ['median value over target', { target: { max: 109, on: 'value' } }, 'miss'],
     ['median paired ratio within target', { target: { max: 1.1, on: 'ratio' } }, 'pass'],
     ['median paired ratio over target', { target: { max: 1.05, on: 'ratio' } }, 'miss'],
+    ['p95 within target', { target: { max: 120, on: 'p95' } }, 'pass'],
+    ['p95 over target (the slowest of 3)', { target: { max: 119, on: 'p95' } }, 'miss'],
+    ['every sample within target', { target: { max: 120, on: 'max' } }, 'pass'],
+    ['one sample over target', { target: { max: 115, on: 'max' } }, 'miss'],
     ['no target', {}, 'info'],
     ['not landed', { unavailable: 'no search box', samples: [] }, 'not available yet'],
     ['broken', { error: 'timeout', samples: [] }, 'error'],
@@ -42,7 +46,7 @@ describe('ratioSummary', () => {
       samples: [300, 100, 100],
       baseline: { label: 'b', samples: [100, 50, 200] },
     });
-    expect(ratioSummary(result)).toEqual({ median: 2, min: 0.5, max: 3, count: 3 });
+    expect(ratioSummary(result)).toEqual({ median: 2, p95: 3, min: 0.5, max: 3, count: 3 });
   });
 
   it('is null without a baseline', () => {
@@ -63,10 +67,11 @@ describe('formatValue', () => {
 });
 
 describe('row and table', () => {
-  it('shows median, range, paired ratio, target and verdict', () => {
+  it('shows median, p95, range, paired ratio, target and verdict', () => {
     expect(row(timing({ target: { max: 1.15, on: 'ratio' } }))).toEqual([
       'Metric',
       '110 ms',
+      '120 ms',
       '100 ms – 120 ms',
       '1.10× blank (1.00–1.20)',
       '≤ 1.15× blank',
@@ -81,6 +86,7 @@ describe('row and table', () => {
       '—',
       '—',
       '—',
+      '—',
       'not available yet: the dashboard has no search box',
     ]);
   });
@@ -88,9 +94,16 @@ describe('row and table', () => {
   it('is a Markdown table with a header and one line per metric', () => {
     const lines = table([timing({ label: 'A' }), timing({ label: 'Longer name' })]).split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^\| metric +\| median +\| min – max +\|/);
+    expect(lines[0]).toMatch(/^\| metric +\| median +\| p95 +\| min – max +\|/);
     expect(lines[1]).toMatch(/^\| -+ \| -+ \|/);
     expect(lines[2]).toMatch(/^\| A {11}\| 110 ms/);
     expect(new Set(lines.map((line) => line.length)).size).toBe(1);
+  });
+});
+
+describe('targets on p95 and max', () => {
+  it('names what the limit is on', () => {
+    expect(row(timing({ target: { max: 16, on: 'p95' } }))[5]).toBe('p95 ≤ 16.0 ms');
+    expect(row(timing({ target: { max: 50, on: 'max' } }))[5]).toBe('max ≤ 50.0 ms');
   });
 });

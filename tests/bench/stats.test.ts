@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, pairedRatios, ratioOfMedians, summarize } from '../../bench/stats';
+import { median, p95, pairedRatios, ratioOfMedians, summarize } from '../../bench/stats';
 
 describe('median', () => {
   it.each([
@@ -26,9 +26,9 @@ describe('median', () => {
 
 describe('summarize', () => {
   it.each([
-    [[7], { median: 7, min: 7, max: 7, count: 1 }],
-    [[9, 1, 5], { median: 5, min: 1, max: 9, count: 3 }],
-    [[2, 8, 4, 6], { median: 5, min: 2, max: 8, count: 4 }],
+    [[7], { median: 7, p95: 7, min: 7, max: 7, count: 1 }],
+    [[9, 1, 5], { median: 5, p95: 9, min: 1, max: 9, count: 3 }],
+    [[2, 8, 4, 6], { median: 5, p95: 8, min: 2, max: 8, count: 4 }],
   ])('summarize(%j)', (samples, expected) => {
     expect(summarize(samples)).toEqual(expected);
   });
@@ -71,5 +71,16 @@ describe('ratioOfMedians', () => {
 
   it('refuses a zero baseline', () => {
     expect(() => ratioOfMedians([1], [0])).toThrow('not positive');
+  });
+});
+
+describe('p95', () => {
+  it.each([
+    // Nearest rank: below 20 samples the slowest one counts, so a rare stall shows.
+    [[5, 1, 3], 5],
+    [Array.from({ length: 20 }, (_, i) => i + 1), 19],
+    [Array.from({ length: 100 }, (_, i) => 100 - i), 95],
+  ])('p95(%j) = %d', (samples, expected) => {
+    expect(p95(samples)).toBe(expected);
   });
 });

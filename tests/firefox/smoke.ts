@@ -298,6 +298,27 @@ async function main(): Promise<number> {
       );
     });
 
+    await check('search finds it, highlighted, answered by the search worker', async () => {
+      await evaluate(
+        session,
+        context,
+        `(() => {
+          const box = document.querySelector('input[type="search"]');
+          box.focus();
+          box.value = 'keep';
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+        })()`,
+      );
+      // The list status says whether a Worker answers: false would mean the page fell back.
+      await waitFor(
+        session,
+        context,
+        `[...document.querySelectorAll('main mark')].some((m) => m.textContent === 'keeps') &&
+          document.querySelector('[data-search-worker]')?.getAttribute('data-search-worker') === 'true'`,
+        'a marked "keeps" in the results, from the search worker',
+      );
+    });
+
     await check('the review page speaks from the catalogue', async () => {
       const expected = [message('optionsPageTitle'), message('sectionInsights')];
       await waitFor(

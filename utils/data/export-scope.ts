@@ -8,7 +8,7 @@ import { plural, t, uiLanguage } from '../i18n/i18n';
 import type { Reflection } from '../reflections/reflection';
 import { TEMPLATES } from '../reflections/templates';
 import { compileFilter, filterFromParams, hasFilters, matchesAllTerms } from '../review/filter';
-import { queryTerms } from '../review/search';
+import { queryTerms } from '../review/search-text';
 
 /** A dashboard filter to export by, in words and as a predicate. */
 export interface ExportScope {

@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FilterBar } from '../../../components/FilterBar';
 import { LookBack } from '../../../components/LookBack';
@@ -18,6 +18,7 @@ import {
   type ViewFilter,
 } from '../../../utils/review/filter';
 import { nextToResurface, onThisDay } from '../../../utils/review/resurface';
+import { queryTerms } from '../../../utils/review/search-text';
 import type { ReflectionEdit, ReviewState } from '../state';
 import { useRoute } from '../useRoute';
 
@@ -40,10 +41,19 @@ export function Lessons({ state }: { state: ReviewState }) {
   const firstPage = state.firstPage.value;
   const paramsKey = JSON.stringify(route.params);
   const filter = useMemo(() => filterFromParams(route.params), [paramsKey]);
+  const hits = state.searchHits.value;
+  const hasQuery = useMemo(() => queryTerms(filter.q).length > 0, [filter.q]);
+  // A query from the address (a reload, back and forward) is asked for here, before the
+  // render is painted; a typed one already was, by `setFilter`.
+  useLayoutEffect(() => {
+    if (hasQuery) state.search(filter.q);
+  }, [filter.q, hasQuery, state]);
   const view = useMemo(
-    () => applyView(state.newestFirst(), filter, state.zone, state.searchIndex(), state.lookup),
-    [filter, version, phase, firstPage, state],
+    () => applyView(state.newestFirst(), filter, state.zone, hits, state.searchRow),
+    [filter, version, phase, firstPage, hits, state],
   );
+  /** The results may miss reflections that are not indexed yet. */
+  const stillIndexing = hasQuery && hits !== null && !hits.complete;
   const tags = useMemo(() => state.tags(), [version, phase, firstPage, state]);
   const lookBack = useMemo(() => {
     if (phase !== 'ready') return null;
@@ -61,6 +71,8 @@ export function Lessons({ state }: { state: ReviewState }) {
   const focusAfterRender = useRef(false);
 
   const setFilter = (next: ViewFilter, typing: boolean) => {
+    // Ask the search worker before rendering, so it searches while the page renders.
+    if (queryTerms(next.q).length > 0) state.search(next.q);
     const target = { section: route.section, params: filterToParams(next) };
     if (typing) replace(target);
     else navigate(target);
@@ -206,20 +218,29 @@ export function Lessons({ state }: { state: ReviewState }) {
         />
       )}
       <FilterBar filter={filter} tags={tags} searchRef={search} onChange={setFilter} />
-      <p class="list-status muted">
+      {/* For the benchmark and the Firefox smoke test: which query's hits are on screen, whether
+          the index is still being built, and whether a Worker answers. */}
+      <p
+        class="list-status muted"
+        data-search-query={hits?.query ?? ''}
+        data-search-building={String(phase !== 'ready' || (hits !== null && !hits.complete))}
+        data-search-worker={String(state.searchInWorker())}
+      >
         {phase === 'loading'
           ? t('statusOpening')
-          : phase === 'reading'
-            ? searching
-              ? t(
-                  'statusSearchingWhileReading',
-                  formatNumber(count),
-                  formatNumber(state.readCount.value),
-                )
-              : t('statusReading', formatNumber(state.readCount.value))
-            : searching
-              ? t(plural(count, 'statusMatchesOne', 'statusMatchesOther'), formatNumber(count))
-              : t(plural(count, 'statusCountOne', 'statusCountOther'), formatNumber(count))}
+          : stillIndexing
+            ? t('statusStillIndexing', formatNumber(count), formatNumber(state.readCount.value))
+            : phase === 'reading'
+              ? searching
+                ? t(
+                    'statusSearchingWhileReading',
+                    formatNumber(count),
+                    formatNumber(state.readCount.value),
+                  )
+                : t('statusReading', formatNumber(state.readCount.value))
+              : searching
+                ? t(plural(count, 'statusMatchesOne', 'statusMatchesOther'), formatNumber(count))
+                : t(plural(count, 'statusCountOne', 'statusCountOther'), formatNumber(count))}
         {phase === 'ready' && searching && count > 0 && (
           <a href={formatRoute({ section: 'data', params: route.params })}>{t('exportThese')}</a>
         )}
@@ -229,7 +250,9 @@ export function Lessons({ state }: { state: ReviewState }) {
           <kbd>{t('keyDelete')}</kbd> {t('shortcutDelete')}
         </span>
       </p>
-      {phase === 'ready' && searching && count === 0 && <p class="empty">{t('emptyMatches')}</p>}
+      {phase === 'ready' && searching && count === 0 && !stillIndexing && (
+        <p class="empty">{t('emptyMatches')}</p>
+      )}
       <VirtualList
         items={view.items}
         rowHeight={ROW_HEIGHT}

@@ -29,8 +29,16 @@ async function ready(reflections: Reflection[]) {
 }
 
 const ids = (state: Awaited<ReturnType<typeof ready>>) => state.newestFirst().map((r) => r.id);
-const found = (state: Awaited<ReturnType<typeof ready>>, q: string) =>
-  state.searchIndex()?.search(q).ids;
+/** The ids a search finds once its answer is complete (in Node, the in-page search service). */
+async function found(state: Awaited<ReturnType<typeof ready>>, q: string) {
+  const before = state.searchHits.value;
+  state.search(q);
+  await vi.waitFor(() => {
+    const hits = state.searchHits.value;
+    expect(hits !== before && hits?.query === q && hits.complete).toBe(true);
+  });
+  return [...(state.searchHits.value?.keys ?? [])].map((key) => state.searchRow(key)?.id);
+}
 
 describe('review state', () => {
   it('applies a save another page announces before any view has mounted', async () => {
@@ -75,7 +83,7 @@ describe('review state', () => {
     expect(state.readCount.value).toBe(4500);
     expect(ids(state).slice(0, 3)).toEqual(['r0', 'r1', 'r2']);
     expect(ids(state)).toHaveLength(4500);
-    expect(found(state, '4499')).toEqual(['r4499']);
+    expect(await found(state, '4499')).toEqual(['r4499']);
   });
 
   it('follows saves, edits and deletes made by other pages', async () => {
@@ -83,17 +91,17 @@ describe('review state', () => {
     await saveReflection(make('b', NOW, 'from the popup'));
     await state.onChange({ type: 'saved', ids: ['b'] });
     expect(ids(state)).toEqual(['b', 'a']);
-    expect(found(state, 'popup')).toEqual(['b']);
+    expect(await found(state, 'popup')).toEqual(['b']);
 
     await updateReflection('a', (r) => ({ ...r, answers: { learned: 'edited elsewhere' } }), NOW);
     await state.onChange({ type: 'updated', ids: ['a'] });
-    expect(found(state, 'first')).toEqual([]);
-    expect(found(state, 'elsewhere')).toEqual(['a']);
+    expect(await found(state, 'first')).toEqual([]);
+    expect(await found(state, 'elsewhere')).toEqual(['a']);
 
     await deleteReflection('b', NOW);
     await state.onChange({ type: 'deleted', ids: ['b'] });
     expect(ids(state)).toEqual(['a']);
-    expect(found(state, 'popup')).toEqual([]);
+    expect(await found(state, 'popup')).toEqual([]);
   });
 
   it('re-reads everything after a bulk change (an import)', async () => {
@@ -101,7 +109,7 @@ describe('review state', () => {
     await saveReflection(make('imported', NOW - 5000, 'came in an import'));
     await state.onChange({ type: 'bulk' });
     expect(ids(state)).toEqual(['a', 'imported']);
-    expect(found(state, 'import')).toEqual(['imported']);
+    expect(await found(state, 'import')).toEqual(['imported']);
   });
 
   it('purges reflections soft-deleted more than 30 days ago on load, keeps recent ones', async () => {
@@ -125,6 +133,6 @@ describe('review state', () => {
     await vi.waitFor(() => expect(state.phase.value).toBe('ready'));
     expect(ids(state)).toEqual(['a']);
     expect(state.readCount.value).toBe(1);
-    expect(found(state, 'kept')).toEqual(['a']);
+    expect(await found(state, 'kept')).toEqual(['a']);
   });
 });

@@ -8,9 +8,10 @@ import {
   filterFromParams,
   filterToParams,
   hasFilters,
+  LINEAR_SCAN,
   type ViewFilter,
 } from '../../../utils/review/filter';
-import { SearchIndex } from '../../../utils/review/search';
+import { SearchIndex } from '../../../utils/review/search-index';
 
 const utc = fixedZone(0);
 const at = (iso: string) => Date.parse(iso);
@@ -105,16 +106,17 @@ describe('applyView', () => {
     make('b', '2026-03-02T10:00:00Z', { answers: { happened: 'a deploy broke' } }),
     make('a', '2026-03-01T10:00:00Z', { answers: { learned: 'ask first' }, tags: ['ops'] }),
   ];
-  const index = new SearchIndex();
-  for (const r of items) index.add(r);
-  const lookup = (id: string) => items.find((r) => r.id === id);
+  // Keyed by position, as the search client keys reflections by a number.
+  const index = new SearchIndex<number>();
+  for (const [key, r] of items.entries()) index.add({ ...r, id: key });
+  const hitsFor = (q: string) => ({ keys: Int32Array.from(index.search(q).ids), terms: [q] });
   const ids = (filter: Partial<ViewFilter>, withIndex = true) =>
     applyView(
       items,
       { ...EMPTY_FILTER, ...filter },
       utc,
-      withIndex ? index : null,
-      lookup,
+      withIndex ? hitsFor(filter.q ?? '') : null,
+      (key) => items[key],
     ).items.map((r) => r.id);
 
   it.each<[Partial<ViewFilter>, string[]]>([
@@ -126,6 +128,26 @@ describe('applyView', () => {
     [{ q: 'zzz' }, []],
   ])('%j → %j', (filter, expected) => {
     expect(ids(filter)).toEqual(expected);
+  });
+
+  it('highlights the words the shown hits were found for, while a newer query is on its way', () => {
+    const view = applyView(
+      items,
+      { ...EMPTY_FILTER, q: 'deploy sl' },
+      utc,
+      hitsFor('depl'),
+      (key) => items[key],
+    );
+    expect(view.items.map((r) => r.id)).toEqual(['c', 'b']);
+    expect(view.terms).toEqual(['depl']);
+  });
+
+  it('before the first answer, matches only the newest LINEAR_SCAN one by one', () => {
+    const many = Array.from({ length: LINEAR_SCAN + 10 }, (_, i) =>
+      make(`m${i}`, '2026-03-03T10:00:00Z', { answers: { learned: 'deploy' } }),
+    );
+    const view = applyView(many, { ...EMPTY_FILTER, q: 'dep' }, utc, null, () => undefined);
+    expect(view.items).toHaveLength(LINEAR_SCAN);
   });
 
   it('matches word prefixes before the index is ready, newest first', () => {

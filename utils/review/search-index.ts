@@ -1,15 +1,13 @@
 /**
  * Full-text search over reflections: an inverted index of our own (measured against
  * MiniSearch and FlexSearch in bench/search.bench.ts), prefix matching on every query word,
- * results by relevance then newest first, and safe highlighting as plain segments.
- * Pure: no browser APIs, so it runs in Node tests and benchmarks alike.
+ * results by relevance then newest first. Keys are generic: the page's in-memory fallback and
+ * the search worker key documents by a small number (cheap to send back as an Int32Array),
+ * tests and the bench by reflection id. Pure: no browser APIs, so it runs in the page, in the
+ * worker, in Node tests and in benchmarks alike.
  */
-import type { Reflection } from '../reflections/reflection';
+import { queryTerms, tokenize } from './search-text';
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const ASCII_WORD = /[a-z0-9]+/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the range means "any ASCII".
-const ASCII = /^[\x00-\x7f]*$/;
 /** Saturation of repeated words (BM25's k1): the tenth "deploy" adds little. */
 const K1 = 1.2;
 /** A word that only starts with the query counts for less than the whole word. */
@@ -17,37 +15,13 @@ const PREFIX_FACTOR = 0.6;
 /** The lesson and the tags say most about a reflection. */
 const WEIGHTS = { learned: 2, tag: 2, other: 1 } as const;
 
-/** Lower-case, accent-free form of a text, so "Café" is found by "cafe". */
-export function normalizeText(text: string): string {
-  const lower = text.toLowerCase();
-  // Most text is plain ASCII: skip the costly Unicode normalisation for it.
-  return ASCII.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
-}
-
-/** The normalised words of a text, in order, repeats kept. */
-export function tokenize(text: string): string[] {
-  const lower = text.toLowerCase();
-  // The ASCII pattern is several times faster than the Unicode one, and most text is ASCII.
-  if (ASCII.test(lower)) return lower.match(ASCII_WORD) ?? [];
-  return normalizeText(lower).match(WORD) ?? [];
-}
-
-/** The distinct words of a query, in the order typed. */
-export function queryTerms(query: string): string[] {
-  return [...new Set(tokenize(query))];
-}
-
-/** Weighted word counts of a reflection: every answer and every tag. */
-export function weightedWords(reflection: Reflection): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (text: string, weight: number) => {
-    for (const word of tokenize(text)) counts.set(word, (counts.get(word) ?? 0) + weight);
-  };
-  for (const [key, text] of Object.entries(reflection.answers)) {
-    add(text, key === 'learned' ? WEIGHTS.learned : WEIGHTS.other);
-  }
-  for (const tag of reflection.tags) add(tag, WEIGHTS.tag);
-  return counts;
+/** What the index reads of a document: a Reflection fits, and so does a worker's copy. */
+export interface Indexable<K> {
+  id: K;
+  createdAt: number;
+  answers: Readonly<Record<string, string>>;
+  tags: readonly string[];
+  deletedAt: number | null;
 }
 
 interface Postings {
@@ -56,8 +30,8 @@ interface Postings {
 }
 
 /** One search hit list: ids by relevance then date, and the words used for highlighting. */
-export interface SearchResult {
-  ids: string[];
+export interface SearchResult<K = string> {
+  ids: K[];
   terms: string[];
 }
 
@@ -66,10 +40,10 @@ export interface SearchResult {
  * a reflection retires its number (postings of retired numbers are skipped), which keeps
  * edits O(words in the reflection) instead of rebuilding anything.
  */
-export class SearchIndex {
-  private ids: (string | null)[] = [];
+export class SearchIndex<K = string> {
+  private ids: (K | null)[] = [];
   private created: number[] = [];
-  private numbers = new Map<string, number>();
+  private numbers = new Map<K, number>();
   private postings = new Map<string, Postings>();
   /** Every indexed word, sorted, so a prefix is a binary-searched range. */
   private sorted: string[] = [];
@@ -77,10 +51,14 @@ export class SearchIndex {
   private fresh: string[] = [];
   private retired = 0;
   /**
-   * Live document numbers, newest first (ties: lower number first); built on the first
-   * search after a change. Results are read off it in date order, so ranking needs no sort.
+   * Document numbers newest first (ties: lower number first), built on the first search that
+   * needs it. Results are read off it in date order, so ranking needs no sort. Later additions
+   * wait in `unordered` and are merged in (a sort of the few, one linear merge): while 100,000
+   * are indexed a search between two slices must not re-sort them all. Retired numbers stay in
+   * it (searches never match them) until the next merge drops them.
    */
   private order: Int32Array | null = null;
+  private unordered: number[] = [];
   /** Scratch arrays reused by every search (grown, never shrunk): no 3 × 800 kB per keystroke. */
   private scratch = {
     score: new Float64Array(0),
@@ -100,21 +78,21 @@ export class SearchIndex {
   }
 
   /** Whether a reflection is in the index. */
-  has(id: string): boolean {
+  has(id: K): boolean {
     return this.numbers.has(id);
   }
 
   /** Index a reflection, replacing an earlier version; deleted ones are removed instead. */
-  add(reflection: Reflection): void {
+  add(reflection: Indexable<K>): void {
     this.remove(reflection.id);
     if (reflection.deletedAt !== null) return;
-    this.order = null;
     const doc = this.ids.length;
+    if (this.order) this.unordered.push(doc);
     this.ids.push(reflection.id);
     this.created.push(reflection.createdAt);
     this.numbers.set(reflection.id, doc);
-    // The same counts as `weightedWords`, summed straight into the postings' last slots
-    // (this document's, as it is the newest): no Map per reflection while 100,000 are read.
+    // Weighted word counts summed straight into the postings' last slots (this document's,
+    // as it is the newest): no Map per reflection while 100,000 are read.
     const touched: Postings[] = [];
     const { answers } = reflection;
     for (const key of Object.keys(answers)) {
@@ -154,13 +132,12 @@ export class SearchIndex {
   }
 
   /** Forget a reflection (no-op when absent). */
-  remove(id: string): void {
+  remove(id: K): void {
     const doc = this.numbers.get(id);
     if (doc === undefined) return;
     this.numbers.delete(id);
     this.ids[doc] = null;
     this.retired++;
-    this.order = null;
   }
 
   /**
@@ -181,20 +158,34 @@ export class SearchIndex {
     return [from, to];
   }
 
+  /** Merge the words added since the last search into the sorted list. */
   private sortFresh(): void {
-    if (this.fresh.length < 64) {
-      for (const word of this.fresh) this.sorted.splice(lowerBound(this.sorted, word), 0, word);
-    } else {
-      this.sorted = [...this.sorted, ...this.fresh].sort();
-    }
+    const fresh = this.fresh.sort();
     this.fresh = [];
+    if (fresh.length < 64) {
+      for (const word of fresh) this.sorted.splice(lowerBound(this.sorted, word), 0, word);
+      return;
+    }
+    // Sort the new words alone and merge: re-sorting the whole vocabulary (100,000+ words)
+    // on every search between two slices of a build cost tens of milliseconds.
+    const old = this.sorted;
+    const merged = new Array<string>(old.length + fresh.length);
+    let i = 0;
+    let j = 0;
+    for (let n = 0; n < merged.length; n++) {
+      merged[n] =
+        j >= fresh.length || (i < old.length && (old[i] as string) < (fresh[j] as string))
+          ? (old[i++] as string)
+          : (fresh[j++] as string);
+    }
+    this.sorted = merged;
   }
 
   /**
    * Reflections containing every query word (each as a whole word or the start of one),
    * best first: rarer words and exact words weigh more; ties go to the newest.
    */
-  search(query: string): SearchResult {
+  search(query: string): SearchResult<K> {
     const terms = queryTerms(query);
     if (terms.length === 0) return { ids: [], terms };
     const total = this.ids.length;
@@ -259,12 +250,7 @@ export class SearchIndex {
    * the newest-first order once and place each hit in its score's bucket (a counting sort) —
    * instead of an n log n sort calling back into JS twice per comparison.
    */
-  private ranked(
-    hits: number[],
-    score: Float64Array,
-    matched: Uint8Array,
-    rounds: number,
-  ): string[] {
+  private ranked(hits: number[], score: Float64Array, matched: Uint8Array, rounds: number): K[] {
     if (hits.length < this.bucketFrom) {
       hits.sort(
         (a, b) =>
@@ -272,7 +258,7 @@ export class SearchIndex {
           (this.created[b] as number) - (this.created[a] as number) ||
           a - b,
       );
-      return hits.map((doc) => this.ids[doc] as string);
+      return hits.map((doc) => this.ids[doc] as K);
     }
     // The distinct scores, ascending (a native sort of plain numbers, no callback).
     const distinct = new Float64Array(hits.length);
@@ -297,24 +283,44 @@ export class SearchIndex {
       starts[bucket + 1] = (starts[bucket + 1] as number) + 1;
     }
     for (let b = 0; b < d; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
-    const ids = new Array<string>(n);
+    const ids = new Array<K>(n);
     for (let i = 0; i < n; i++) {
       const bucket = buckets[i] as number;
-      ids[starts[bucket] as number] = this.ids[docs[i] as number] as string;
+      ids[starts[bucket] as number] = this.ids[docs[i] as number] as K;
       starts[bucket] = (starts[bucket] as number) + 1;
     }
     return ids;
   }
 
-  /** Live documents newest first, ties by number; rebuilt after a change. */
+  /** Live documents newest first, ties by number: built once, then merged into. */
   private newestFirst(): Int32Array {
-    if (this.order) return this.order;
-    const docs = new Int32Array(this.size);
-    let n = 0;
-    for (let doc = 0; doc < this.ids.length; doc++) if (this.ids[doc] !== null) docs[n++] = doc;
     const created = this.created;
-    this.order = docs.sort((a, b) => (created[b] as number) - (created[a] as number) || a - b);
-    return this.order;
+    const newer = (a: number, b: number) =>
+      (created[b] as number) - (created[a] as number) || a - b;
+    if (!this.order) {
+      const docs = new Int32Array(this.size);
+      let n = 0;
+      for (let doc = 0; doc < this.ids.length; doc++) if (this.ids[doc] !== null) docs[n++] = doc;
+      this.order = docs.sort(newer);
+      this.unordered = [];
+      return this.order;
+    }
+    if (this.unordered.length === 0) return this.order;
+    const old = this.order;
+    const fresh = Int32Array.from(this.unordered).sort(newer);
+    this.unordered = [];
+    const merged = new Int32Array(this.size);
+    let n = 0;
+    let i = 0;
+    let j = 0;
+    while (i < old.length || j < fresh.length) {
+      const takeOld =
+        j >= fresh.length || (i < old.length && newer(old[i] as number, fresh[j] as number) < 0);
+      const doc = (takeOld ? old[i++] : fresh[j++]) as number;
+      if (this.ids[doc] !== null) merged[n++] = doc;
+    }
+    this.order = merged;
+    return merged;
   }
 
   /** Share of retired document numbers; worth a rebuild when most are retired. */
@@ -345,45 +351,4 @@ function lowerBoundNumber(list: Float64Array, length: number, value: number): nu
     else hi = mid;
   }
   return lo;
-}
-
-/** A piece of text to render: matched pieces go in a <mark>, all of it as text. */
-export interface Segment {
-  text: string;
-  match: boolean;
-}
-
-/** Split text into plain and matched segments: a word matches when it starts with a term. */
-export function highlight(text: string, terms: readonly string[]): Segment[] {
-  if (terms.length === 0 || text === '') return text === '' ? [] : [{ text, match: false }];
-  const segments: Segment[] = [];
-  let last = 0;
-  for (const match of text.matchAll(WORD)) {
-    const word = normalizeText(match[0]);
-    if (!terms.some((term) => word.startsWith(term))) continue;
-    const start = match.index;
-    if (start > last) segments.push({ text: text.slice(last, start), match: false });
-    segments.push({ text: match[0], match: true });
-    last = start + match[0].length;
-  }
-  if (last < text.length) segments.push({ text: text.slice(last), match: false });
-  return segments;
-}
-
-/** Whether any word of the text starts with one of the terms. */
-export function textMatches(text: string, terms: readonly string[]): boolean {
-  return highlight(text, terms).some((segment) => segment.match);
-}
-
-/** A short window of `text` around its first match, with ellipses where it was cut. */
-export function snippet(text: string, terms: readonly string[], radius = 60): string {
-  const first = highlight(text, terms).findIndex((segment) => segment.match);
-  if (first === -1 || text.length <= radius * 2) return text;
-  const before = highlight(text, terms)
-    .slice(0, first)
-    .reduce((n, s) => n + s.text.length, 0);
-  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, before - radius)) + 1);
-  const end = text.indexOf(' ', Math.min(text.length, before + radius));
-  const cut = text.slice(start, end === -1 ? text.length : end);
-  return `${start > 0 ? '…' : ''}${cut}${end === -1 ? '' : '…'}`;
 }

@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticReflections } from '../../../bench/synthetic';
 import { createReflection, type Reflection } from '../../../utils/reflections/reflection';
-import {
-  highlight,
-  queryTerms,
-  SearchIndex,
-  snippet,
-  tokenize,
-} from '../../../utils/review/search';
+import { SearchIndex } from '../../../utils/review/search-index';
 
 function make(id: string, createdAt: number, answers: Record<string, string>, tags: string[] = []) {
   return createReflection({ template: 'quick', answers, tags, sting: null }, id, createdAt);
 }
-
-describe('tokenize', () => {
-  it.each([
-    ['Deploy on Friday!', ['deploy', 'on', 'friday']],
-    ['code-review, rushed', ['code', 'review', 'rushed']],
-    ['Café résumé', ['cafe', 'resume']],
-    ['  ', []],
-    ['v2 release 10x', ['v2', 'release', '10x']],
-  ])('%j → %j', (text, words) => {
-    expect(tokenize(text)).toEqual(words);
-  });
-
-  it('drops repeated query words', () => {
-    expect(queryTerms('deploy Deploy friday')).toEqual(['deploy', 'friday']);
-  });
-});
 
 describe('SearchIndex ranking', () => {
   const docs = [
@@ -133,49 +111,29 @@ describe('SearchIndex ordering of many hits', () => {
   });
 });
 
-describe('highlight', () => {
-  it.each([
-    [
-      'Deploy on Friday',
-      ['dep'],
-      [
-        { text: 'Deploy', match: true },
-        { text: ' on Friday', match: false },
-      ],
-    ],
-    [
-      'I <b>deployed</b> it',
-      ['deploy'],
-      [
-        { text: 'I <b>', match: false },
-        { text: 'deployed', match: true },
-        { text: '</b> it', match: false },
-      ],
-    ],
-    ['Café', ['cafe'], [{ text: 'Café', match: true }]],
-    ['nothing', ['x'], [{ text: 'nothing', match: false }]],
-    ['text', [], [{ text: 'text', match: false }]],
-    ['', ['x'], []],
-  ])('%j with %j', (text, terms, segments) => {
-    expect(highlight(text, terms)).toEqual(segments);
-  });
+describe('SearchIndex while it is being built', () => {
+  const docs = syntheticReflections(0, 1200, Date.UTC(2026, 10, 29)) as unknown as Reflection[];
 
-  it('joins back to the original text, so nothing is lost or parsed', () => {
-    const text = 'A <script>x</script> & deploy';
-    expect(
-      highlight(text, ['script', 'deploy'])
-        .map((s) => s.text)
-        .join(''),
-    ).toBe(text);
-  });
-
-  it('cuts a snippet around the first match', () => {
-    const text = `${'lorem '.repeat(40)}the deploy failed ${'ipsum '.repeat(40)}`;
-    const cut = snippet(text, ['deploy'], 30);
-    expect(cut).toContain('deploy');
-    expect(cut.startsWith('…')).toBe(true);
-    expect(cut.endsWith('…')).toBe(true);
-    expect(cut.length).toBeLessThan(80);
-    expect(snippet('short deploy', ['deploy'])).toBe('short deploy');
+  it('searches between slices rank exactly like the same changes made without searching', () => {
+    // Buckets from 0 hits, so every search walks the date order that slices merge into.
+    const growing = new SearchIndex(0);
+    const log: ((index: SearchIndex) => void)[] = [];
+    for (let from = 0; from < docs.length; from += 300) {
+      const edited = { ...(docs[from] as Reflection), answers: { learned: 'deploy again' } };
+      const gone = (docs[from + 1] as Reflection).id;
+      // A slice, then an edit and a delete: both retire a number in the date order.
+      const step = (index: SearchIndex) => {
+        for (const r of docs.slice(from, from + 300)) index.add(r);
+        index.add(edited);
+        index.remove(gone);
+      };
+      step(growing);
+      log.push(step);
+      const replayed = new SearchIndex(Number.POSITIVE_INFINITY);
+      for (const change of log) change(replayed);
+      for (const query of ['d', 're', 'deploy a']) {
+        expect(growing.search(query).ids).toEqual(replayed.search(query).ids);
+      }
+    }
   });
 });
