@@ -35,6 +35,9 @@ test('lock on: the popup saves without the passphrase, the review page opens onl
   await expect(card.getByText('ZEBRA7Q learned')).toBeVisible();
   await options.getByRole('searchbox').fill('zebra7q');
   await expect(options.getByRole('article')).toHaveCount(1);
+  // The query stays out of the address, which the browser keeps in its session restore.
+  await options.waitForTimeout(400);
+  expect(options.url()).not.toContain('zebra7q');
 
   // Lock now: the list is gone, and so is the key from every storage area.
   await options.getByRole('button', { name: 'Lock now' }).first().click();

@@ -14,6 +14,7 @@ import {
 } from '../../../utils/lock/lock-migration-store';
 import { type LockStatus, lockStatus } from '../../../utils/lock/lock-read-store';
 import { onLockChanged, touchSession } from '../../../utils/lock/lock-store';
+import { keepOutOfAddress } from '../useRoute';
 
 /** How often use of the page pushes the auto-lock back (a storage write each time). */
 const TOUCH_EVERY_MS = 30_000;
@@ -33,6 +34,7 @@ export function createLockView(reload: () => void = () => location.reload()): Lo
   const progress = signal<MigrationProgress | null>(null);
   const refresh = async () => {
     const next = await lockStatus();
+    keepOutOfAddress(next === 'off' ? [] : ['q']);
     if (status.value === 'unlocked' && next === 'locked') reload();
     else status.value = next;
     return next;
