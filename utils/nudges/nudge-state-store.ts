@@ -4,12 +4,16 @@
  * so the scheduler and its tests use the state without a browser.
  */
 import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
+import { readKeyring } from '../lock/lock-read-store';
 import {
   EMPTY_NUDGE_STATE,
+  joinContexts,
   type NudgeState,
   newSeed,
   parseNudgeState,
+  splitContexts,
   withSeed,
 } from './nudge-state';
 
@@ -18,9 +22,31 @@ export const nudgeStateItem = storage.defineItem<NudgeState>('local:nudgeState',
   fallback: EMPTY_NUDGE_STATE,
 });
 
-/** The stored nudge state, always valid. */
+/** Where the pages of open notifications live while the journal has a lock: memory only. */
+export const NUDGE_CONTEXTS_KEY = 'nudge:contexts';
+
+/** The stored nudge state, always valid, with the pages it remembers. */
 export async function getNudgeState(): Promise<NudgeState> {
-  return parseNudgeState(await nudgeStateItem.getValue());
+  const [state, kept] = await Promise.all([
+    nudgeStateItem.getValue(),
+    browser.storage.session.get(NUDGE_CONTEXTS_KEY),
+  ]);
+  return joinContexts(parseNudgeState(state), kept[NUDGE_CONTEXTS_KEY]);
+}
+
+/**
+ * Store the nudge state. With the lock on, the pages it remembers (titles, addresses,
+ * selections of open notifications and a snooze) go to `storage.session` — memory only, gone
+ * when the browser closes — so none is written to disk; the rest stays in `storage.local`.
+ */
+export async function saveNudgeState(state: NudgeState): Promise<void> {
+  if (!(await readKeyring())) {
+    await nudgeStateItem.setValue(state);
+    return;
+  }
+  const { state: clear, contexts } = splitContexts(state);
+  await browser.storage.session.set({ [NUDGE_CONTEXTS_KEY]: contexts });
+  await nudgeStateItem.setValue(clear);
 }
 
 /**
@@ -33,7 +59,7 @@ export function ensureSeed(fresh = newSeed()): Promise<number> {
   return withLock('fail-well:nudge-state', async () => {
     const state = await getNudgeState();
     const next = withSeed(state, fresh);
-    if (next !== state) await nudgeStateItem.setValue(next);
+    if (next !== state) await saveNudgeState(next);
     return next.seed;
   });
 }
@@ -43,7 +69,7 @@ export async function updateNudgeState(
   change: (state: NudgeState) => NudgeState,
 ): Promise<NudgeState> {
   const next = change(await getNudgeState());
-  await nudgeStateItem.setValue(next);
+  await saveNudgeState(next);
   return next;
 }
 

@@ -187,3 +187,40 @@ export const ATTENTION_CHOICES = [
   'resume',
 ] as const;
 export type AttentionChoice = (typeof ATTENTION_CHOICES)[number];
+
+/** The pages a nudge state remembers (open notifications, a snooze that comes back). */
+export interface NudgeContexts {
+  notifications: Record<string, ReflectionContext>;
+  snooze: ReflectionContext | null;
+}
+
+/**
+ * The state without the pages it remembers, and those pages apart: with the lock on they are
+ * kept in memory-only session storage instead of on disk (nudge-state-store.ts).
+ */
+export function splitContexts(state: NudgeState): { state: NudgeState; contexts: NudgeContexts } {
+  const contexts: NudgeContexts = { notifications: {}, snooze: state.snooze?.context ?? null };
+  const notifications: Record<string, OpenNotification> = {};
+  for (const [id, open] of Object.entries(state.notifications)) {
+    if (open.context) contexts.notifications[id] = open.context;
+    notifications[id] = { ...open, context: null };
+  }
+  const snooze = state.snooze?.context ? { ...state.snooze, context: null } : state.snooze;
+  return { state: { ...state, notifications, snooze }, contexts };
+}
+
+/** The state with the pages kept apart put back (those of notifications still open). */
+export function joinContexts(state: NudgeState, raw: unknown): NudgeState {
+  const stored = ownRecord(raw);
+  const pages = ownRecord(stored.notifications);
+  const notifications: Record<string, OpenNotification> = {};
+  for (const [id, open] of Object.entries(state.notifications)) {
+    notifications[id] = { ...open, context: open.context ?? parseContext(pages[id]) };
+  }
+  const snoozed = parseContext(stored.snooze);
+  const snooze =
+    state.snooze && !state.snooze.context && snoozed
+      ? { ...state.snooze, context: snoozed }
+      : state.snooze;
+  return { ...state, notifications, snooze };
+}

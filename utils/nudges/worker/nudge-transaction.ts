@@ -13,7 +13,7 @@ import { nudgeAnsweredAt } from '../nudge-answer-store';
 import { grantedPermissions, permittedSettings } from '../nudge-permissions-browser';
 import type { NudgeSettings } from '../nudge-settings';
 import type { NudgeState } from '../nudge-state';
-import { getNudgeState, nudgeStateItem } from '../nudge-state-store';
+import { getNudgeState, saveNudgeState } from '../nudge-state-store';
 import { absorbAnswer } from '../schedule';
 
 /** The one alarm the schedule uses; it always rings at `state.scheduledAt`. */
@@ -52,7 +52,7 @@ export function transact<R>(
   return withLock('fail-well:nudge-state', async () => {
     const { state, result } = await change(await load());
     if (state) {
-      await nudgeStateItem.setValue(state);
+      await saveNudgeState(state);
       await syncAlarm(state, now);
     }
     return result;
