@@ -55,9 +55,15 @@ export function ReflectionCard({
       class={open ? 'card open' : 'card'}
       aria-label={t(reflection.pinned ? 'cardLabelPinned' : 'cardLabel', when)}
     >
-      <p class={elsewhere ? 'lesson short' : 'lesson'}>
-        <Highlighted text={lesson} terms={terms} />
-      </p>
+      {reflection.sealed ? (
+        // Unlocked, yet its envelope would not open (changed on disk, another key): said
+        // plainly, kept as it is, never shown garbled.
+        <p class="lesson muted">{t('lockUnreadable')}</p>
+      ) : (
+        <p class={elsewhere ? 'lesson short' : 'lesson'}>
+          <Highlighted text={lesson} terms={terms} />
+        </p>
+      )}
       {elsewhere && (
         <p class="snippet">
           <span class="muted">
@@ -93,12 +99,12 @@ export function ReflectionCard({
         >
           {open ? t('hideAnswers') : t('readAllAnswers')}
         </button>
-        {onEdit && (
+        {onEdit && !reflection.sealed && (
           <button type="button" class="link" onClick={onEdit} aria-label={t('editLabel', when)}>
             {t('edit')}
           </button>
         )}
-        {onShare && (
+        {onShare && !reflection.sealed && (
           <button type="button" class="link" onClick={onShare} aria-label={t('shareOpen', when)}>
             {t('shareAction')}
           </button>
