@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { backupDue } from '../utils/data/backup';
 import { getLastExportAt, lastExportItem } from '../utils/data/storage-status-store';
 import { t } from '../utils/i18n/i18n';
-import { countReflections, onReflectionsChanged } from '../utils/reflections/db-store';
+import { onReflectionsChanged } from '../utils/reflections/db-connection-store';
+import { countReflections } from '../utils/reflections/db-store';
 import { getSettings, watchSettings } from '../utils/settings/settings-store';
 
 /**

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDb } from '../utils/reflections/db-store';
+import { closeDb } from '../utils/reflections/db-connection-store';
 import { getMessageFrom, readCatalogue } from './i18n-fake';
 
 const getMessage = getMessageFrom(readCatalogue('en'));

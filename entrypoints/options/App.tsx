@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { BackupReminder } from '../../components/BackupReminder';
 import { t } from '../../utils/i18n/i18n';
 import { lockNow } from '../../utils/lock/lock-store';
-import { onDbEvent } from '../../utils/reflections/db-store';
+import { onDbEvent } from '../../utils/reflections/db-connection-store';
 import { LockCard } from './lock/LockCard';
 import { LockOffer } from './lock/LockOffer';
 import type { LockView } from './lock/lock-view';

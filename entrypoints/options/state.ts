@@ -15,11 +15,13 @@ import { yieldToPage as yieldToPageNow } from '../../utils/core/yield-to-page';
 import { t } from '../../utils/i18n/i18n';
 import {
   type DbEvent,
+  onReflectionsChanged,
+  type ReflectionsChange,
+} from '../../utils/reflections/db-connection-store';
+import {
   getReflections,
   listReflections,
-  onReflectionsChanged,
   purgeDeleted,
-  type ReflectionsChange,
   readReflectionsAfter,
 } from '../../utils/reflections/db-store';
 import type { Reflection } from '../../utils/reflections/reflection';

@@ -1,6 +1,6 @@
 /** Reads for tests that check the follow-up index the way another page would: raw IndexedDB. */
 import { openDB } from 'idb';
-import { DB_NAME } from '../../utils/reflections/db-store';
+import { DB_NAME } from '../../utils/reflections/db-connection-store';
 import { createReflection, type Reflection } from '../../utils/reflections/reflection';
 
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@
  * db.ts's typed connection and never imports idb itself.
  */
 import { currentCodec, readableRows, storedForm } from '../lock/lock-codec-store';
-import { announceBulk, connectForBulk } from './db-store';
+import { announceBulk, connect } from './db-connection-store';
 import type { Reflection } from './reflection';
 import { fromStoredRow, toStoredRow } from './stored-row';
 
@@ -58,7 +58,7 @@ export async function importReflections(
       ? await Promise.all(reflections.map((r) => storedForm(r, codec)))
       : reflections;
   signal?.throwIfAborted();
-  const db = await connectForBulk();
+  const db = await connect();
   signal?.throwIfAborted();
   const tx = db.transaction('reflections', 'readwrite', { durability: 'strict' });
   let firstError: unknown = null;
@@ -129,7 +129,7 @@ export async function* reflectionsOldestFirst(
 ): AsyncGenerator<Reflection[], void, undefined> {
   let after: number | null = null;
   for (;;) {
-    const db = await connectForBulk();
+    const db = await connect();
     const tx = db.transaction('reflections');
     const index = tx.store.index('by-createdAt');
     const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
@@ -159,7 +159,7 @@ export async function* reflectionsById(
 ): AsyncGenerator<Reflection[], void, undefined> {
   let after: string | null = null;
   for (;;) {
-    const db = await connectForBulk();
+    const db = await connect();
     const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
     const chunk: Reflection[] = (await db.getAll('reflections', range, chunkSize)).map(
       fromStoredRow,
@@ -178,7 +178,7 @@ export async function* reflectionsById(
  * schema adds, in one transaction. Returns how many reflections there were.
  */
 export async function deleteEverything(): Promise<number> {
-  const db = await connectForBulk();
+  const db = await connect();
   const stores = [...db.objectStoreNames];
   const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
   const removed = await tx.objectStore('reflections').count();

@@ -3,7 +3,7 @@
  * order, and replaced only where nobody changed them since. Apart from db-bulk-store.ts so
  * the background, which resumes a migration after a restart, does not carry import code.
  */
-import { announceBulk, connectForBulk } from './db-store';
+import { announceBulk, connect } from './db-connection-store';
 import type { Reflection } from './reflection';
 import { fromStoredRow, toStoredRow } from './stored-row';
 
@@ -16,7 +16,7 @@ export async function rowsAfter(
   count: number,
   total?: { value: number },
 ): Promise<Reflection[]> {
-  const db = await connectForBulk();
+  const db = await connect();
   const tx = db.transaction('reflections');
   const range = afterId === null ? null : IDBKeyRange.lowerBound(afterId, true);
   const [rows, n] = await Promise.all([tx.store.getAll(range, count), tx.store.count()]);
@@ -32,7 +32,7 @@ export async function rowsAfter(
 export async function replaceUnchanged(
   pairs: readonly { was: Reflection; now: Reflection }[],
 ): Promise<number> {
-  const db = await connectForBulk();
+  const db = await connect();
   const tx = db.transaction('reflections', 'readwrite');
   const current = await Promise.all(pairs.map((p) => tx.store.get(p.was.id)));
   let replaced = 0;

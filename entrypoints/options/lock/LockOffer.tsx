@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../../utils/i18n/i18n';
-import { countReflections, onReflectionsChanged } from '../../../utils/reflections/db-store';
+import { onReflectionsChanged } from '../../../utils/reflections/db-connection-store';
+import { countReflections } from '../../../utils/reflections/db-store';
 import type { LockView } from './lock-view';
 
 /** Set once the offer was answered either way: it is made once, never again. */

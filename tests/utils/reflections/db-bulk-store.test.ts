@@ -8,16 +8,18 @@ import {
   reflectionsOldestFirst,
 } from '../../../utils/reflections/db-bulk-store';
 import {
-  allReflections,
   closeDb,
   DB_NAME,
   DB_VERSION,
   type DbEvent,
-  describeDbError,
-  getReflection,
   onDbEvent,
   onReflectionsChanged,
   type ReflectionsChange,
+} from '../../../utils/reflections/db-connection-store';
+import {
+  allReflections,
+  describeDbError,
+  getReflection,
   saveReflection,
 } from '../../../utils/reflections/db-store';
 import type { Reflection } from '../../../utils/reflections/reflection';

@@ -2,17 +2,19 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { reflectionsWithDueFollowUp } from '../../../utils/follow-through/follow-up-store';
 import {
-  allReflections,
   closeDb,
   DB_NAME,
   DB_VERSION,
+  onReflectionsChanged,
+} from '../../../utils/reflections/db-connection-store';
+import {
+  allReflections,
   deleteReflection,
   describeDbError,
   getReflection,
   getReflections,
   listReflections,
   listTags,
-  onReflectionsChanged,
   purgeDeleted,
   readReflectionsAfter,
   reflectionsWithCheckDueBy,
