@@ -3,6 +3,7 @@
  * when the next scheduled nudge rings, whether any nudge may be shown right now (quiet hours,
  * snooze, pause, the daily cap, back-off) and how the state moves on when one is shown.
  * No browser APIs and no clock of its own, so every rule is tested with tables.
+ * About 300 lines: the rules read best side by side, since each one limits the others.
  */
 
 import { DAY_MS, HOUR_MS } from '../core/time-units';

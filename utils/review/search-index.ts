@@ -5,6 +5,10 @@
  * the search worker key documents by a small number (cheap to send back as an Int32Array),
  * tests and the bench by reflection id. Pure: no browser APIs, so it runs in the page, in the
  * worker, in Node tests and in benchmarks alike.
+ *
+ * Longer than most files here (about 350 lines) on purpose: adding, removing, merging slices
+ * and ranking share one set of sorted arrays, and splitting them would hand those internals
+ * around between files.
  */
 import { queryTerms, tokenize } from './search-text';
 
