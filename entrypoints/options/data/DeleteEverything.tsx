@@ -10,6 +10,7 @@ const CLEARS: readonly MessageKey[] = [
   'dataDeleteClearsNudges',
   'dataDeleteClearsBadge',
   'dataDeleteClearsSettings',
+  'dataDeleteClearsLock',
 ];
 
 /**

@@ -100,6 +100,7 @@ describe('Data section', () => {
       'nudge and reminder history, with the pages, titles and selected text it remembers',
       'the badge and any notification still showing',
       'your settings, which go back to their defaults (in every browser that syncs them)',
+      'the lock, if you set one: its keys go too, so nothing encrypted is left to open',
     ]);
     const button = screen.getByRole('button', { name: 'Yes, delete it all' });
     expect(button).toHaveProperty('disabled', true);
