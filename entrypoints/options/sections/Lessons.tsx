@@ -1,3 +1,9 @@
+/**
+ * The Lessons section: search and filters, the virtualised list with its look back, editing,
+ * sharing and undo. About 370 lines because the list's selection, focus and row actions are one
+ * piece of state that every part of the screen reads; the keyboard shortcuts live apart
+ * (useLessonKeys.ts).
+ */
 import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -21,17 +27,12 @@ import { nextToResurface, onThisDay } from '../../../utils/review/resurface';
 import { queryTerms } from '../../../utils/review/search-text';
 import type { ReflectionEdit, ReviewState } from '../state';
 import { useRoute } from '../useRoute';
+import { useLessonKeys } from './useLessonKeys';
 
 /** Height of a collapsed row, gap included; style.css gives `.list-row` exactly this. */
 export const ROW_HEIGHT = 134;
 
 const keyOf = (r: Reflection) => r.id;
-
-/** Whether a key press belongs to a text field (shortcuts stay out of the way there). */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-}
 
 /** Your reflections: search, filters, the list (virtualised), editing and looking back. */
 export function Lessons({ state }: { state: ReviewState }) {
@@ -113,50 +114,14 @@ export function Lessons({ state }: { state: ReviewState }) {
     },
   };
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (isTyping(event.target)) return;
-      // A dialog (sharing) owns the keyboard while it is open.
-      if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
-      const { move } = handlers.current;
-      const id = latest.current;
-      switch (event.key) {
-        case '/':
-          event.preventDefault();
-          search.current?.focus();
-          return;
-        case 'j':
-          event.preventDefault();
-          move(1);
-          return;
-        case 'k':
-          event.preventDefault();
-          move(-1);
-          return;
-      }
-      if (id === null) return;
-      if (event.key === 'e') {
-        event.preventDefault();
-        setEditing(id);
-      } else if (event.key === 'p') {
-        event.preventDefault();
-        void state.togglePin(id);
-      } else if (event.key === 'Delete') {
-        event.preventDefault();
-        void remove(id);
-      } else if (event.key === 'o' || event.key === 'Enter') {
-        if (
-          event.key === 'Enter' &&
-          !(event.target instanceof HTMLElement && event.target.tagName === 'ARTICLE')
-        )
-          return;
-        event.preventDefault();
-        toggle(id);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+  useLessonKeys({
+    search,
+    move: (step) => handlers.current.move(step),
+    selected: () => latest.current,
+    edit: (id) => setEditing(id),
+    pin: (id) => void state.togglePin(id),
+    remove: (id) => void remove(id),
+    toggle,
   });
 
   useEffect(() => {
