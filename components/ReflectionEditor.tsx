@@ -79,6 +79,8 @@ export function ReflectionEditor({ reflection, suggestions, onSave, onCancel }: 
     <form
       class="card editor"
       aria-label={t('editLabel', when)}
+      // No form state in the browser's session restore on disk: an edit holds the words.
+      autoComplete="off"
       onSubmit={(event) => {
         event.preventDefault();
         void save();

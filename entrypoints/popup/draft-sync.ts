@@ -30,6 +30,10 @@ function cleared(like: Draft, rev: number): Draft {
  */
 export function createDraftSync(state: PopupState, initial: Draft) {
   const me = crypto.randomUUID();
+  // A popup opened as a tab or a window (the prompt window) is in the browser's session
+  // restore, which writes form fields to disk: with autocomplete off it keeps none of them.
+  // Set here, after the first paint, so the start-up bundle stays in its budget.
+  document.querySelector('form.popup')?.setAttribute('autocomplete', 'off');
   // The newest stored draft this page has seen and taken in: the base of every merge.
   let base = initial;
 

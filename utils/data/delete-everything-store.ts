@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
+import { LOCK_HINT_KEY } from '../lock/lock-hint';
 import { deleteEverything } from '../reflections/db-bulk-store';
 import { settingsItem } from '../settings/settings-store';
 
@@ -43,5 +44,6 @@ export async function deleteAllData(pageStorage?: Pick<Storage, 'removeItem'>): 
   const shown = await browser.notifications.getAll();
   await Promise.all(Object.keys(shown).map((id) => browser.notifications.clear(id)));
   pageStorage?.removeItem(POPUP_START_KEY);
+  pageStorage?.removeItem(LOCK_HINT_KEY);
   return removed;
 }

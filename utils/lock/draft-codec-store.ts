@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import type { Draft } from '../capture/draft';
 import { withLock } from '../core/cross-context-lock-browser';
 import { fromBase64, randomBytes, toBase64 } from './bytes';
-import { readLockKeys } from './lock-read-store';
+import { LOCK_HINT_KEY } from './lock-hint';
+import { KEYRING_KEY, readLockKeys } from './lock-read-store';
 import { type DraftKeys, isSealedDraft, openDraft, sealDraft } from './sealed-draft';
 
 export const DRAFT_SESSION_KEY = 'lock:draft-key';
@@ -35,8 +36,19 @@ async function sessionKey(create: boolean): Promise<CryptoKey | null> {
   });
 }
 
+/** Whether this page last saw a keyring; null before it looked (or after it changed). */
+let lockKnown: boolean | null = null;
+let watching = false;
+
 async function keys(create: boolean): Promise<DraftKeys> {
+  if (!watching && typeof browser.storage?.onChanged?.addListener === 'function') {
+    watching = true;
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && KEYRING_KEY in changes) lockKnown = null;
+    });
+  }
   const lock = await readLockKeys();
+  lockKnown = lock.seal !== null;
   return { ...lock, session: lock.seal ? await sessionKey(create) : null };
 }
 
@@ -54,6 +66,12 @@ export async function toStoredDraft<T extends { rev: number; writer: string; upd
  * with the lock on, after setting aside a stored draft nobody here can open.
  */
 export async function storeDraftNow(key: string, draft: Draft): Promise<void> {
+  // Known to have no lock (this page read the keyring since it changed, or else the page's
+  // hint says so): no wait at all. The worker has no hint and takes the careful path.
+  const hint = typeof localStorage === 'undefined' ? null : !localStorage[LOCK_HINT_KEY];
+  if ((lockKnown === null ? hint : !lockKnown) === true) {
+    return browser.storage.local.set({ [key]: draft });
+  }
   const k = await keys(true);
   if (k.seal) {
     const raw = (await browser.storage.local.get(key))[key];

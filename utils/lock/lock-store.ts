@@ -23,6 +23,7 @@ import {
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './keyring';
+import { LOCK_HINT_KEY } from './lock-hint';
 import { DEFAULT_LOCK_PREFS, type LockPrefs, parseLockPrefs } from './lock-prefs';
 import {
   forgetOpeningKeys,
@@ -34,6 +35,14 @@ import {
   readSession,
   SESSION_KEY,
 } from './lock-read-store';
+
+/** Tell a closing popup, which cannot wait for storage, whether drafts must be sealed. */
+function setLockHint(on: boolean): void {
+  // Pages only: the worker has no localStorage (and never switches the lock).
+  if (typeof localStorage === 'undefined') return;
+  if (on) localStorage.setItem(LOCK_HINT_KEY, '1');
+  else localStorage.removeItem(LOCK_HINT_KEY);
+}
 
 async function startSession(keys: OpeningKeys, now: number): Promise<void> {
   const session: LockSession = {
@@ -132,6 +141,7 @@ export async function removeLock(): Promise<void> {
   await withLock('fail-well:lock', async () => {
     forgetOpeningKeys();
     await browser.storage.local.remove([KEYRING_KEY, PREFS_KEY]);
+    setLockHint(false);
     await browser.storage.session.remove([SESSION_KEY, DRAFT_SESSION_KEY]);
   });
 }
