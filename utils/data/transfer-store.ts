@@ -1,11 +1,15 @@
 /**
  * The browser side of export and import: streams the database through a format writer into
  * a Blob, hands it to the user as a download, and merges imported check-ins into storage.
- * Reading a chosen file is pure and lives in import-file.ts.
+ * Reading a chosen file is pure and lives in import-file.ts. With the lock on, a JSON export
+ * can be sealed into an encrypted backup (utils/lock/encrypted-backup.ts) on its way out.
  */
 import { browser } from 'wxt/browser';
 import { addCheckin, CHECKINS_KEY, loadCheckins } from '../capture/checkin-store';
 import { yieldToPage } from '../core/yield-to-page';
+import { sealBackup } from '../lock/encrypted-backup';
+import { LockError } from '../lock/envelope';
+import { readKeyring, readOpeningKeys } from '../lock/lock-read-store';
 import { reflectionsById, reflectionsOldestFirst } from '../reflections/db-bulk-store';
 import { countReflections } from '../reflections/db-store';
 import type { Reflection } from '../reflections/reflection';
@@ -16,6 +20,12 @@ export interface ExportOptions {
   keep?: (reflection: Reflection) => boolean;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * JSON only: seal the file into an encrypted backup with the unlocked journal's keys.
+   * Rejects with `LockError('other-key')` before reading anything when the journal is not
+   * unlocked in this session.
+   */
+  encrypt?: boolean;
 }
 
 /** A finished export, ready to download. */
@@ -35,6 +45,9 @@ export async function buildExport(
   meta: ExportMeta,
   options: ExportOptions = {},
 ): Promise<ExportResult> {
+  const encrypt = kind === 'json' && options.encrypt === true;
+  // The keys first: a journal that is locked (or has no lock) exports nothing it cannot seal.
+  const lock = encrypt ? await unlockedKeys() : null;
   const writer = writerFor(kind, meta);
   const total = await countReflections();
   // Each chunk becomes a Blob at once: the browser holds the bytes, the page lets go of the
@@ -54,11 +67,25 @@ export async function buildExport(
     await yieldToPage();
   }
   parts.push(new Blob([writer.end()]));
+  const type = `${writer.mimeType};charset=utf-8`;
+  let blob = new Blob(parts, { type });
+  if (lock) {
+    // The one place the whole plain text exists as a string: sealing takes it in one piece.
+    const sealed = await sealBackup(await blob.text(), lock.keyring, lock.keys, meta.exportedAt);
+    options.signal?.throwIfAborted();
+    blob = new Blob([sealed], { type });
+  }
   return {
-    blob: new Blob(parts, { type: `${writer.mimeType};charset=utf-8` }),
-    fileName: exportFileName(kind, meta.exportedAt, meta.timeZone),
+    blob,
+    fileName: exportFileName(kind, meta.exportedAt, meta.timeZone, lock !== null),
     count,
   };
+}
+
+async function unlockedKeys() {
+  const [keyring, keys] = await Promise.all([readKeyring(), readOpeningKeys()]);
+  if (!keyring || !keys) throw new LockError('other-key');
+  return { keyring, keys };
 }
 
 /**
