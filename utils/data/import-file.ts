@@ -1,11 +1,12 @@
 /**
  * Reading a chosen import file: its size is judged first, then its text is checked. An
- * encrypted backup (utils/lock/encrypted-backup.ts) is told apart by its first bytes and
+ * encrypted backup (utils/lock/encrypted-backup*.ts, either version) is told apart by its first bytes and
  * opened with a passphrase or recovery key before the same check. Pure (a Blob in, a check
  * out), so it is apart from transfer-store.ts, which touches the database.
  */
 import { t } from '../i18n/i18n';
-import { ENCRYPTED_BACKUP_FORMAT, isEncryptedBackup, openBackup } from '../lock/encrypted-backup';
+import { ENCRYPTED_BACKUP_FORMAT, isEncryptedBackup } from '../lock/encrypted-backup';
+import { openAnyBackup } from '../lock/encrypted-backup-parts';
 import { type CheckOptions, checkImport, type ImportCheck } from './import';
 import { importSizeProblem, MAX_IMPORT_BYTES } from './import-guard';
 
@@ -14,7 +15,7 @@ import { importSizeProblem, MAX_IMPORT_BYTES } from './import-guard';
  * plain export, and the export inside is held to the plain limit once it is opened.
  */
 const MAX_ENCRYPTED_BYTES = 2 * MAX_IMPORT_BYTES;
-/** `sealBackup` writes the format first; a hand-formatted file still has it near the top. */
+/** Backups are written format first; a hand-formatted one still has it near the top. */
 const SNIFF_BYTES = 512;
 
 /** A chosen file: a checked export, or an encrypted backup that needs its secret first. */
@@ -77,7 +78,7 @@ export async function openEncryptedFile(
   now: number,
   options: CheckOptions = {},
 ): Promise<ImportCheck> {
-  const text = await openBackup(backup, secret);
+  const text = await openAnyBackup(backup, secret);
   const tooBig = importSizeProblem(text.length);
   if (tooBig) return { ok: false, message: tooBig };
   return checkImport(text, now, options);

@@ -2,12 +2,12 @@
  * The browser side of export and import: streams the database through a format writer into
  * a Blob, hands it to the user as a download, and merges imported check-ins into storage.
  * Reading a chosen file is pure and lives in import-file.ts. With the lock on, a JSON export
- * can be sealed into an encrypted backup (utils/lock/encrypted-backup.ts) on its way out.
+ * is sealed piece by piece into an encrypted backup (utils/lock/encrypted-backup-parts.ts).
  */
 import { browser } from 'wxt/browser';
 import { addCheckin, CHECKINS_KEY, loadCheckins } from '../capture/checkin-store';
 import { yieldToPage } from '../core/yield-to-page';
-import { sealBackup } from '../lock/encrypted-backup';
+import { backupSealer } from '../lock/encrypted-backup-parts';
 import { LockError } from '../lock/envelope';
 import { readKeyring, readOpeningKeys } from '../lock/lock-read-store';
 import { reflectionsById, reflectionsOldestFirst } from '../reflections/db-bulk-store';
@@ -49,10 +49,14 @@ export async function buildExport(
   // The keys first: a journal that is locked (or has no lock) exports nothing it cannot seal.
   const lock = encrypt ? await unlockedKeys() : null;
   const writer = writerFor(kind, meta);
+  // Each piece is sealed as it is written, so the whole plain text never exists at once.
+  const sealer = lock ? backupSealer(lock.keyring, lock.keys, meta.exportedAt) : null;
   const total = await countReflections();
   // Each chunk becomes a Blob at once: the browser holds the bytes, the page lets go of the
   // string, and the final Blob only links the pieces (no giant string is ever built).
-  const parts: Blob[] = [new Blob([writer.start()])];
+  const parts: Blob[] = [
+    new Blob([sealer ? sealer.start() + (await sealer.part(writer.start())) : writer.start()]),
+  ];
   let done = 0;
   let count = 0;
   // Readable formats go by date; JSON is read in key order, which is faster and loses nothing.
@@ -61,23 +65,16 @@ export async function buildExport(
     options.signal?.throwIfAborted();
     const kept = options.keep ? chunk.filter(options.keep) : chunk;
     count += kept.filter((r) => r.deletedAt === null).length;
-    parts.push(new Blob([writer.chunk(kept)]));
+    const text = writer.chunk(kept);
+    parts.push(new Blob([sealer && text !== '' ? await sealer.part(text) : text]));
     done += chunk.length;
     options.onProgress?.(done, total);
     await yieldToPage();
   }
-  parts.push(new Blob([writer.end()]));
-  const type = `${writer.mimeType};charset=utf-8`;
-  let blob = new Blob(parts, { type });
-  if (lock) {
-    // The one place the whole plain text exists as a string: sealing takes it in one piece.
-    const sealed = await sealBackup(await blob.text(), lock.keyring, lock.keys, meta.exportedAt);
-    options.signal?.throwIfAborted();
-    blob = new Blob([sealed], { type });
-  }
+  parts.push(new Blob([sealer ? await sealer.end(writer.end()) : writer.end()]));
   return {
-    blob,
-    fileName: exportFileName(kind, meta.exportedAt, meta.timeZone, lock !== null),
+    blob: new Blob(parts, { type: `${writer.mimeType};charset=utf-8` }),
+    fileName: exportFileName(kind, meta.exportedAt, meta.timeZone, sealer !== null),
     count,
   };
 }

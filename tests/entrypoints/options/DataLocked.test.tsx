@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupProblem } from '../../../entrypoints/options/data/OpenBackup';
 import { Data } from '../../../entrypoints/options/sections/Data';
 import { lastExportItem } from '../../../utils/data/storage-status-store';
-import { isEncryptedBackup, openBackup } from '../../../utils/lock/encrypted-backup';
+import { isEncryptedBackup } from '../../../utils/lock/encrypted-backup';
+import { openAnyBackup } from '../../../utils/lock/encrypted-backup-parts';
 import { createLock } from '../../../utils/lock/lock-store';
 import { deleteEverything, importReflections } from '../../../utils/reflections/db-bulk-store';
 import { allReflections } from '../../../utils/reflections/db-store';
@@ -63,7 +64,7 @@ describe('exporting with the lock on', () => {
     expect(text).not.toContain(MARKER);
     const parsed = JSON.parse(text);
     expect(isEncryptedBackup(parsed)).toBe(true);
-    const inside = JSON.parse(await openBackup(parsed, { passphrase: PASSPHRASE }));
+    const inside = JSON.parse(await openAnyBackup(parsed, { passphrase: PASSPHRASE }));
     expect(inside.reflections[0].answers.happened).toBe(`${MARKER} happened`);
     expect(await lastExportItem.getValue()).toBeTypeOf('number');
   });
@@ -158,7 +159,7 @@ describe('importing an encrypted backup', () => {
 
   it('refuses a backup from a newer version in plain words, importing nothing', async () => {
     const { file } = await encryptedBackup();
-    const newer = { ...JSON.parse(await file.text()), version: 2 };
+    const newer = { ...JSON.parse(await file.text()), version: 3 };
     render(<Data />);
     choose(new File([JSON.stringify(newer)], 'newer.encrypted.json'));
     fireEvent.input(await screen.findByLabelText('Passphrase'), {
