@@ -103,13 +103,22 @@ export function writerFor(kind: ExportKind, meta: ExportMeta): ExportWriter {
   return csvWriter();
 }
 
-/** A file name such as `fail-well-2026-11-29.json`, dated in the given zone. */
-export function exportFileName(kind: ExportKind, exportedAt: number, timeZone?: string): string {
+/**
+ * A file name such as `fail-well-2026-11-29.json`, dated in the given zone; an encrypted
+ * backup is `fail-well-2026-11-29.encrypted.json`, so the person can tell the two apart.
+ */
+export function exportFileName(
+  kind: ExportKind,
+  exportedAt: number,
+  timeZone?: string,
+  encrypted = false,
+): string {
   const date = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
   }).format(exportedAt);
-  return `fail-well-${date}.${kind === 'markdown' ? 'md' : kind}`;
+  const extension = kind === 'markdown' ? 'md' : kind;
+  return `fail-well-${date}.${encrypted && kind === 'json' ? 'encrypted.' : ''}${extension}`;
 }

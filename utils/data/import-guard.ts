@@ -11,16 +11,16 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A plain message when a file is too large to read, or null when its size is fine. */
-export function importSizeProblem(bytes: number): string | null {
+export function importSizeProblem(bytes: number, max = MAX_IMPORT_BYTES): string | null {
   if (bytes === 0) return t('importEmpty');
-  if (bytes > MAX_IMPORT_BYTES) {
+  if (bytes > max) {
     const mb = new Intl.NumberFormat(uiLanguage(), {
       style: 'unit',
       unit: 'megabyte',
       maximumFractionDigits: 0,
     });
     const size = (n: number) => mb.format(n / 1024 / 1024);
-    return t('importTooLarge', size(bytes), size(MAX_IMPORT_BYTES));
+    return t('importTooLarge', size(bytes), size(max));
   }
   return null;
 }

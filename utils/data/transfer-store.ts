@@ -1,11 +1,15 @@
 /**
  * The browser side of export and import: streams the database through a format writer into
  * a Blob, hands it to the user as a download, and merges imported check-ins into storage.
- * Reading a chosen file is pure and lives in import-file.ts.
+ * Reading a chosen file is pure and lives in import-file.ts. With the lock on, a JSON export
+ * is sealed piece by piece into an encrypted backup (utils/lock/encrypted-backup-parts.ts).
  */
 import { browser } from 'wxt/browser';
 import { addCheckin, CHECKINS_KEY, loadCheckins } from '../capture/checkin-store';
 import { yieldToPage } from '../core/yield-to-page';
+import { backupSealer } from '../lock/encrypted-backup-parts';
+import { LockError } from '../lock/envelope';
+import { readKeyring, readOpeningKeys } from '../lock/lock-read-store';
 import { reflectionsById, reflectionsOldestFirst } from '../reflections/db-bulk-store';
 import { countReflections } from '../reflections/db-store';
 import type { Reflection } from '../reflections/reflection';
@@ -16,6 +20,12 @@ export interface ExportOptions {
   keep?: (reflection: Reflection) => boolean;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * JSON only: seal the file into an encrypted backup with the unlocked journal's keys.
+   * Rejects with `LockError('other-key')` before reading anything when the journal is not
+   * unlocked in this session.
+   */
+  encrypt?: boolean;
 }
 
 /** A finished export, ready to download. */
@@ -35,11 +45,18 @@ export async function buildExport(
   meta: ExportMeta,
   options: ExportOptions = {},
 ): Promise<ExportResult> {
+  const encrypt = kind === 'json' && options.encrypt === true;
+  // The keys first: a journal that is locked (or has no lock) exports nothing it cannot seal.
+  const lock = encrypt ? await unlockedKeys() : null;
   const writer = writerFor(kind, meta);
+  // Each piece is sealed as it is written, so the whole plain text never exists at once.
+  const sealer = lock ? backupSealer(lock.keyring, lock.keys, meta.exportedAt) : null;
   const total = await countReflections();
   // Each chunk becomes a Blob at once: the browser holds the bytes, the page lets go of the
   // string, and the final Blob only links the pieces (no giant string is ever built).
-  const parts: Blob[] = [new Blob([writer.start()])];
+  const parts: Blob[] = [
+    new Blob([sealer ? sealer.start() + (await sealer.part(writer.start())) : writer.start()]),
+  ];
   let done = 0;
   let count = 0;
   // Readable formats go by date; JSON is read in key order, which is faster and loses nothing.
@@ -48,17 +65,24 @@ export async function buildExport(
     options.signal?.throwIfAborted();
     const kept = options.keep ? chunk.filter(options.keep) : chunk;
     count += kept.filter((r) => r.deletedAt === null).length;
-    parts.push(new Blob([writer.chunk(kept)]));
+    const text = writer.chunk(kept);
+    parts.push(new Blob([sealer && text !== '' ? await sealer.part(text) : text]));
     done += chunk.length;
     options.onProgress?.(done, total);
     await yieldToPage();
   }
-  parts.push(new Blob([writer.end()]));
+  parts.push(new Blob([sealer ? await sealer.end(writer.end()) : writer.end()]));
   return {
     blob: new Blob(parts, { type: `${writer.mimeType};charset=utf-8` }),
-    fileName: exportFileName(kind, meta.exportedAt, meta.timeZone),
+    fileName: exportFileName(kind, meta.exportedAt, meta.timeZone, sealer !== null),
     count,
   };
+}
+
+async function unlockedKeys() {
+  const [keyring, keys] = await Promise.all([readKeyring(), readOpeningKeys()]);
+  if (!keyring || !keys) throw new LockError('other-key');
+  return { keyring, keys };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadCheckins } from '../../../utils/capture/checkin-store';
 import { localZone } from '../../../utils/core/calendar';
 import type { ExportKind } from '../../../utils/data/export';
@@ -6,6 +6,9 @@ import { scopeFromParams } from '../../../utils/data/export-scope';
 import { lastExportItem } from '../../../utils/data/storage-status-store';
 import { buildExport, downloadBlob } from '../../../utils/data/transfer-store';
 import { formatNumber, type MessageKey, plural, t } from '../../../utils/i18n/i18n';
+import { LockError } from '../../../utils/lock/envelope';
+import { lockStatus } from '../../../utils/lock/lock-read-store';
+import { checkSecret, onLockChanged } from '../../../utils/lock/lock-store';
 import { describeDbError } from '../../../utils/reflections/db-store';
 import { getSettings } from '../../../utils/settings/settings-store';
 
@@ -26,7 +29,9 @@ type Phase =
 
 /**
  * Export as JSON, Markdown or CSV, with progress and cancel: everything, or what the
- * dashboard's filter shows when the page was opened from it (`params`).
+ * dashboard's filter shows when the page was opened from it (`params`). With the lock on,
+ * JSON is an encrypted backup unless the person unticks it and types the passphrase once
+ * more; Markdown and CSV say first that the file will be readable by anyone who has it.
  */
 export function ExportData({ params = {} }: { params?: Readonly<Record<string, string>> }) {
   const [kind, setKind] = useState<ExportKind>('json');
@@ -37,6 +42,16 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
   const keep = scope && filtered ? scope.keep : undefined;
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  const [lockOn, setLockOn] = useState(false);
+  const [encrypt, setEncrypt] = useState(true);
+  const [passphrase, setPassphrase] = useState('');
+  useEffect(() => {
+    const read = () => void lockStatus().then((status) => setLockOn(status !== 'off'));
+    read();
+    return onLockChanged(read);
+  }, []);
+  // What this page showed: a plain JSON export is asked for only by unticking the box.
+  const plainAsked = lockOn && kind === 'json' && !encrypt;
 
   async function run() {
     const controller = new AbortController();
@@ -44,6 +59,18 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
     setPhase({ name: 'busy', done: 0, total: 0 });
     const exportedAt = Date.now();
     try {
+      // Read fresh: a lock switched on in another tab since this page looked still seals.
+      const sealIt = kind === 'json' && !plainAsked && (await lockStatus()) !== 'off';
+      if (plainAsked) {
+        try {
+          await checkSecret({ passphrase });
+        } catch (error) {
+          if (!(error instanceof LockError)) throw error;
+          setPhase({ name: 'failed', message: t('dataExportPlainWrong') });
+          return;
+        }
+        setPassphrase('');
+      }
       const result = await buildExport(
         kind,
         {
@@ -55,6 +82,7 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
         {
           ...(keep ? { keep } : {}),
           signal: controller.signal,
+          encrypt: sealIt,
           onProgress: (done, total) => setPhase({ name: 'busy', done, total }),
         },
       );
@@ -127,6 +155,37 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
         </fieldset>
       ) : (
         <p class="muted">{t('dataExportAllIncluded')}</p>
+      )}
+      {lockOn && kind === 'json' && (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={encrypt}
+            aria-describedby="export-encrypt-hint"
+            onChange={(event) => setEncrypt(event.currentTarget.checked)}
+          />
+          <span>
+            {t('dataExportEncrypt')}{' '}
+            <span id="export-encrypt-hint" class="muted">
+              {t('dataExportEncryptHint')}
+            </span>
+          </span>
+        </label>
+      )}
+      {lockOn && (kind !== 'json' || !encrypt) && (
+        <p class="notice">{t('dataExportNotEncrypted')}</p>
+      )}
+      {plainAsked && (
+        <div class="field">
+          <label for="export-passphrase">{t('dataExportPlainPassphrase')}</label>
+          <input
+            id="export-passphrase"
+            type="password"
+            autocomplete="current-password"
+            value={passphrase}
+            onInput={(event) => setPassphrase(event.currentTarget.value)}
+          />
+        </div>
       )}
       {phase.name === 'busy' ? (
         <Progress

@@ -1,10 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
-import { readImportFile } from '../../../utils/data/import-file';
+import type { ImportCheck } from '../../../utils/data/import';
+import { openEncryptedFile, readChosenFile } from '../../../utils/data/import-file';
 import { importCheckins } from '../../../utils/data/transfer-store';
 import { formatNumber, plural, t } from '../../../utils/i18n/i18n';
+import { LockError } from '../../../utils/lock/envelope';
 import { importReflections } from '../../../utils/reflections/db-bulk-store';
 import { describeDbError } from '../../../utils/reflections/db-store';
 import { setSettings } from '../../../utils/settings/settings-store';
+import { backupProblem, OpenBackup } from './OpenBackup';
 import { Progress } from './Progress';
 
 type Phase =
@@ -15,24 +18,43 @@ type Phase =
 
 /**
  * Import a JSON export: checked in full first (one bad record imports nothing), then written
- * in one transaction; cancelling aborts it, so nothing of the file is kept.
+ * in one transaction; cancelling aborts it, so nothing of the file is kept. An encrypted
+ * backup is opened first with its passphrase or recovery key (OpenBackup.tsx); with the lock
+ * on, what it holds is sealed again by the database on the way in.
  */
 export function ImportData() {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [withSettings, setWithSettings] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  /** The encrypted backup waiting for its secret, and what went wrong with the last one. */
+  const [encrypted, setEncrypted] = useState<{
+    name: string;
+    backup: unknown;
+    error: string;
+  } | null>(null);
 
-  async function run(file: File) {
+  async function run(
+    name: string,
+    check: (options: {
+      signal: AbortSignal;
+      onProgress: (done: number, total: number) => void;
+    }) => Promise<ImportCheck | 'encrypted'>,
+  ) {
     const controller = new AbortController();
     abort.current = controller;
     setPhase({ name: 'busy', label: t('dataImportChecking'), done: 0, total: 0 });
     try {
-      const checked = await readImportFile(file, Date.now(), {
+      const checked = await check({
         signal: controller.signal,
         onProgress: (done, total) =>
           setPhase({ name: 'busy', label: t('dataImportChecking'), done, total }),
       });
+      if (checked === 'encrypted') {
+        setPhase({ name: 'idle' });
+        return;
+      }
+      setEncrypted(null);
       if (!checked.ok) {
         setPhase({ name: 'failed', message: checked.message });
         return;
@@ -69,7 +91,7 @@ export function ImportData() {
       ];
       const done = t(
         settingsKept ? 'dataImportDoneWithSettings' : 'dataImportDone',
-        file.name,
+        name,
         parts.join('; '),
       );
       setPhase({
@@ -106,7 +128,14 @@ export function ImportData() {
           disabled={phase.name === 'busy'}
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
-            if (file) void run(file);
+            if (!file) return;
+            setEncrypted(null);
+            void run(file.name, async (options) => {
+              const chosen = await readChosenFile(file, Date.now(), options);
+              if (chosen.ok !== 'encrypted') return chosen;
+              setEncrypted({ name: file.name, backup: chosen.backup, error: '' });
+              return 'encrypted';
+            });
           }}
         />
       </div>
@@ -118,6 +147,26 @@ export function ImportData() {
         />
         {t('dataImportWithSettings')}
       </label>
+      {encrypted && (
+        <OpenBackup
+          error={encrypted.error}
+          busy={phase.name === 'busy'}
+          onSubmit={(secret) =>
+            void run(encrypted.name, async (options) => {
+              try {
+                return await openEncryptedFile(encrypted.backup, secret, Date.now(), options);
+              } catch (error) {
+                if (!(error instanceof LockError)) throw error;
+                // Nothing was imported: the form stays, saying why, to try again.
+                const message = t(backupProblem(error.code, 'recoveryKey' in secret));
+                setEncrypted({ ...encrypted, error: message });
+                return 'encrypted';
+              }
+            })
+          }
+          onCancel={() => setEncrypted(null)}
+        />
+      )}
       {phase.name === 'busy' && (
         <Progress
           label={phase.label}

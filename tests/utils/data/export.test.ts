@@ -77,3 +77,9 @@ it.each([
 ] as const)('names a %s export by its date', (kind, name) => {
   expect(exportFileName(kind, 1_800_000_000_000, 'UTC')).toBe(name);
 });
+
+it('names an encrypted backup so it stands apart from a plain one', () => {
+  expect(exportFileName('json', 1_800_000_000_000, 'UTC', true)).toBe(
+    'fail-well-2027-01-15.encrypted.json',
+  );
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readImportFile } from '../../../utils/data/import-file';
+import { openEncryptedFile, readChosenFile, readImportFile } from '../../../utils/data/import-file';
 import { buildExport } from '../../../utils/data/transfer-store';
+import { createLock, lockNow } from '../../../utils/lock/lock-store';
 import { deleteEverything, importReflections } from '../../../utils/reflections/db-bulk-store';
 import { allReflections } from '../../../utils/reflections/db-store';
 import { richReflection, SETTINGS } from '../../helpers/reflections';
@@ -54,5 +55,37 @@ describe('export and import through the database', () => {
     await expect(
       buildExport('json', { exportedAt: NOW, settings: SETTINGS }, { signal: controller.signal }),
     ).rejects.toThrow();
+  });
+});
+
+describe('an encrypted JSON export', () => {
+  const PASSPHRASE = 'river stones at dawn';
+
+  it('holds no word in the clear and gives back every record with the passphrase', async () => {
+    await createLock(PASSPHRASE, NOW, 100_000);
+    const original = [1, 2, 3].map((n) => richReflection(n));
+    await importReflections(original);
+    const exported = await buildExport(
+      'json',
+      { exportedAt: NOW, settings: SETTINGS, timeZone: 'UTC' },
+      { encrypt: true },
+    );
+    expect(exported.fileName).toBe('fail-well-2027-01-15.encrypted.json');
+    expect(exported.count).toBe(3);
+    const text = await exported.blob.text();
+    for (const r of original) expect(text).not.toContain(r.answers.learned);
+    const chosen = await readChosenFile(exported.blob, NOW);
+    if (chosen.ok !== 'encrypted') throw new Error('not an encrypted backup');
+    const opened = await openEncryptedFile(chosen.backup, { passphrase: PASSPHRASE }, NOW);
+    if (opened.ok !== true) throw new Error('did not open');
+    expect(opened.file.reflections.sort(byId)).toStrictEqual(original.sort(byId));
+  });
+
+  it('is refused before anything is read while the journal is locked', async () => {
+    await createLock(PASSPHRASE, NOW, 100_000);
+    await lockNow();
+    await expect(
+      buildExport('json', { exportedAt: NOW, settings: SETTINGS }, { encrypt: true }),
+    ).rejects.toMatchObject({ code: 'other-key' });
   });
 });

@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import type { BackupSecret } from '../../../utils/data/import-file';
+import { type MessageKey, t } from '../../../utils/i18n/i18n';
+import type { LockErrorCode } from '../../../utils/lock/envelope';
+import { parseRecoveryKey } from '../../../utils/lock/recovery-key';
+
+/**
+ * What to say when an encrypted backup did not open. AES-GCM cannot tell a wrong secret from
+ * a changed file, so `unreadable` names the likelier one: the backup keeps the passphrase it
+ * was made with, which may not be today's.
+ */
+export function backupProblem(code: LockErrorCode, withRecoveryKey: boolean): MessageKey {
+  if (code === 'unreadable') {
+    return withRecoveryKey ? 'dataImportWrongRecovery' : 'dataImportWrongPassphrase';
+  }
+  return code === 'unsupported' ? 'dataImportBackupNewer' : 'dataImportBackupBroken';
+}
+
+/**
+ * The secret for an encrypted backup being imported: its passphrase, or its recovery key
+ * (a toggle like the unlock screen's). `error` is what went wrong with the last try; the
+ * form stays so the person can try again or cancel.
+ */
+export function OpenBackup({
+  error,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  error: string;
+  busy: boolean;
+  onSubmit: (secret: BackupSecret) => void;
+  onCancel: () => void;
+}) {
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [secret, setSecret] = useState('');
+  const [typo, setTypo] = useState('');
+  // The last try's message belongs to the kind of secret it was tried with.
+  const [switched, setSwitched] = useState(false);
+  const shown = typo || (switched ? '' : error);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    // A key that cannot be one is said at once; nothing is tried with it.
+    if (useRecovery && !parseRecoveryKey(secret)) {
+      setTypo(t('unlockRecoveryMalformed'));
+      return;
+    }
+    setTypo('');
+    setSwitched(false);
+    onSubmit(useRecovery ? { recoveryKey: secret } : { passphrase: secret });
+  };
+
+  const field = {
+    id: 'backup-secret',
+    value: secret,
+    disabled: busy,
+    'aria-invalid': shown ? true : undefined,
+    'aria-describedby': shown ? 'backup-secret-error' : undefined,
+    onInput: (e: { currentTarget: HTMLInputElement }) => setSecret(e.currentTarget.value),
+  };
+
+  return (
+    <form class="open-backup" aria-labelledby="backup-secret-intro" onSubmit={submit}>
+      <p id="backup-secret-intro">{t('dataImportEncrypted')}</p>
+      <div class="field">
+        <label for="backup-secret">{t(useRecovery ? 'unlockRecoveryKey' : 'lockPassphrase')}</label>
+        {useRecovery ? (
+          <input type="text" autocomplete="off" spellcheck={false} autofocus {...field} />
+        ) : (
+          <input type="password" autocomplete="current-password" autofocus {...field} />
+        )}
+      </div>
+      <p id="backup-secret-error" class="error" role="alert">
+        {shown}
+      </p>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy || secret === ''}>
+          {t(busy ? 'dataImportOpening' : 'dataImportOpen')}
+        </button>
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            setUseRecovery(!useRecovery);
+            setSecret('');
+            setTypo('');
+            setSwitched(true);
+          }}
+        >
+          {t(useRecovery ? 'unlockUsePassphrase' : 'unlockUseRecovery')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('dataCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
