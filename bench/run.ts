@@ -7,12 +7,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { WxtBrowser } from 'wxt/browser';
+import { switchLockOn } from '../tests/e2e/lock-helpers';
 import { generateReflections, writeReflections } from '../tests/e2e/seed';
 import { ensureFreshBuild } from './build';
 import { type BenchBrowser, clearReflections, startBrowser } from './harness';
 import { dashboardReady } from './metrics/dashboard-ready';
 import { exportAll } from './metrics/export';
 import { importFile } from './metrics/import';
+import { resetLock, switchOnRow, switchOnTimed, unlockRows } from './metrics/lock';
 import { memory } from './metrics/memory';
 import { popupReady } from './metrics/popup-ready';
 import { save } from './metrics/save';
@@ -30,7 +33,16 @@ const only = process.argv.includes('--only')
   ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',')
   : null;
 const plan = quick
-  ? { counts: [1_000], importCount: 1_000, pageReps: 3, saveReps: 3, searchReps: 1, dataReps: 2 }
+  ? {
+      counts: [1_000],
+      importCount: 1_000,
+      pageReps: 3,
+      saveReps: 3,
+      searchReps: 1,
+      dataReps: 2,
+      lockCounts: [1_000],
+      unlockReps: 2,
+    }
   : {
       counts: [1_000, 10_000, 100_000],
       importCount: 10_000,
@@ -38,7 +50,12 @@ const plan = quick
       saveReps: 15,
       searchReps: 3,
       dataReps: 5,
+      lockCounts: [10_000, 100_000],
+      unlockReps: 5,
     };
+/** Whether any metric of an area (ids starting with `prefix`) is to run. */
+const wanted = (prefix: string) =>
+  only === null || only.some((p) => p.startsWith(prefix) || prefix.startsWith(p));
 
 const results: MetricResult[] = [];
 let broken = 0;
@@ -111,6 +128,47 @@ async function measureInBrowser(browser: BenchBrowser, scratch: string): Promise
   await seeder.close();
 }
 
+/**
+ * The lock's area, in a browser of its own (a lock switched on would change every other
+ * row): save with the lock on and locked, then at each size the journal sealed through
+ * Preferences and unlocked on the review page.
+ */
+async function measureLock(browser: BenchBrowser): Promise<void> {
+  // Resets and locks go through a blank page: a review page reloads when the journal locks.
+  const control = await browser.open('blank.html');
+  await step('lock-save', 'Save with the lock on', async () => {
+    const options = await browser.open('options.html');
+    await switchLockOn(options);
+    await options.close();
+    // Locked, as after a restart or an auto-lock: the popup seals to the public key.
+    await control.evaluate(() => chrome.storage.session.clear());
+    return save(browser, plan.saveReps, {
+      id: 'lock-save',
+      label: 'Save with the lock on, locked (Ctrl+Enter → committed)',
+    });
+  });
+  const largest = Math.max(...plan.lockCounts);
+  const records = generateReflections(largest);
+  for (const count of plan.lockCounts) {
+    const n = count.toLocaleString('en-US');
+    await resetLock(control);
+    log(`Seeding ${n} plain reflections`);
+    await writeReflections(control, records.slice(0, count));
+    let sealed = false;
+    await step(`lock-on-${count}`, `Lock on, ${n}`, async () => {
+      const row = switchOnRow(count, await switchOnTimed(browser, count));
+      sealed = true;
+      return row;
+    });
+    if (!sealed) continue;
+    await step(`lock-unlock-${count}`, `Unlock, ${n}`, () =>
+      unlockRows(browser, count, count === largest ? 3 : plan.unlockReps, count === largest),
+    );
+  }
+  await resetLock(control);
+  await control.close();
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   log(`${quick ? 'Quick' : 'Full'} run. Build: ${ensureFreshBuild()}`);
@@ -122,7 +180,14 @@ async function main(): Promise<void> {
     browser = await startBrowser();
     browserVersion = browser.version;
     log(`Browser: ${browserVersion}`);
-    await measureInBrowser(browser, scratch);
+    if (only === null || only.some((p) => !p.startsWith('lock'))) {
+      await measureInBrowser(browser, scratch);
+    }
+    if (wanted('lock')) {
+      await browser.close();
+      browser = await startBrowser();
+      await measureLock(browser);
+    }
   } catch (error) {
     broken++;
     console.error(error);
@@ -162,5 +227,8 @@ async function main(): Promise<void> {
   // Timings on a shared machine never fail a build; a broken measurement does.
   process.exitCode = broken > 0 ? 1 : 0;
 }
+
+// The extension page's own `chrome`, used inside page.evaluate.
+declare const chrome: WxtBrowser;
 
 void main();

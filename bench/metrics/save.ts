@@ -36,8 +36,15 @@ function rawPut(): Promise<number> {
   });
 }
 
-/** `reps` saves from the popup, each paired with a raw put. Target: ≤ 10 ms. */
-export async function save(browser: BenchBrowser, reps: number): Promise<MetricResult> {
+/**
+ * `reps` saves from the popup, each paired with a raw put. Target: ≤ 10 ms, with the lock off
+ * and (`row` for the lock's own row) with it on.
+ */
+export async function save(
+  browser: BenchBrowser,
+  reps: number,
+  row: { id: string; label: string } = { id: 'save', label: 'Save (Ctrl+Enter → committed)' },
+): Promise<MetricResult> {
   const samples: number[] = [];
   const baseline: number[] = [];
   // One discarded warm-up: the first write also creates the database.
@@ -67,8 +74,7 @@ export async function save(browser: BenchBrowser, reps: number): Promise<MetricR
     }
   }
   return {
-    id: 'save',
-    label: 'Save (Ctrl+Enter → committed)',
+    ...row,
     unit: 'ms',
     samples,
     baseline: { label: 'raw put', samples: baseline },

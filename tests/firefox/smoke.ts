@@ -1,6 +1,7 @@
 /**
  * The Firefox build, run in a real Firefox: install it, let the background greet a new user,
- * write a reflection in the popup with the keyboard and find it on the review page.
+ * write a reflection in the popup with the keyboard and find it on the review page; then
+ * switch the lock on, save once from the popup while locked and unlock once on the review page.
  *
  * Playwright's Firefox needs its own patched build (which we cannot download here) or a newer
  * Firefox than Debian's ESR for its WebDriver BiDi mode, so this speaks WebDriver BiDi to
@@ -179,31 +180,68 @@ async function goTo(bidi: Bidi, context: string, path: string) {
   );
 }
 
-/** Type text with real key events, then press Ctrl+Enter. */
-async function typeAndSubmit(bidi: Bidi, context: string, text: string) {
+/** Type text with real key events into the focused element, then (with `submit`) Ctrl+Enter. */
+async function typeKeys(bidi: Bidi, context: string, text: string, submit = true) {
   const keys = [...text].flatMap((value) => [
     { type: 'keyDown', value },
     { type: 'keyUp', value },
   ]);
   const CONTROL = '\uE009';
   const ENTER = '\uE007';
+  const shortcut = [
+    { type: 'keyDown', value: CONTROL },
+    { type: 'keyDown', value: ENTER },
+    { type: 'keyUp', value: ENTER },
+    { type: 'keyUp', value: CONTROL },
+  ];
   await bidi.send('input.performActions', {
     context,
-    actions: [
-      {
-        type: 'key',
-        id: 'keyboard',
-        actions: [
-          ...keys,
-          { type: 'keyDown', value: CONTROL },
-          { type: 'keyDown', value: ENTER },
-          { type: 'keyUp', value: ENTER },
-          { type: 'keyUp', value: CONTROL },
-        ],
-      },
-    ],
+    actions: [{ type: 'key', id: 'keyboard', actions: [...keys, ...(submit ? shortcut : [])] }],
   });
 }
+
+/** Type text with real key events, then press Ctrl+Enter. */
+function typeAndSubmit(bidi: Bidi, context: string, text: string) {
+  return typeKeys(bidi, context, text);
+}
+
+/** Focus the element `selector` finds (waiting for it), then type `text` into it. */
+async function typeInto(bidi: Bidi, context: string, selector: string, text: string) {
+  await waitFor(
+    bidi,
+    context,
+    `(() => { const el = document.querySelector(${JSON.stringify(selector)}); el?.focus();
+      return el !== null && document.activeElement === el; })()`,
+    selector,
+  );
+  await typeKeys(bidi, context, text, false);
+}
+
+/** Click the first button whose text is `label` (waiting for it to be there and enabled). */
+async function clickButton(bidi: Bidi, context: string, label: string) {
+  await waitFor(
+    bidi,
+    context,
+    `(() => { const button = [...document.querySelectorAll('button')].find(
+        (b) => b.textContent.trim() === ${JSON.stringify(label)} && !b.disabled);
+      button?.click();
+      return Boolean(button); })()`,
+    `the "${label}" button`,
+  );
+}
+
+/** The newest stored reflection row, as JSON text, read straight from IndexedDB. */
+const NEWEST_ROW = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('fail-well');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const request = db.transaction('reflections').objectStore('reflections')
+      .index('by-createdAt').openCursor(null, 'prev');
+    request.onsuccess = () => { db.close(); resolve(JSON.stringify(request.result?.value ?? null)); };
+    request.onerror = () => reject(request.error);
+  };
+})`;
 
 const results: Array<{ name: string; error?: string }> = [];
 
@@ -366,6 +404,80 @@ async function main(): Promise<number> {
         }
       }
     });
+
+    // The lock, on Firefox's own WebCrypto (PBKDF2, ECDH P-256, AES-GCM) and storage.session.
+    const passphrase = 'river stones at dawn';
+    const marker = 'Firefox seals OKAPI42';
+    await check('the lock switches on from Preferences, and locks now', async () => {
+      await goTo(session, context, '/options.html#/preferences');
+      await clickButton(session, context, message('lockTurnOn'));
+      const fields = '.lock-card input[type="password"]';
+      await typeInto(session, context, fields, passphrase);
+      await evaluate(
+        session,
+        context,
+        `document.querySelectorAll(${JSON.stringify(fields)})[1].focus()`,
+      );
+      await typeKeys(session, context, passphrase, false);
+      await evaluate(
+        session,
+        context,
+        `document.querySelector('.lock-card input[type="checkbox"]').click()`,
+      );
+      await clickButton(session, context, message('lockTurnOn'));
+      // The recovery key is shown once; the status says the journal is locked with a passphrase.
+      await clickButton(session, context, message('lockRecoveryDone'));
+      await waitFor(
+        session,
+        context,
+        `document.body.innerText.includes(${JSON.stringify(message('lockOnStatus'))})`,
+        'the lock to be on',
+      );
+      await clickButton(session, context, message('lockNow'));
+      await waitFor(
+        session,
+        context,
+        `document.body.innerText.includes(${JSON.stringify(message('unlockTitle'))})`,
+        'the page to show the journal locked',
+      );
+    });
+
+    await check('with the lock on and locked, the popup saves without the passphrase', async () => {
+      await goTo(session, context, '/popup.html');
+      await waitFor(
+        session,
+        context,
+        `document.activeElement?.tagName === 'TEXTAREA'`,
+        'the first answer to have focus',
+      );
+      await typeAndSubmit(session, context, marker);
+      await waitFor(
+        session,
+        context,
+        `document.body.innerText.includes(${JSON.stringify(message('popupSavedTitle'))})`,
+        `"${message('popupSavedTitle')}"`,
+      );
+      const row = String(await evaluate(session, context, NEWEST_ROW));
+      const stored = JSON.parse(row) as { sealed?: { f?: string } } | null;
+      if (stored?.sealed?.f !== 'pk' || row.includes('OKAPI42')) {
+        throw new Error(`The newest row is not sealed to the public key: ${row.slice(0, 300)}`);
+      }
+    });
+
+    await check(
+      'the review page unlocks with the passphrase and shows the reflection',
+      async () => {
+        await goTo(session, context, '/options.html#/lessons');
+        await typeInto(session, context, '#unlock-secret', passphrase);
+        await clickButton(session, context, message('unlockButton'));
+        await waitFor(
+          session,
+          context,
+          `document.querySelector('main')?.innerText.includes(${JSON.stringify(marker)})`,
+          'the sealed reflection on the unlocked review page',
+        );
+      },
+    );
 
     await check('no errors were logged by the extension', async () => {
       const errors = session.events

@@ -27,10 +27,12 @@ export async function rowsAfter(
 /**
  * Replace each `was` row by `now` in one transaction, but only where the stored row is still
  * exactly `was` (another page may have changed it since it was read): returns how many were
- * replaced. The rest are left for the caller's next pass, so no change is undone.
+ * replaced. The rest are left for the caller's next pass, so no change is undone. With
+ * `announce: false` the caller tells other pages itself (once for a whole run of batches).
  */
 export async function replaceUnchanged(
   pairs: readonly { was: Reflection; now: Reflection }[],
+  { announce = true }: { announce?: boolean } = {},
 ): Promise<number> {
   const db = await connect();
   const tx = db.transaction('reflections', 'readwrite');
@@ -45,6 +47,6 @@ export async function replaceUnchanged(
     return tx.store.put(toStoredRow(pair.now));
   });
   await Promise.all([...writes, tx.done]);
-  if (replaced > 0) announceBulk();
+  if (announce && replaced > 0) announceBulk();
   return replaced;
 }

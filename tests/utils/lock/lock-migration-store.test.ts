@@ -12,7 +12,7 @@ import { readOpeningKeys } from '../../../utils/lock/lock-read-store';
 import { createLock, lockNow, removeLock, unlock } from '../../../utils/lock/lock-store';
 import { openReflection } from '../../../utils/lock/sealed-reflection';
 import { replaceUnchanged, rowsAfter } from '../../../utils/reflections/db-rows-store';
-import { saveReflection } from '../../../utils/reflections/db-store';
+import { onReflectionsChanged, saveReflection } from '../../../utils/reflections/db-store';
 import type { Reflection } from '../../../utils/reflections/reflection';
 import { richReflection } from '../../helpers/reflections';
 
@@ -43,6 +43,21 @@ describe('sealing and opening the whole journal', () => {
     );
     expect(seen.at(-1)).toBe(600);
     expect(await pendingMigration()).toBeNull();
+  });
+
+  it('tells listening pages once when the run ends, not after every batch', async () => {
+    // Each "bulk" makes a review page read the whole journal again: one per batch of 250
+    // made sealing 100,000 reflections from Preferences take ten minutes (npm run bench).
+    await seed(600);
+    await createLock('a long passphrase', 1000, FAST);
+    await startMigration('seal');
+    const heard: string[] = [];
+    const stop = onReflectionsChanged((change) => heard.push(change.type));
+    await runMigration('seal');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // channels deliver asynchronously
+    stop();
+    expect(heard).toEqual(['bulk']);
+    expect((await stored()).every((r) => r.sealed?.f === 'dk')).toBe(true);
   });
 
   it('finishes after a browser closed half way, while locked, to the public key', async () => {
