@@ -6,8 +6,33 @@ import { getMessageFrom, readCatalogue } from './i18n-fake';
 
 const getMessage = getMessageFrom(readCatalogue('en'));
 
+/** Node has no localStorage; the popup's pages do (the lock's hint lives there): a small one. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
+  if (typeof window === 'undefined') {
+    // Named reads (`localStorage[key]`) as a browser's Storage allows.
+    const store = memoryStorage();
+    globalThis.localStorage = new Proxy(store, {
+      get: (target, key) =>
+        key in target ? Reflect.get(target, key) : (target.getItem(String(key)) ?? undefined),
+    });
+  } else {
+    localStorage.clear();
+  }
   // The fake browser leaves i18n unimplemented: answer from the English catalogue.
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'en';

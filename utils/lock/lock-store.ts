@@ -116,6 +116,8 @@ export async function createLock(
   return withLock('fail-well:lock', async () => {
     if (await readKeyring()) throw new Error('The journal is already locked');
     const made = await createKeyring(passphrase, now, iterations);
+    // The hint first: "sealed" before the keyring exists is only slower, never in the clear.
+    setLockHint(true);
     await browser.storage.local.set({
       [KEYRING_KEY]: made.keyring,
       [PREFS_KEY]: DEFAULT_LOCK_PREFS,
