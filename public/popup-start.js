@@ -1,4 +1,3 @@
-// See utils/capture/popup-start-store.ts.
 (() => {
   const d = document;
   d.addEventListener('keydown', (e) => {

@@ -3,4 +3,4 @@
  * (lock-store.ts sets and clears it): the one thing a closing popup can know without waiting
  * (utils/capture/draft-store.ts). Not a secret, only "seal drafts or not".
  */
-export const LOCK_HINT_KEY = 'fail-well:lock-on';
+export const LOCK_HINT_KEY = 'fw:lock';
