@@ -7,13 +7,13 @@
 import { signal } from '@preact/signals';
 import { lockIfIdle } from '../../../utils/lock/auto-lock-store';
 import {
-  compact,
   type MigrationProgress,
   pendingMigration,
   runMigration,
+  turnOff,
 } from '../../../utils/lock/lock-migration-store';
-import { type LockStatus, lockStatus } from '../../../utils/lock/lock-read-store';
-import { onLockChanged, touchSession } from '../../../utils/lock/lock-store';
+import { type LockStatus, lockStatus, readOpeningKeys } from '../../../utils/lock/lock-read-store';
+import { onLockChanged, removeLock, touchSession } from '../../../utils/lock/lock-store';
 import { keepOutOfAddress } from '../useRoute';
 
 /** How often use of the page pushes the auto-lock back (a storage write each time). */
@@ -59,6 +59,16 @@ export function createLockView(reload: () => void = () => location.reload()): Lo
   });
   const resume = async () => {
     const pending = await pendingMigration();
+    // Switching off was cut short (the page closed): carry on once unlocked, then it is off.
+    const keys = pending === 'open' ? await readOpeningKeys() : null;
+    if (keys) {
+      await turnOff({ open: keys, seal: null }, removeLock, (p) => {
+        progress.value = p;
+      });
+      progress.value = null;
+      await refresh();
+      return;
+    }
     if (pending === 'seal' || (pending === null && status.value === 'unlocked')) {
       await runMigration('seal', (p) => {
         progress.value = pending ? p : null;
@@ -68,5 +78,3 @@ export function createLockView(reload: () => void = () => location.reload()): Lo
   };
   return { status, progress, refresh, resume };
 }
-
-export { compact };
