@@ -18,8 +18,8 @@
 import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
 import { isRecord } from '../core/parse';
-import { replaceUnchanged, rowsAfter } from '../reflections/db-rows-store';
 import { announceBulk } from '../reflections/db-connection-store';
+import { replaceUnchanged, rowsAfter } from '../reflections/db-rows-store';
 import type { Reflection } from '../reflections/reflection';
 import { currentCodec, type LockCodec } from './lock-codec-store';
 import { openReflection, sealReflection } from './sealed-reflection';

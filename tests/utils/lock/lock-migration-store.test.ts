@@ -11,8 +11,8 @@ import {
 import { readOpeningKeys } from '../../../utils/lock/lock-read-store';
 import { createLock, lockNow, removeLock, unlock } from '../../../utils/lock/lock-store';
 import { openReflection } from '../../../utils/lock/sealed-reflection';
-import { replaceUnchanged, rowsAfter } from '../../../utils/reflections/db-rows-store';
 import { onReflectionsChanged } from '../../../utils/reflections/db-connection-store';
+import { replaceUnchanged, rowsAfter } from '../../../utils/reflections/db-rows-store';
 import { saveReflection } from '../../../utils/reflections/db-store';
 import type { Reflection } from '../../../utils/reflections/reflection';
 import { richReflection } from '../../helpers/reflections';
