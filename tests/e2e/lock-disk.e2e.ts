@@ -58,7 +58,12 @@ async function start(profile: string, firstRun: boolean): Promise<Session> {
     id,
     async open(path) {
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${id}/${path}`);
+      // Right after a relaunch the extension's page may be navigated once more as it settles
+      // (Playwright reports "interrupted by another navigation"): then the page is there anyway.
+      await page.goto(`chrome-extension://${id}/${path}`).catch(async (error: Error) => {
+        if (!/interrupted by another navigation/.test(error.message)) throw error;
+        await page.waitForLoadState('load');
+      });
       return page;
     },
   };
@@ -134,6 +139,7 @@ test('with the lock on, no word typed in the popup is anywhere in the profile fo
   // The same profile, started again: unlock, and the reflection is there and found.
   browser = await start(profile, false);
   const again = await browser.open('options.html#/lessons');
+  await expect(again.getByRole('heading', { name: 'Your journal is locked' })).toBeVisible();
   await again.getByLabel('Passphrase').fill(PASSPHRASE);
   await again.getByRole('button', { name: 'Unlock' }).click();
   await expect(again.getByText('QUOKKA31 learned')).toBeVisible();
