@@ -440,6 +440,9 @@ async function main(): Promise<number> {
         `document.body.innerText.includes(${JSON.stringify(message('unlockTitle'))})`,
         'the page to show the journal locked',
       );
+      // "Lock now" reloads the page into its locked form: let that reload finish before the
+      // next step navigates this tab, or the two navigations race on a loaded machine.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     });
 
     await check('with the lock on and locked, the popup saves without the passphrase', async () => {
@@ -475,6 +478,8 @@ async function main(): Promise<number> {
           context,
           `document.querySelector('main')?.innerText.includes(${JSON.stringify(marker)})`,
           'the sealed reflection on the unlocked review page',
+          // PBKDF2 with 600,000 rounds, then opening every row: slow on a loaded machine.
+          TIMEOUT_MS * 3,
         );
       },
     );
