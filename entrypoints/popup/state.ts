@@ -125,13 +125,10 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
   // lock, merged with what other prompts or the background wrote. Always the newest draft.
   let sync: Promise<DraftSync> | null = null;
   let synced: DraftSync | null = null;
-  // Set by a flush as the page hides: that write must be issued before the page is gone.
-  let hiding = false;
   const draftSync = () =>
     (sync ??= import('./draft-sync').then((m) => (synced = m.createDraftSync(api, initial))));
-  const saver = createDraftSaver(() => {
-    const atOnce = hiding;
-    hiding = false;
+  // `atOnce`: the page is hiding, and the write must be issued before it is gone.
+  const saver = createDraftSaver((_, atOnce) => {
     if (synced) return synced.write(snapshot.draft, atOnce);
     // Closing before the sync loaded: stored as it is (an open prompt merges it all the same).
     if (atOnce) return saveDraft({ ...snapshot.draft, rev: snapshot.draft.rev + 1 });
@@ -176,8 +173,7 @@ export function createPopupState(initial: Draft, options: PopupOptions = {}) {
     },
     /** Write the pending draft now; `hidden`: the page is going away, write it at once. */
     flushDraft(hidden = false) {
-      hiding = hidden;
-      return saver.flush();
+      return saver.flush(hidden);
     },
 
     /**

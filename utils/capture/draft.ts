@@ -114,30 +114,43 @@ export function parseDraft(raw: unknown): Draft | null {
 export interface DraftSaver {
   /** Save this draft soon; a newer call replaces an older pending one. */
   schedule(draft: Draft): void;
-  /** Save the pending draft now (on hide/unload, before leaving). */
-  flush(): Promise<void>;
+  /**
+   * Save the pending draft now (before leaving). `hiding`: the page is going away and gets no
+   * next turn, so a write still under way (it may never finish) is issued again as well.
+   */
+  flush(hiding?: boolean): Promise<void>;
   /** Forget the pending draft without saving it (after a commit). */
   cancel(): void;
 }
 
 /** A debounced writer: at most one write per `delayMs` while typing, never a lost last word. */
 export function createDraftSaver(
-  write: (draft: Draft) => Promise<void>,
+  write: (draft: Draft, hiding: boolean) => Promise<void>,
   delayMs = 150,
 ): DraftSaver {
   let pending: Draft | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = async () => {
+  // The newest draft handed to a write that has not finished yet.
+  let unfinished: Draft | null = null;
+  const run = async (draft: Draft, hiding: boolean) => {
+    unfinished = draft;
+    try {
+      await write(draft, hiding);
+    } finally {
+      if (unfinished === draft) unfinished = null;
+    }
+  };
+  const flush = async (hiding = false) => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    const draft = pending;
+    const draft = pending ?? (hiding ? unfinished : null);
     pending = null;
-    if (draft) await write(draft);
+    if (draft) await run(draft, hiding);
   };
   return {
     schedule(draft) {
       pending = draft;
-      if (timer === null) timer = setTimeout(() => void flush(), delayMs);
+      if (timer === null) timer = setTimeout(flush, delayMs);
     },
     flush,
     cancel() {

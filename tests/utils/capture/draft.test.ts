@@ -71,4 +71,26 @@ describe('createDraftSaver', () => {
     expect(writes).toEqual(['hel', 'hello']);
     vi.useRealTimers();
   });
+
+  it('on hiding, issues again a write still under way: the page may be gone before it ends', async () => {
+    vi.useFakeTimers();
+    const writes: Array<[string, boolean]> = [];
+    // The first write never finishes, like one waiting for a lock as the popup closes.
+    const saver = createDraftSaver((d, hiding) => {
+      writes.push([d.answers.learned ?? '', hiding]);
+      return hiding ? Promise.resolve() : new Promise<void>(() => {});
+    }, 100);
+    saver.schedule({ ...emptyDraft('quick', 0), answers: { learned: 'typed' } });
+    await vi.advanceTimersByTimeAsync(100);
+    await saver.flush(); // an ordinary flush has nothing new to write
+    expect(writes).toEqual([['typed', false]]);
+    await saver.flush(true);
+    expect(writes).toEqual([
+      ['typed', false],
+      ['typed', true],
+    ]);
+    await saver.flush(true); // that one finished: nothing is left to write
+    expect(writes).toHaveLength(2);
+    vi.useRealTimers();
+  });
 });
