@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { SecretField, SecretToggle } from '../../../components/SecretField';
 import { loadCheckins } from '../../../utils/capture/checkin-store';
 import { localZone } from '../../../utils/core/calendar';
 import type { ExportKind } from '../../../utils/data/export';
@@ -30,8 +31,9 @@ type Phase =
 /**
  * Export as JSON, Markdown or CSV, with progress and cancel: everything, or what the
  * dashboard's filter shows when the page was opened from it (`params`). With the lock on,
- * JSON is an encrypted backup unless the person unticks it and types the passphrase once
- * more; Markdown and CSV say first that the file will be readable by anyone who has it.
+ * JSON is an encrypted backup unless the person unticks it and types the passphrase (or the
+ * recovery key) once more; Markdown and CSV say first that the file will be readable by anyone
+ * who has it.
  */
 export function ExportData({ params = {} }: { params?: Readonly<Record<string, string>> }) {
   const [kind, setKind] = useState<ExportKind>('json');
@@ -44,7 +46,10 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
   const abort = useRef<AbortController | null>(null);
   const [lockOn, setLockOn] = useState(false);
   const [encrypt, setEncrypt] = useState(true);
-  const [passphrase, setPassphrase] = useState('');
+  // The passphrase, or the recovery key for someone who has only that.
+  const [secret, setSecret] = useState('');
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [secretError, setSecretError] = useState('');
   useEffect(() => {
     const read = () => void lockStatus().then((status) => setLockOn(status !== 'off'));
     read();
@@ -63,13 +68,16 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
       const sealIt = kind === 'json' && !plainAsked && (await lockStatus()) !== 'off';
       if (plainAsked) {
         try {
-          await checkSecret({ passphrase });
+          await checkSecret(useRecovery ? { recoveryKey: secret } : { passphrase: secret });
         } catch (error) {
           if (!(error instanceof LockError)) throw error;
-          setPhase({ name: 'failed', message: t('dataExportPlainWrong') });
+          // Said at the field, which keeps what was typed to correct.
+          setSecretError(t(useRecovery ? 'dataExportPlainWrongRecovery' : 'dataExportPlainWrong'));
+          setPhase({ name: 'idle' });
           return;
         }
-        setPassphrase('');
+        setSecret('');
+        setSecretError('');
       }
       const result = await buildExport(
         kind,
@@ -176,14 +184,22 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
         <p class="notice">{t('dataExportNotEncrypted')}</p>
       )}
       {plainAsked && (
-        <div class="field">
-          <label for="export-passphrase">{t('dataExportPlainPassphrase')}</label>
-          <input
-            id="export-passphrase"
-            type="password"
-            autocomplete="current-password"
-            value={passphrase}
-            onInput={(event) => setPassphrase(event.currentTarget.value)}
+        <div class="plain-secret">
+          <SecretField
+            id="export-secret"
+            recovery={useRecovery}
+            label={t(useRecovery ? 'dataExportPlainRecovery' : 'dataExportPlainPassphrase')}
+            value={secret}
+            error={secretError}
+            onInput={setSecret}
+          />
+          <SecretToggle
+            recovery={useRecovery}
+            onToggle={() => {
+              setUseRecovery(!useRecovery);
+              setSecret('');
+              setSecretError('');
+            }}
           />
         </div>
       )}

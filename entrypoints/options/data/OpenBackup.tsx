@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { SecretField, SecretToggle } from '../../../components/SecretField';
 import type { BackupSecret } from '../../../utils/data/import-file';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
 import type { LockErrorCode } from '../../../utils/lock/envelope';
@@ -51,45 +52,31 @@ export function OpenBackup({
     onSubmit(useRecovery ? { recoveryKey: secret } : { passphrase: secret });
   };
 
-  const field = {
-    id: 'backup-secret',
-    value: secret,
-    disabled: busy,
-    'aria-invalid': shown ? true : undefined,
-    'aria-describedby': shown ? 'backup-secret-error' : undefined,
-    onInput: (e: { currentTarget: HTMLInputElement }) => setSecret(e.currentTarget.value),
-  };
-
   return (
     <form class="open-backup" aria-labelledby="backup-secret-intro" onSubmit={submit}>
       <p id="backup-secret-intro">{t('dataImportEncrypted')}</p>
-      <div class="field">
-        <label for="backup-secret">{t(useRecovery ? 'unlockRecoveryKey' : 'lockPassphrase')}</label>
-        {useRecovery ? (
-          <input type="text" autocomplete="off" spellcheck={false} autofocus {...field} />
-        ) : (
-          <input type="password" autocomplete="current-password" autofocus {...field} />
-        )}
-      </div>
-      <p id="backup-secret-error" class="error" role="alert">
-        {shown}
-      </p>
+      <SecretField
+        id="backup-secret"
+        recovery={useRecovery}
+        value={secret}
+        error={shown}
+        disabled={busy}
+        autoFocus
+        onInput={setSecret}
+      />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy || secret === ''}>
           {t(busy ? 'dataImportOpening' : 'dataImportOpen')}
         </button>
-        <button
-          type="button"
-          class="link"
-          onClick={() => {
+        <SecretToggle
+          recovery={useRecovery}
+          onToggle={() => {
             setUseRecovery(!useRecovery);
             setSecret('');
             setTypo('');
             setSwitched(true);
           }}
-        >
-          {t(useRecovery ? 'unlockUsePassphrase' : 'unlockUseRecovery')}
-        </button>
+        />
         <button type="button" onClick={onCancel}>
           {t('dataCancel')}
         </button>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { SecretField } from '../../../components/SecretField';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
 import { LockError } from '../../../utils/lock/envelope';
 import { startMigration, turnOff } from '../../../utils/lock/lock-migration-store';
@@ -200,18 +201,13 @@ function TurnOff({ lock, onDone }: { lock: LockView; onDone: () => void }) {
   return (
     <form onSubmit={submit}>
       <p class="muted small">{t('lockTurnOffHint')}</p>
-      <label class="field">
-        <span>{t('lockCurrentPassphrase')}</span>
-        <input
-          type="password"
-          autocomplete="current-password"
-          value={passphrase}
-          onInput={(e) => setPassphraseText(e.currentTarget.value)}
-        />
-      </label>
-      <p class="error" role="alert">
-        {error}
-      </p>
+      <SecretField
+        id="lock-off-secret"
+        label={t('lockCurrentPassphrase')}
+        value={passphrase}
+        error={error}
+        onInput={setPassphraseText}
+      />
       <button type="submit" disabled={busy || passphrase === ''}>
         {busy ? t('lockWorking') : t('lockTurnOffConfirm')}
       </button>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { SecretField, SecretToggle } from '../../../components/SecretField';
 import { t } from '../../../utils/i18n/i18n';
 import { LockError, type OpeningKeys } from '../../../utils/lock/envelope';
 import { checkSecret, resetPassphrase, unlock } from '../../../utils/lock/lock-store';
@@ -58,45 +59,31 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
     }
   };
 
-  const field = {
-    id: 'unlock-secret',
-    value: secret,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? 'unlock-error' : undefined,
-    onInput: (e: { currentTarget: HTMLInputElement }) => setSecret(e.currentTarget.value),
-  };
-
   return (
     <section class="card unlock" aria-labelledby="unlock-title">
       <h2 id="unlock-title">{t('unlockTitle')}</h2>
       <p class="muted">{t('unlockHint')}</p>
       <form onSubmit={submit}>
-        <label class="field" for="unlock-secret">
-          <span>{t(useRecovery ? 'unlockRecoveryKey' : 'lockPassphrase')}</span>
-          {useRecovery ? (
-            <input type="text" autocomplete="off" spellcheck={false} autofocus {...field} />
-          ) : (
-            <input type="password" autocomplete="current-password" autofocus {...field} />
-          )}
-        </label>
-        <p id="unlock-error" class="error" role="alert">
-          {error}
-        </p>
+        <SecretField
+          id="unlock-secret"
+          recovery={useRecovery}
+          value={secret}
+          error={error}
+          autoFocus
+          onInput={setSecret}
+        />
         <div class="actions">
           <button type="submit" class="primary" disabled={busy || secret === ''}>
             {t(busy ? 'unlockBusy' : 'unlockButton')}
           </button>
-          <button
-            type="button"
-            class="link"
-            onClick={() => {
+          <SecretToggle
+            recovery={useRecovery}
+            onToggle={() => {
               setUseRecovery(!useRecovery);
               setSecret('');
               setError('');
             }}
-          >
-            {t(useRecovery ? 'unlockUsePassphrase' : 'unlockUseRecovery')}
-          </button>
+          />
         </div>
       </form>
     </section>

@@ -79,9 +79,11 @@ describe('exporting with the lock on', () => {
     const field = screen.getByLabelText('Your passphrase, to export without encryption');
     fireEvent.input(field, { target: { value: 'river stones at dusk' } });
     await exportJson();
-    expect((await screen.findByRole('alert')).textContent).toMatch(
-      /doesn't open the journal, so nothing was exported/,
-    );
+    const said = await screen.findByText(/doesn't open the journal, so nothing was exported/);
+    // Said at the field, which keeps what was typed.
+    expect(said.getAttribute('role')).toBe('alert');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect((field as HTMLInputElement).value).toBe('river stones at dusk');
     expect(downloads).toHaveLength(0);
     expect(await lastExportItem.getValue()).toBeNull();
 
@@ -90,6 +92,24 @@ describe('exporting with the lock on', () => {
     await screen.findByText(/Exported 1 reflection to fail-well-\d{4}-\d{2}-\d{2}\.json\./);
     const plain = JSON.parse(await (downloads[0] as Blob).text());
     expect(plain.format).toBe('fail-well');
+    expect(plain.reflections[0].answers.happened).toBe(`${MARKER} happened`);
+  });
+
+  it('takes the recovery key instead of the passphrase for a plain file', async () => {
+    const recoveryKey = await lockedJournal();
+    render(<Data />);
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Encrypt this backup/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use the recovery key instead' }));
+    const field = screen.getByLabelText('Your recovery key, to export without encryption');
+    fireEvent.input(field, { target: { value: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' } });
+    await exportJson();
+    await screen.findByText(/That recovery key doesn't open the journal/);
+    expect(downloads).toHaveLength(0);
+
+    fireEvent.input(field, { target: { value: recoveryKey } });
+    await exportJson();
+    await screen.findByText(/Exported 1 reflection to fail-well-\d{4}-\d{2}-\d{2}\.json\./);
+    const plain = JSON.parse(await (downloads[0] as Blob).text());
     expect(plain.reflections[0].answers.happened).toBe(`${MARKER} happened`);
   });
 
