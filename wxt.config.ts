@@ -77,8 +77,20 @@ export default defineConfig({
       'idle',
       'notifications',
       'contextMenus',
-      ...(browser === 'firefox' ? [] : ['unlimitedStorage']),
+      ...(browser === 'firefox' ? [] : ['unlimitedStorage', 'sidePanel']),
     ],
+    // The side panel is the popup page itself (the same capture, the same draft), marked by
+    // `?panel` so it can fill the panel instead of a popup's fixed width. No permission warning:
+    // Chrome's `sidePanel` shows none, and Firefox's sidebar needs no permission.
+    ...(browser === 'firefox'
+      ? {
+          sidebar_action: {
+            default_panel: 'popup.html?panel',
+            default_title: '__MSG_extName__',
+            open_at_install: false,
+          },
+        }
+      : { side_panel: { default_path: 'popup.html?panel' } }),
     optional_permissions: ['tabs', 'webNavigation', 'downloads'],
     commands: {
       _execute_action: {

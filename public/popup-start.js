@@ -1,5 +1,7 @@
 (() => {
   const d = document;
+  // The side panel shows this page as popup.html?panel: it fills the panel (style.css).
+  if (location.search === '?panel') d.documentElement.classList.add('panel');
   d.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !d.querySelector('#app [type=submit]'))
       d.body.dataset.saveAsked = '';

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { StingPicker } from '../../components/StingPicker';
 import { TagInput } from '../../components/TagInput';
+import { hasSidePanel, openSidePanel } from '../../utils/capture/side-panel-browser';
 import { t } from '../../utils/i18n/i18n';
 import type { PopupState } from './state';
 
@@ -40,6 +41,56 @@ export function FormExtras({ state }: { state: PopupState }) {
           {t('popupAttachPageWindow')}
         </p>
       )}
+      {hasSidePanel() && inToolbarPopup() && <OpenInPanel />}
+    </>
+  );
+}
+
+/** Whether this page is the toolbar's popup (not the side panel, a tab or the prompt window). */
+function inToolbarPopup(): boolean {
+  try {
+    return browser.extension.getViews({ type: 'popup' }).includes(window);
+  } catch {
+    return false; // where a browser cannot list its views, no offer rather than a broken one
+  }
+}
+
+// The popup's window, read as the form appears: the click must open the panel at once.
+let windowId: number | undefined;
+browser.windows
+  ?.getCurrent()
+  .then((w) => {
+    windowId = w?.id;
+  })
+  .catch(() => {});
+
+/**
+ * "Open in side panel": the same draft goes on beside the page (the panel is this page, and
+ * the draft is stored as it is typed), and the popup, which would close on the first click
+ * away anyway, closes now.
+ */
+function OpenInPanel() {
+  let alert: HTMLParagraphElement | null = null;
+  const open = () => {
+    openSidePanel({ windowId }).then(
+      () => window.close(),
+      () => {
+        if (alert) alert.textContent = t('popupOpenPanelFailed');
+      },
+    );
+  };
+  return (
+    <>
+      <button type="button" class="link" onClick={open}>
+        {t('popupOpenPanel')}
+      </button>
+      <p
+        class="error"
+        role="alert"
+        ref={(el) => {
+          alert = el;
+        }}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@
  * its listeners, events are fired as the browser would fire them, and the tests read what the
  * user would see (badge, notifications, the prompt's draft) and what is stored.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { emptyDraft } from '../../utils/capture/draft';
@@ -17,6 +17,7 @@ import { EMPTY_NUDGE_STATE } from '../../utils/nudges/nudge-state';
 import { getNudgeState, nudgeStateItem } from '../../utils/nudges/nudge-state-store';
 import {
   MENU_PAGE,
+  MENU_PANEL,
   MENU_SELECTION,
   syncContextMenus,
 } from '../../utils/nudges/worker/context-menus';
@@ -206,6 +207,8 @@ describe('schedule alarm → badge or notification', () => {
     expect([...extras.menus.values()].map((m) => m.title)).toEqual([
       'Reflect on this page',
       'Reflect on the selection',
+      // The fake browser has Chrome's sidePanel, as Chrome does.
+      'Reflect in the side panel',
     ]);
   });
 
@@ -535,6 +538,33 @@ describe('context menu', () => {
     expect(extras.opened).toHaveLength(1);
   });
 
+  it.each([
+    ['opens beside the page', true, 0],
+    ['falls back to the prompt when no panel can open', false, 1],
+  ])(
+    '"Reflect in the side panel" %s, pre-filled with the page and selection',
+    async (_, opens, prompts) => {
+      await useNudges();
+      wake();
+      const panels: unknown[] = [];
+      fakeBrowser.sidePanel.open = async (where: unknown) => {
+        if (!opens) throw new Error('No user gesture');
+        panels.push(where);
+      };
+      await fire(
+        fakeBrowser.contextMenus.onClicked,
+        { menuItemId: MENU_PANEL, pageUrl: 'https://example.com/incident', selectionText: 'p95' },
+        { id: 7, title: 'Incident', windowId: 2 },
+      );
+      expect(await loadDraft()).toMatchObject({
+        trigger: 'context-menu',
+        context: { title: 'Incident', url: 'https://example.com/incident', selection: 'p95' },
+      });
+      expect(panels).toEqual(opens ? [{ tabId: 7 }] : []);
+      expect(extras.opened).toHaveLength(prompts);
+    },
+  );
+
   it('"Reflect on this page" leaves any selection out', async () => {
     await useNudges();
     wake();
@@ -553,7 +583,7 @@ describe('context menu', () => {
     await useNudges();
     wake();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
-    expect(extras.menus.size).toBe(2);
+    expect(extras.menus.size).toBe(3);
     await useNudges((n) => ({ ...n, contextMenu: { enabled: false } }));
     await vi.waitFor(() => expect(extras.menus.size).toBe(0));
   });
@@ -564,7 +594,7 @@ describe('context menu', () => {
     await expect(
       Promise.all([syncContextMenus(), syncContextMenus(), syncContextMenus()]),
     ).resolves.toBeDefined();
-    expect([...extras.menus.keys()].sort()).toEqual([MENU_PAGE, MENU_SELECTION].sort());
+    expect([...extras.menus.keys()].sort()).toEqual([MENU_PAGE, MENU_SELECTION, MENU_PANEL].sort());
   });
 });
 

@@ -4,6 +4,7 @@
  */
 
 import { browser } from 'wxt/browser';
+import { hasSidePanel, openSidePanel } from '../../capture/side-panel-browser';
 import { withLock } from '../../core/cross-context-lock-browser';
 import { ensureMessages, t } from '../../i18n/i18n';
 import type { ReflectionContext } from '../../reflections/reflection';
@@ -14,6 +15,8 @@ import { openPrompt, stagePrompt } from './nudge-delivery';
 export const MENU_PAGE = 'fail-well-reflect-page';
 /** The menu entry for selected text. */
 export const MENU_SELECTION = 'fail-well-reflect-selection';
+/** The menu entry that opens the side panel, pre-filled like the others. */
+export const MENU_PANEL = 'fail-well-reflect-panel';
 
 /** Create (or remove) the page and selection menu entries to match the settings. */
 export function syncContextMenus(): Promise<void> {
@@ -29,25 +32,46 @@ export function syncContextMenus(): Promise<void> {
       title: t('menuReflectSelection'),
       contexts: ['selection'],
     });
+    if (hasSidePanel()) {
+      browser.contextMenus.create({
+        id: MENU_PANEL,
+        title: t('menuReflectPanel'),
+        contexts: ['page', 'selection'],
+      });
+    }
   });
 }
 
-/** A menu entry was chosen: open the prompt pre-filled with the page (and selection). */
+/**
+ * A menu entry was chosen: open the prompt (or the side panel) pre-filled with the page and
+ * any selection.
+ */
 export async function handleContextMenu(
   info: { menuItemId: string | number; pageUrl?: string; selectionText?: string },
-  tab: { title?: string; url?: string } | undefined,
+  tab: { id?: number; title?: string; url?: string; windowId?: number } | undefined,
   now = Date.now(),
 ): Promise<boolean> {
-  if (info.menuItemId !== MENU_PAGE && info.menuItemId !== MENU_SELECTION) return false;
+  const ours = [MENU_PAGE, MENU_SELECTION, MENU_PANEL];
+  if (!ours.includes(String(info.menuItemId))) return false;
+  // First, inside the click: the browser opens a side panel only from the user's gesture. The
+  // panel takes the staged draft in as it arrives (the draft is synced between its writers).
+  const panel =
+    info.menuItemId === MENU_PANEL
+      ? openSidePanel({ tabId: tab?.id, windowId: tab?.windowId }).then(
+          () => true,
+          () => false,
+        )
+      : null;
   const url = info.pageUrl ?? tab?.url;
   const context: ReflectionContext = {
     ...(tab?.title ? { title: tab.title } : {}),
     ...(url ? { url } : {}),
-    ...(info.menuItemId === MENU_SELECTION && info.selectionText
+    ...(info.menuItemId !== MENU_PAGE && info.selectionText
       ? { selection: info.selectionText }
       : {}),
   };
   await stagePrompt('context-menu', context, now);
-  await openPrompt();
+  // No side panel after all (an old browser, a window without one): the prompt, as always.
+  if (!(await panel)) await openPrompt();
   return true;
 }
