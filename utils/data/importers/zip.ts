@@ -3,6 +3,7 @@
  * pure: bytes in, named texts out. Only the options page loads it, lazily, when a zip is chosen.
  */
 import { unzipSync } from 'fflate';
+import { looksLikeZip } from './zip-sniff';
 
 export interface NamedText {
   /** Path inside the zip or the chosen folder ("journals/2024_03_05.md"). */
@@ -13,11 +14,6 @@ export interface NamedText {
 export type ZipRead =
   | { ok: true; files: NamedText[]; others: number }
   | { ok: false; reason: 'notZip' | 'tooLarge' };
-
-/** Whether bytes begin like a zip archive ("PK\x03\x04", or an empty one's "PK\x05\x06"). */
-export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
-}
 
 /** macOS's resource forks and hidden folders (.obsidian, .trash) are never notes. */
 function hidden(name: string): boolean {

@@ -1,6 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { looksLikeZip, readZip } from '../../../../utils/data/importers/zip';
+import { readZip } from '../../../../utils/data/importers/zip';
+import { looksLikeZip } from '../../../../utils/data/importers/zip-sniff';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const all = () => true;
