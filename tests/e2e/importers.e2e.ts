@@ -4,6 +4,7 @@
  * through the Data section with its preview, found on the review page, skipped as
  * duplicates on a second run; a broken file of each kind says what is wrong and changes nothing.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, storedReflections, test } from './fixtures';
 
@@ -194,3 +195,30 @@ test('a broken file of each kind says what is wrong and changes nothing', async 
   }
   expect(await storedReflections(options)).toEqual(before);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the preview with its mood and column choices has no accessibility violations (${scheme})`, async ({
+    openPage,
+  }) => {
+    const options = await openPage('options.html#/data');
+    await options.emulateMedia({ colorScheme: scheme });
+    const axe = async () =>
+      (
+        await new AxeBuilder({ page: options })
+          .include('section[aria-labelledby="importer-title"]')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .analyze()
+      ).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    await pickFormat(options, /^Daylio/);
+    await options.getByLabel('Choose the file').setInputFiles(`${FIXTURES}/daylio_export.csv`);
+    await expect(options.getByLabel('“meh-ish” (2)')).toBeVisible();
+    expect(await axe()).toEqual([]);
+    await pickFormat(options, /^Another spreadsheet/);
+    await options.getByLabel('Choose the file').setInputFiles(`${FIXTURES}/generic.csv`);
+    await expect(options.getByLabel('Column “Datum”')).toBeVisible();
+    expect(await axe()).toEqual([]);
+    await options.getByLabel('Choose the file').setInputFiles(`${FIXTURES}/broken-generic.csv`);
+    await expect(options.getByRole('alert')).toBeVisible();
+    expect(await axe()).toEqual([]);
+  });
+}
