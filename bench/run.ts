@@ -15,6 +15,7 @@ import { type BenchBrowser, clearReflections, startBrowser } from './harness';
 import { dashboardReady } from './metrics/dashboard-ready';
 import { exportAll } from './metrics/export';
 import { importFile } from './metrics/import';
+import { importers } from './metrics/importers';
 import { resetLock, switchOnRow, switchOnTimed, unlockRows } from './metrics/lock';
 import { memory } from './metrics/memory';
 import { popupReady } from './metrics/popup-ready';
@@ -180,8 +181,17 @@ async function main(): Promise<void> {
     browser = await startBrowser();
     browserVersion = browser.version;
     log(`Browser: ${browserVersion}`);
-    if (only === null || only.some((p) => !p.startsWith('lock'))) {
+    if (only === null || only.some((p) => !p.startsWith('lock') && !p.startsWith('importers'))) {
       await measureInBrowser(browser, scratch);
+    }
+    if (wanted('importers')) {
+      // A browser of its own: an empty store, as when someone moves in from another app.
+      await browser.close();
+      browser = await startBrowser();
+      const live = browser;
+      await step(`importers-dayone-${plan.importCount}`, 'Import from Day One', () =>
+        importers(live, scratch, plan.importCount, plan.dataReps),
+      );
     }
     if (wanted('lock')) {
       await browser.close();

@@ -80,9 +80,10 @@ test('export downloads a JSON file that imports back into an emptied profile unc
   const options = await openPage('options.html#/data');
   const original = HOSTILE.map((text, i) => reflection(i + 1, text));
   await seed(options, original);
-  // Export, import, storage and delete each have their live region in the accessibility tree
-  // before anything is said: one that appears with its first message is not announced.
-  await expect(options.getByRole('status')).toHaveCount(4);
+  // Export, import, moving in from another app, storage and delete each have their live
+  // region in the accessibility tree before anything is said: one that appears with its
+  // first message is not announced.
+  await expect(options.getByRole('status')).toHaveCount(5);
 
   const [download] = await Promise.all([
     options.waitForEvent('download'),
@@ -194,7 +195,10 @@ test('delete everything leaves nothing the person wrote or visited, in any store
 test('Markdown and CSV exports download readable files', async ({ openPage }) => {
   const options = await openPage('options.html#/data');
   await seed(options, [reflection(1, HOSTILE[2] as string)]);
-  await options.getByRole('radio', { name: /Markdown/ }).check();
+  await options
+    .getByRole('region', { name: 'Export', exact: true })
+    .getByRole('radio', { name: /Markdown/ })
+    .check();
   const [md] = await Promise.all([
     options.waitForEvent('download'),
     options.getByRole('button', { name: 'Export Markdown' }).click(),
@@ -204,7 +208,10 @@ test('Markdown and CSV exports download readable files', async ({ openPage }) =>
   expect(mdText).toContain('**What happened?**\n\nHappened 1');
   expect(mdText).toContain('**What did I learn?**\n\nEmoji 🙈');
 
-  await options.getByRole('radio', { name: /CSV/ }).check();
+  await options
+    .getByRole('region', { name: 'Export', exact: true })
+    .getByRole('radio', { name: /CSV/ })
+    .check();
   const [csv] = await Promise.all([
     options.waitForEvent('download'),
     options.getByRole('button', { name: 'Export CSV' }).click(),

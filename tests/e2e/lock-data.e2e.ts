@@ -62,7 +62,10 @@ test('lock on: JSON export is an encrypted backup that imports back only with it
   expect(JSON.parse(text)).toMatchObject({ format: 'fail-well-encrypted-backup', version: 2 });
   await expect(options.getByText('Last backup on this device')).toBeVisible();
   // Markdown is readable by anyone with the file: said before the button.
-  await options.getByRole('radio', { name: /Markdown/ }).check();
+  await options
+    .getByRole('region', { name: 'Export', exact: true })
+    .getByRole('radio', { name: /Markdown/ })
+    .check();
   await expect(options.getByText(/won't be encrypted: anyone who has it/)).toBeVisible();
 
   await options.getByRole('button', { name: 'Delete everything…' }).click();

@@ -91,6 +91,7 @@ const TRIGGER_KEYS: Readonly<Record<Trigger, MessageKey>> = {
   'download-error': 'triggerDownloadError',
   'context-menu': 'triggerContextMenu',
   'follow-up': 'triggerFollowUp',
+  import: 'triggerImport',
 };
 
 /** What prompted a reflection, in words ("On my own", "Left a site"). */

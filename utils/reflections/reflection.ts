@@ -17,6 +17,8 @@ export const TRIGGERS = [
   'download-error',
   'context-menu',
   'follow-up',
+  // Brought in from another journal (utils/data/importers/): never nudged, only labelled.
+  'import',
 ] as const;
 /** What prompted a reflection. */
 export type Trigger = (typeof TRIGGERS)[number];

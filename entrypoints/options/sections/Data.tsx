@@ -4,10 +4,11 @@ import { DeleteEverything } from '../data/DeleteEverything';
 import { ExportData } from '../data/ExportData';
 import { ImportData } from '../data/ImportData';
 import { KeepSafe } from '../data/KeepSafe';
+import { MoveIn } from '../data/MoveIn';
 import { useRoute } from '../useRoute';
 import './data.css';
 
-/** Own your data: export, import, keeping it safe, and deleting it all. */
+/** Own your data: export, import (from a backup or another app), keeping it safe, and deleting it all. */
 export function Data() {
   const { route } = useRoute();
   return (
@@ -17,6 +18,7 @@ export function Data() {
       <BackupReminder exportLink={false} />
       <ExportData params={route.params} />
       <ImportData />
+      <MoveIn />
       <KeepSafe />
       <DeleteEverything />
     </section>

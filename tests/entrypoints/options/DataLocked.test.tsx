@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupProblem } from '../../../entrypoints/options/data/OpenBackup';
 import { Data } from '../../../entrypoints/options/sections/Data';
@@ -115,13 +115,15 @@ describe('exporting with the lock on', () => {
 
   it('warns before a Markdown or CSV file that it is readable by anyone who has it', async () => {
     render(<Data />);
-    fireEvent.click(await screen.findByRole('radio', { name: /Markdown/ }));
+    // In the export card: the importers' card has Markdown and CSV choices of its own.
+    const exportCard = () => screen.findByRole('region', { name: 'Export' });
+    fireEvent.click(within(await exportCard()).getByRole('radio', { name: /Markdown/ }));
     expect(screen.queryByText(/won't be encrypted/)).toBeNull();
     cleanup();
 
     await lockedJournal();
     render(<Data />);
-    fireEvent.click(await screen.findByRole('radio', { name: /CSV/ }));
+    fireEvent.click(within(await exportCard()).getByRole('radio', { name: /CSV/ }));
     const warning = await screen.findByText(/won't be encrypted: anyone who has it/);
     const button = screen.getByRole('button', { name: 'Export CSV' });
     // Before the button, in reading order.
