@@ -164,7 +164,7 @@ function PacketPage({
         <p class="packet-line">{period}</p>
         {count > 0 && (
           <p class="packet-line muted">
-            {t(plural(count, 'packetCountOne', 'packetCount'), formatNumber(count))}
+            {t(plural(count, 'packetCountOne', 'packetCountOther'), formatNumber(count))}
           </p>
         )}
       </header>
