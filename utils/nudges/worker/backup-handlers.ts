@@ -68,7 +68,8 @@ export type BackupOutcome =
 /** The backup alarm rang; other alarms are not ours. */
 export function handleBackupAlarm(name: string, now = Date.now()): Promise<BackupOutcome | null> {
   if (name !== BACKUP_ALARM) return Promise.resolve(null);
-  return runBackupCheck(now);
+  // A one-off ring (a missed alarm re-created, a test) must not end the periodic check.
+  return runBackupCheck(now).finally(ensureBackupCheck);
 }
 
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
