@@ -13,7 +13,7 @@ import { SEALED_BACKUP_END, sealedBackupChunk, sealedBackupStart } from '../lock
 import { isSealed, sealReflection } from '../lock/sealed-reflection';
 import { storedRowsById } from '../reflections/db-summary-store';
 import type { Settings } from '../settings/settings';
-import { jsonWriter } from './export';
+import { jsonWriter } from './export-json';
 
 /** What the file's header holds besides the rows, read by the worker from its storage. */
 export interface BackupMeta {

@@ -17,7 +17,7 @@
  * export text, so the one import path checks and merges it. Pure.
  */
 import { isRecord } from '../core/parse';
-import { jsonWriter } from '../data/export';
+import { jsonWriter } from '../data/export-json';
 import type { Reflection } from '../reflections/reflection';
 import type { Settings } from '../settings/settings';
 import { ENCRYPTED_BACKUP_FORMAT } from './encrypted-backup';
