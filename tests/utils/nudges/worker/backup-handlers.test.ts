@@ -25,6 +25,8 @@ vi.mock('../../../../utils/nudges/worker/backup-blob', () => ({
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-12-02T10:00:00Z');
+/** Noon on the machine's own clock: outside the default quiet hours in any zone. */
+const LOCAL_NOON = new Date(2026, 11, 2, 12, 0).getTime();
 
 interface Item {
   id: number;
@@ -174,13 +176,13 @@ describe('automatic backups in the worker', () => {
       state: { current: 'interrupted' },
       error: { current: 'FILE_FAILED' },
     });
-    expect(await handleDownloadChanged(delta(own), T0)).toBe('off');
+    expect(await handleDownloadChanged(delta(own), LOCAL_NOON)).toBe('off');
     expect(await browser.action.getBadgeText({})).toBe('');
     // The same failure of a download the person started does nudge.
     const theirs = await browser.downloads.download({ url: 'https://x.example/a', filename: 'a' });
     const item = items.get(theirs) as Item;
     items.set(theirs, { ...item, byExtensionId: undefined });
-    expect(await handleDownloadChanged(delta(theirs), T0)).toBeNull();
+    expect(await handleDownloadChanged(delta(theirs), LOCAL_NOON)).toBeNull();
     expect(await browser.action.getBadgeText({})).not.toBe('');
   });
 });
