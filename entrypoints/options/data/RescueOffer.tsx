@@ -16,10 +16,17 @@ import { onReflectionsChanged } from '../../../utils/reflections/db-connection-s
 import { describeDbError } from '../../../utils/reflections/db-store';
 import { journalSummary } from '../../../utils/reflections/db-summary-store';
 import { backupProblem, OpenBackup } from './OpenBackup';
+import { Progress } from './Progress';
+
+/** What a restore step reports as it goes: 100,000 reflections take a while. */
+interface StepOptions {
+  signal: AbortSignal;
+  onProgress: (done: number, total: number) => void;
+}
 
 type Phase =
   | { name: 'idle' }
-  | { name: 'busy' }
+  | { name: 'busy'; label: string; done: number; total: number }
   | { name: 'done'; message: string }
   | { name: 'failed'; message: string };
 
@@ -40,6 +47,7 @@ export function RescueOffer() {
     error: string;
   } | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -60,14 +68,26 @@ export function RescueOffer() {
 
   if (!heartbeat) return null;
 
-  async function restore(name: string, check: () => Promise<ImportCheck | 'encrypted'>) {
-    setPhase({ name: 'busy' });
+  async function restore(
+    name: string,
+    check: (options: StepOptions) => Promise<ImportCheck | 'encrypted'>,
+  ) {
+    const controller = new AbortController();
+    abort.current = controller;
+    const step = (label: string) => ({
+      signal: controller.signal,
+      onProgress: (done: number, total: number) => setPhase({ name: 'busy', label, done, total }),
+    });
+    setPhase({ name: 'busy', label: t('dataImportChecking'), done: 0, total: 0 });
     try {
-      const checked = await check();
+      const checked = await check(step(t('dataImportChecking')));
       if (checked === 'encrypted') return setPhase({ name: 'idle' });
       setEncrypted(null);
       if (!checked.ok) return setPhase({ name: 'failed', message: checked.message });
-      const outcome = await importReflections(checked.file.reflections);
+      const outcome = await importReflections(
+        checked.file.reflections,
+        step(t('dataImportImporting')),
+      );
       await importCheckins(checked.file.checkins);
       await refreshHeartbeat().catch(() => null);
       const parts = [
@@ -86,8 +106,14 @@ export function RescueOffer() {
       ];
       setPhase({ name: 'done', message: t('dataImportDone', name, parts.join('; ')) });
     } catch (error) {
-      setPhase({ name: 'failed', message: t('dataImportFailed', describeDbError(error)) });
+      // A cancelled import aborts its one transaction: nothing was kept, the offer stays.
+      setPhase(
+        controller.signal.aborted
+          ? { name: 'failed', message: t('dataImportCancelled') }
+          : { name: 'failed', message: t('dataImportFailed', describeDbError(error)) },
+      );
     } finally {
+      abort.current = null;
       if (input.current) input.current.value = '';
     }
   }
@@ -134,8 +160,8 @@ export function RescueOffer() {
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];
               if (!file) return;
-              void restore(file.name, async () => {
-                const chosen = await readChosenFile(file, Date.now());
+              void restore(file.name, async (options) => {
+                const chosen = await readChosenFile(file, Date.now(), options);
                 if (chosen.ok !== 'encrypted') return chosen;
                 setEncrypted({ name: file.name, backup: chosen.backup, error: '' });
                 return 'encrypted';
@@ -149,9 +175,9 @@ export function RescueOffer() {
           error={encrypted.error}
           busy={busy}
           onSubmit={(secret) =>
-            void restore(encrypted.name, async () => {
+            void restore(encrypted.name, async (options) => {
               try {
-                return await openEncryptedFile(encrypted.backup, secret, Date.now());
+                return await openEncryptedFile(encrypted.backup, secret, Date.now(), options);
               } catch (error) {
                 if (!(error instanceof LockError)) throw error;
                 setEncrypted({
@@ -163,6 +189,14 @@ export function RescueOffer() {
             })
           }
           onCancel={() => setEncrypted(null)}
+        />
+      )}
+      {phase.name === 'busy' && (
+        <Progress
+          label={phase.label}
+          done={phase.done}
+          total={phase.total}
+          onCancel={() => abort.current?.abort()}
         />
       )}
       <div role="status">{phase.name === 'done' && <p>{phase.message}</p>}</div>
