@@ -2,7 +2,8 @@
  * Automatic backups and the rescue in a real Chromium: switched on in the Data section (the
  * permissions granted at install, as a test browser cannot click a permission prompt), the
  * file written to the profile's Downloads folder through the offscreen document, found on
- * disk and parsed; an unchanged journal writes nothing; the ninth file removes the oldest;
+ * disk and parsed; an unchanged journal writes nothing; the ninth file removes the oldest (with
+ * the worker stopped half way, as the browser stops an idle one, and woken by the alarm);
  * the database deleted while the heartbeat in storage.sync stays makes the page offer the
  * restore, and restoring the newest file brings every reflection back identical.
  */
@@ -73,8 +74,8 @@ interface Log {
   failure: unknown;
 }
 
-function readLog(worker: Worker): Promise<Log> {
-  return worker.evaluate(async () => {
+function readLog(page: Page): Promise<Log> {
+  return page.evaluate(async () => {
     const { autoBackupLog } = await chrome.storage.local.get('autoBackupLog');
     return (autoBackupLog ?? { files: [], checkedAt: null, failure: null }) as Log;
   });
@@ -84,8 +85,8 @@ function readLog(worker: Worker): Promise<Log> {
  * Make the next check find a backup due: every recorded file is moved a day back (the order
  * stays), then the backup alarm rings now, as the half-hourly one would.
  */
-async function ringAfterADay(worker: Worker): Promise<void> {
-  await worker.evaluate(
+async function ringAfterADay(page: Page): Promise<void> {
+  await page.evaluate(
     (day) =>
       navigator.locks.request('fail-well:auto-backup', async () => {
         const { autoBackupLog } = await chrome.storage.local.get('autoBackupLog');
@@ -147,6 +148,19 @@ async function addReflection(page: Page, index: number): Promise<void> {
   );
 }
 
+/** Stop the service worker the way the browser does when it is idle (nudges.e2e.ts). */
+async function stopWorker(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  const statuses: string[] = [];
+  session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) statuses.push(version.runningStatus);
+  });
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => statuses.includes('stopped')).toBe(true);
+  await session.detach();
+}
+
 /** Print how long the first backup took, from the check's start to the file written. */
 async function report(worker: Worker, path: string): Promise<void> {
   const timing = await worker.evaluate(async () => {
@@ -198,7 +212,7 @@ test('automatic backups: written on disk with every reflection, skipped when unc
       .toHaveLength(1);
     const [first] = backupFiles(downloads);
     // On disk before the worker has seen it finish: wait for its log too.
-    await expect.poll(async () => (await readLog(worker)).files).toHaveLength(1);
+    await expect.poll(async () => (await readLog(options)).files).toHaveLength(1);
     await report(worker, join(downloads, 'Fail Well', first as string));
     const file = JSON.parse(readFileSync(join(downloads, 'Fail Well', first as string), 'utf8'));
     expect(file.format).toBe('fail-well');
@@ -207,26 +221,29 @@ test('automatic backups: written on disk with every reflection, skipped when unc
     await expect(options.getByText(/Last backup: .*fail-well-backup-.*\.json/)).toBeVisible();
 
     // Nothing changed: the next due check writes nothing.
-    const before = await readLog(worker);
-    await ringAfterADay(worker);
+    const before = await readLog(options);
+    await ringAfterADay(options);
     await expect
-      .poll(async () => (await readLog(worker)).checkedAt, { timeout: 30_000 })
+      .poll(async () => (await readLog(options)).checkedAt, { timeout: 30_000 })
       .toBeGreaterThan((before.checkedAt ?? 0) - DAY);
     expect(backupFiles(downloads)).toHaveLength(1);
-    expect((await readLog(worker)).files).toHaveLength(1);
+    expect((await readLog(options)).files).toHaveLength(1);
 
     // Eight more changed days: nine files written, the newest eight kept.
-    const oldest = (await readLog(worker)).files[0];
+    const oldest = (await readLog(options)).files[0];
     for (let n = 1; n <= 8; n++) {
       await addReflection(options, n);
-      await ringAfterADay(worker);
+      // Halfway, the browser stops the idle worker: the alarm wakes a fresh one, which knows
+      // the backups only from storage.
+      if (n === 4) await stopWorker(options);
+      await ringAfterADay(options);
       await expect
-        .poll(async () => (await readLog(worker)).files.at(-1)?.count, {
+        .poll(async () => (await readLog(options)).files.at(-1)?.count, {
           timeout: 60_000 + REFLECTIONS,
         })
         .toBe(live.length + n);
     }
-    const log = await readLog(worker);
+    const log = await readLog(options);
     expect(log.files).toHaveLength(8);
     expect(log.files.map((f) => f.id)).not.toContain(oldest?.id);
     await expect.poll(() => backupFiles(downloads)).toHaveLength(8);
