@@ -26,16 +26,26 @@ interface Offscreen {
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
-/** Build the backup file for `meta` and give it a URL; throws when it cannot be built. */
+/** Why a file could not be built: a withdrawn permission, or the database could not be read. */
+export class BackupBuildError extends Error {
+  override name = 'BackupBuildError';
+  constructor(readonly reason: 'permission' | 'read') {
+    super(`The backup file could not be built (${reason})`);
+  }
+}
+
+/** Build the backup file for `meta` and give it a URL; throws `BackupBuildError`. */
 export async function backupUrl(meta: BackupMeta): Promise<BackupUrl> {
   if (import.meta.env.FIREFOX) {
     // Only this branch reaches the file builder, so Chrome's worker bundle leaves it out.
-    const { blob, count } = await buildBackupBlob(meta);
+    const { blob, count } = await buildBackupBlob(meta).catch(() => {
+      throw new BackupBuildError('read');
+    });
     const url = URL.createObjectURL(blob);
     return { url, count, bytes: blob.size, release: async () => URL.revokeObjectURL(url) };
   }
   const offscreen = (globalThis as { chrome?: { offscreen?: Offscreen } }).chrome?.offscreen;
-  if (!offscreen) throw new Error('No offscreen documents (the permission was withdrawn)');
+  if (!offscreen) throw new BackupBuildError('permission');
   // A document left open by a worker that stopped mid-way is closed first: one at a time.
   await offscreen.closeDocument().catch(() => undefined);
   await offscreen.createDocument({
@@ -46,10 +56,10 @@ export async function backupUrl(meta: BackupMeta): Promise<BackupUrl> {
   const release = () => offscreen.closeDocument().catch(() => undefined);
   try {
     const reply: unknown = await browser.runtime.sendMessage({ type: BUILD_BACKUP, meta });
-    if (!isBuildBackupReply(reply) || !reply.ok) throw new Error('The backup file was not built');
+    if (!isBuildBackupReply(reply) || !reply.ok) throw new BackupBuildError('read');
     return { url: reply.url, count: reply.count, bytes: reply.bytes, release };
   } catch (error) {
     await release();
-    throw error;
+    throw error instanceof BackupBuildError ? error : new BackupBuildError('read');
   }
 }

@@ -30,7 +30,7 @@ import { t } from '../../i18n/i18n';
 import { readKeyring } from '../../lock/lock-read-store';
 import { journalSummary } from '../../reflections/db-summary-store';
 import { getSettings } from '../../settings/settings-store';
-import { backupUrl } from './backup-blob';
+import { BackupBuildError, backupUrl } from './backup-blob';
 import { reminderId, showReminder } from './reminder-delivery';
 
 /** The backup check's alarm. */
@@ -131,8 +131,8 @@ async function check(now: number, timeZone: string): Promise<BackupOutcome> {
   let file: Awaited<ReturnType<typeof backupUrl>>;
   try {
     file = await backupUrl({ createdAt: now, settings: await getSettings(), checkins, keyring });
-  } catch {
-    return fail(import.meta.env.FIREFOX ? 'read' : 'permission', now);
+  } catch (error) {
+    return fail(error instanceof BackupBuildError ? error.reason : 'read', now);
   }
   try {
     let id: number;

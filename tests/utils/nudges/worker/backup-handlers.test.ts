@@ -16,7 +16,8 @@ import { DEFAULT_SETTINGS } from '../../../../utils/settings/settings';
 import { setSettings } from '../../../../utils/settings/settings-store';
 import { richReflection } from '../../../helpers/reflections';
 
-vi.mock('../../../../utils/nudges/worker/backup-blob', () => ({
+vi.mock('../../../../utils/nudges/worker/backup-blob', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
   backupUrl: async (meta: Parameters<typeof buildBackupBlob>[0]) => {
     const { blob, count } = await buildBackupBlob(meta);
     return { url: `blob:test/${meta.createdAt}`, count, bytes: blob.size, release: async () => {} };
