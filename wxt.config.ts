@@ -107,7 +107,14 @@ export default defineConfig({
           },
         }
       : { side_panel: { default_path: 'popup.html?panel' } }),
-    optional_permissions: ['tabs', 'webNavigation', 'downloads'],
+    // Automatic backups ask for `downloads` and, in Chrome, `offscreen` (no install warning:
+    // its worker has no URL.createObjectURL, so a hidden page builds the file) when switched on.
+    optional_permissions: [
+      'tabs',
+      'webNavigation',
+      'downloads',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+F' },

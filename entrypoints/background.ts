@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { autoBackupItem } from '../utils/data/auto-backup-store';
 import {
   handleAutoLockAlarm,
   handleScreenLocked,
@@ -9,6 +10,11 @@ import { resumeSealing } from '../utils/lock/lock-migration-store';
 import { isAttentionRequest } from '../utils/nudges/attention-request-browser';
 import { IDLE_DETECTION_SECONDS } from '../utils/nudges/idle-break';
 import { watchNudgeAnswered } from '../utils/nudges/nudge-answer-store';
+import {
+  ensureBackupCheck,
+  handleBackupAlarm,
+  runBackupCheck,
+} from '../utils/nudges/worker/backup-handlers';
 import { handleContextMenu } from '../utils/nudges/worker/context-menus';
 import {
   handleNotificationButton,
@@ -41,17 +47,24 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the review page explains what Fail Well does and how to write the first lesson.
     if (reason === 'install') void browser.runtime.openOptionsPage();
-    return onInstalled(reason);
+    return Promise.all([onInstalled(reason), ensureBackupCheck()]);
   });
   // The start-up lesson first, then reminders: the order is the engine's (onStartup).
-  browser.runtime.onStartup.addListener(() => Promise.all([onStartup(), resumeSealing()]));
+  // Alarms may not survive a restart: the backup check is started again with the browser.
+  browser.runtime.onStartup.addListener(() =>
+    Promise.all([onStartup(), resumeSealing(), ensureBackupCheck()]),
+  );
   // The review page's snooze, pause and resume: the engine runs here, in its owner.
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isAttentionRequest(message)) return undefined;
     return setAttention(message.choice).then(() => true);
   });
   browser.alarms.onAlarm.addListener((alarm) =>
-    Promise.all([onAlarm(alarm.name), handleAutoLockAlarm(alarm.name, Date.now())]),
+    Promise.all([
+      onAlarm(alarm.name),
+      handleAutoLockAlarm(alarm.name, Date.now()),
+      handleBackupAlarm(alarm.name),
+    ]),
   );
 
   browser.notifications.onClicked.addListener((id) => onNotificationClicked(id));
@@ -87,6 +100,8 @@ export default defineBackground(() => {
   // Changes take effect at once: a new schedule, new menus; an answer resets back-off.
   settingsItem.watch(() => onSettingsChanged());
   watchNudgeAnswered(() => void restoreSchedule('answer'));
+  // Automatic backups switched on (or changed): the first one is written at once when due.
+  autoBackupItem.watch(() => void runBackupCheck().then(ensureBackupCheck));
   // The lock: auto-lock follows every unlock and use of a page.
   watchAutoLock();
 });

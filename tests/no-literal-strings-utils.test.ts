@@ -26,6 +26,16 @@ const ALLOWED: ReadonlyArray<readonly [file: string, text: RegExp, why: string]>
     'CSV column names: stable identifiers for spreadsheets and scripts, like the JSON keys',
   ],
   [
+    'data/auto-backup.ts',
+    /^Fail Well$/,
+    'the backup folder in Downloads: one name in every language, so the files stay together and the rescue can name it',
+  ],
+  [
+    'nudges/worker/backup-blob.ts',
+    /^Writes the automatic backup file/,
+    'the offscreen document justification Chrome requires, for its own records: never shown to the person',
+  ],
+  [
     'lock/envelope.ts',
     /^fail-well pk envelope v1$/,
     'an HKDF info label: bytes bound into the key derivation, never shown',

@@ -3,6 +3,7 @@ import { BackupReminder } from '../../components/BackupReminder';
 import { t } from '../../utils/i18n/i18n';
 import { lockNow } from '../../utils/lock/lock-store';
 import { onDbEvent } from '../../utils/reflections/db-connection-store';
+import { LazyRescueOffer } from './data/LazyCards';
 import { LockCard } from './lock/LockCard';
 import { LockOffer } from './lock/LockOffer';
 import type { LockView } from './lock/lock-view';
@@ -84,6 +85,7 @@ export function App({ state, lock }: { state: ReviewState; lock: LockView }) {
       )}
       {route.section !== 'data' && !locked && <BackupReminder />}
       <LockOffer lock={lock} />
+      <LazyRescueOffer />
       <main>
         {locked && needsUnlock(route.section) ? (
           <UnlockScreen onUnlocked={() => void lock.refresh().then(lock.resume)} />

@@ -80,10 +80,10 @@ test('export downloads a JSON file that imports back into an emptied profile unc
   const options = await openPage('options.html#/data');
   const original = HOSTILE.map((text, i) => reflection(i + 1, text));
   await seed(options, original);
-  // Export, import, moving in from another app, storage and delete each have their live
-  // region in the accessibility tree before anything is said: one that appears with its
-  // first message is not announced.
-  await expect(options.getByRole('status')).toHaveCount(5);
+  // Export, automatic backups, import, moving in from another app, storage and delete each
+  // have their live region in the accessibility tree before anything is said: one that appears
+  // with its first message is not announced.
+  await expect(options.getByRole('status')).toHaveCount(6);
 
   const [download] = await Promise.all([
     options.waitForEvent('download'),

@@ -14,7 +14,9 @@ export type LockName =
   | 'fail-well:context-menus'
   | 'fail-well:draft'
   | 'fail-well:lock'
-  | 'fail-well:lock-migration';
+  | 'fail-well:lock-migration'
+  | 'fail-well:auto-backup'
+  | 'fail-well:heartbeat';
 
 const queues = new Map<LockName, Promise<unknown>>();
 

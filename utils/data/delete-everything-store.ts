@@ -3,7 +3,7 @@
  * (and every other IndexedDB store), then all of the extension's local and session storage —
  * draft, check-ins, nudge state with its page URLs, titles and selections, the badge reminder,
  * the tabs of listed sites, the last export time —, the settings (back to their defaults, in
- * every browser that syncs them), the badge, any notification still showing, and the popup's
+ * every browser that syncs them), the heartbeat in `storage.sync`, the badge, any notification still showing, and the popup's
  * start hint in this page's `localStorage`.
  */
 import { browser } from 'wxt/browser';
@@ -11,6 +11,7 @@ import { withLock } from '../core/cross-context-lock-browser';
 import { LOCK_HINT_KEY } from '../lock/lock-hint';
 import { deleteEverything } from '../reflections/db-bulk-store';
 import { settingsItem } from '../settings/settings-store';
+import { clearHeartbeat } from './heartbeat-store';
 
 /**
  * popup-start.ts's `POPUP_START_KEY`, written out: importing that module here moves it into a
@@ -37,6 +38,8 @@ export async function deleteAllData(pageStorage?: Pick<Storage, 'removeItem'>): 
         await browser.storage.local.clear();
         await browser.storage.session.clear();
         await settingsItem.removeValue({ removeMeta: true });
+        // Else the next page would offer to rescue a journal the person chose to delete.
+        await clearHeartbeat();
       }),
     ),
   );

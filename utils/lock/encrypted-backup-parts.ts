@@ -25,6 +25,7 @@ import {
   sealWithDataKey,
 } from './envelope';
 import { type Keyring, parseKeyring, unlockWithPassphrase, unlockWithRecoveryKey } from './keyring';
+import { openSealedBackup, SEALED_BACKUP_VERSION } from './sealed-backup';
 
 export const BACKUP_PARTS_VERSION = 2;
 
@@ -78,7 +79,8 @@ function partsOf(parsed: Record<string, unknown>): DataKeyEnvelope[] {
 }
 
 /**
- * The plain export inside an encrypted backup of either version, opened with the passphrase
+ * The plain export inside an encrypted backup of any version (3: an automatic backup of a
+ * locked journal, utils/lock/sealed-backup.ts), opened with the passphrase
  * or recovery key it was made with. Throws `LockError` like `openBackup`: `unreadable` for a
  * wrong secret or a changed, cut or reordered file, `unsupported` for a newer version.
  */
@@ -86,18 +88,25 @@ export async function openAnyBackup(
   parsed: unknown,
   secret: { passphrase: string } | { recoveryKey: string },
 ): Promise<string> {
-  if (!isRecord(parsed) || parsed.version !== BACKUP_PARTS_VERSION) {
+  const version = isRecord(parsed) ? parsed.version : null;
+  if (
+    !isRecord(parsed) ||
+    (version !== BACKUP_PARTS_VERSION && version !== SEALED_BACKUP_VERSION)
+  ) {
     return openBackup(parsed, secret);
   }
   if (parsed.format !== ENCRYPTED_BACKUP_FORMAT) throw new LockError('malformed');
   const keyring = parseKeyring(parsed.keyring);
-  const id = parsed.id;
-  if (!keyring || typeof id !== 'string' || id === '') throw new LockError('malformed');
-  const parts = partsOf(parsed);
-  const keys =
+  if (!keyring) throw new LockError('malformed');
+  const unlockKeys = () =>
     'passphrase' in secret
-      ? await unlockWithPassphrase(keyring, secret.passphrase)
-      : await unlockWithRecoveryKey(keyring, secret.recoveryKey);
+      ? unlockWithPassphrase(keyring, secret.passphrase)
+      : unlockWithRecoveryKey(keyring, secret.recoveryKey);
+  if (version === SEALED_BACKUP_VERSION) return openSealedBackup(parsed, await unlockKeys());
+  const id = parsed.id;
+  if (typeof id !== 'string' || id === '') throw new LockError('malformed');
+  const parts = partsOf(parsed);
+  const keys = await unlockKeys();
   const texts: string[] = [];
   for (const [index, envelope] of parts.entries()) {
     const plain = await openEnvelope(keys, place(id, index, index === parts.length - 1), envelope);

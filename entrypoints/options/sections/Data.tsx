@@ -4,6 +4,7 @@ import { DeleteEverything } from '../data/DeleteEverything';
 import { ExportData } from '../data/ExportData';
 import { ImportData } from '../data/ImportData';
 import { KeepSafe } from '../data/KeepSafe';
+import { LazyAutoBackups } from '../data/LazyCards';
 import { MoveIn } from '../data/MoveIn';
 import { useRoute } from '../useRoute';
 import './data.css';
@@ -17,6 +18,7 @@ export function Data() {
       <p class="muted">{t('dataIntro')}</p>
       <BackupReminder exportLink={false} />
       <ExportData params={route.params} />
+      <LazyAutoBackups />
       <ImportData />
       <MoveIn />
       <KeepSafe />

@@ -181,7 +181,7 @@ describe('importing an encrypted backup', () => {
 
   it('refuses a backup from a newer version in plain words, importing nothing', async () => {
     const { file } = await encryptedBackup();
-    const newer = { ...JSON.parse(await file.text()), version: 3 };
+    const newer = { ...JSON.parse(await file.text()), version: 4 };
     render(<Data />);
     choose(new File([JSON.stringify(newer)], 'newer.encrypted.json'));
     fireEvent.input(await screen.findByLabelText('Passphrase'), {

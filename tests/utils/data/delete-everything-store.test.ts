@@ -5,6 +5,7 @@ import { emptyDraft } from '../../../utils/capture/draft';
 import { loadDraft, saveDraft } from '../../../utils/capture/draft-store';
 import { POPUP_START_KEY } from '../../../utils/capture/popup-start-store';
 import { deleteAllData } from '../../../utils/data/delete-everything-store';
+import { readHeartbeat, refreshHeartbeat } from '../../../utils/data/heartbeat-store';
 import { lastExportItem } from '../../../utils/data/storage-status-store';
 import { NUDGE_ANSWERED_KEY } from '../../../utils/nudges/nudge-answer-store';
 import { EMPTY_NUDGE_STATE } from '../../../utils/nudges/nudge-state';
@@ -44,6 +45,8 @@ describe('delete everything', () => {
     await siteTabsItem.setValue({ 7: { url: PAGE.url, title: PAGE.title } } as never);
     await setSettings({ ...DEFAULT_SETTINGS, theme: 'dark', backupEvery: 'weekly' });
     await browser.action.setBadgeText({ text: '2' });
+    // The heartbeat would otherwise offer to rescue the journal deleted on purpose.
+    expect((await refreshHeartbeat())?.count).toBe(3);
     await browser.notifications.create('fail-well-nudge:site', {
       type: 'basic',
       title: 'After Quarterly numbers — draft',
@@ -69,6 +72,7 @@ describe('delete everything', () => {
     expect(await browser.storage.local.get(null)).toEqual({});
     expect(await browser.storage.session.get(null)).toEqual({});
     expect(await browser.storage.sync.get(null)).toEqual({});
+    expect(await readHeartbeat()).toBeNull();
     expect(await loadCheckins()).toEqual([]);
     expect(await loadDraft()).toBeNull();
     expect(await getNudgeState()).toEqual(EMPTY_NUDGE_STATE);

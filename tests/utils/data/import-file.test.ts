@@ -8,7 +8,7 @@ import { richReflection, SETTINGS } from '../../helpers/reflections';
 const NOW = 1_800_000_000_000;
 
 describe('reading a chosen file', () => {
-  it('refuses a file over 50 MB without reading a byte of it', async () => {
+  it('refuses a file over 150 MB without reading a byte of it', async () => {
     let read = false;
     const huge = {
       size: MAX_IMPORT_BYTES + 1,
@@ -18,7 +18,7 @@ describe('reading a chosen file', () => {
       },
     } as unknown as Blob;
     const result = await readImportFile(huge, NOW);
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/up to 50 MB/) });
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/up to 150 MB/) });
     expect(read).toBe(false);
   });
 
@@ -83,7 +83,7 @@ describe('reading an encrypted backup', () => {
       }) as unknown as Blob;
     expect(await readChosenFile(big(MAX_IMPORT_BYTES * 2 + 1), NOW)).toEqual({
       ok: false,
-      message: expect.stringMatching(/up to 100 MB/),
+      message: expect.stringMatching(/up to 300 MB/),
     });
     // Within the larger limit it is read (here: an empty text, so it is not JSON).
     expect(await readChosenFile(big(MAX_IMPORT_BYTES + 1), NOW)).toEqual({

@@ -8,7 +8,7 @@ import {
 describe('file size', () => {
   it.each([
     [0, /empty/],
-    [MAX_IMPORT_BYTES + 1, /This file is 50 MB; Fail Well imports files up to 50 MB/],
+    [MAX_IMPORT_BYTES + 1, /This file is 150 MB; Fail Well imports files up to 150 MB/],
     [200 * 1024 * 1024, /This file is 200 MB/],
   ])('refuses %i bytes', (bytes, message) => {
     expect(importSizeProblem(bytes)).toMatch(message);

@@ -314,7 +314,7 @@ describe('the exact words a person reads', () => {
 
   it('says the size limit in whole megabytes', () => {
     expect(importSizeProblem(200 * 1024 * 1024)).toBe(
-      'This file is 200 MB; Fail Well imports files up to 50 MB. Nothing was imported.',
+      'This file is 200 MB; Fail Well imports files up to 150 MB. Nothing was imported.',
     );
   });
 });
@@ -340,7 +340,7 @@ describe('in German', () => {
       'Diese Datei ist kein gültiges JSON – vielleicht ist sie abgeschnitten oder kein Export von Fail Well. Es wurde nichts importiert.',
     );
     expect(importSizeProblem(MAX_IMPORT_BYTES + 1)).toBe(
-      'Diese Datei ist 50 MB groß; Fail Well importiert Dateien bis 50 MB. Es wurde nichts importiert.',
+      'Diese Datei ist 150 MB groß; Fail Well importiert Dateien bis 150 MB. Es wurde nichts importiert.',
     );
   });
 });

@@ -53,7 +53,7 @@ describe('encrypted backups in parts (version 2)', () => {
     expect(await codeOf(openAnyBackup(patched, secret))).toBe('unreadable');
     expect(await codeOf(openAnyBackup({ ...parsed, parts: [] }, secret))).toBe('malformed');
     expect(await codeOf(openAnyBackup({ ...parsed, id: 7 }, secret))).toBe('malformed');
-    expect(await codeOf(openAnyBackup({ ...parsed, version: 3 }, secret))).toBe('unsupported');
+    expect(await codeOf(openAnyBackup({ ...parsed, version: 4 }, secret))).toBe('unsupported');
   });
 
   it('still opens a version 1 backup', async () => {

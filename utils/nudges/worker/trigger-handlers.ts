@@ -16,6 +16,7 @@ import { type OptInTrigger, TRIGGER_PERMISSIONS, withOptIn } from '../nudge-perm
 import type { NudgeSettings } from '../nudge-settings';
 import { type Blocked, mayNudge, recordNudge, replan } from '../schedule';
 import { type TrackedTab, tabChanged } from '../site-tracking';
+import { isOwnDownload } from './backup-handlers';
 import { deliverInTurn } from './nudge-delivery';
 import { load, transact } from './nudge-transaction';
 
@@ -119,6 +120,9 @@ export async function handleDownloadChanged(
     return 'off';
   }
   const [item] = await browser.downloads.search({ id: delta.id }).catch(() => []);
+  // The extension's own backup files are not the person's downloads: their failures are
+  // the backup's to report (backup-handlers.ts), once, in its own words.
+  if (isOwnDownload(item)) return 'off';
   const name = item?.filename?.split(/[\\/]/).pop();
   const context = { ...(name ? { title: name } : {}), ...(item?.url ? { url: item.url } : {}) };
   return nudgeFor('download-error', context, (s) => s.failure.downloads, now);
