@@ -6,6 +6,7 @@
  * writer and the choice of writer; Markdown and CSV are export-markdown.ts and export-csv.ts.
  */
 
+import type { TemplatePrefs } from '../reflections/own-templates';
 import type { Reflection } from '../reflections/reflection';
 import type { Settings } from '../settings/settings';
 import { csvWriter } from './export-csv';
@@ -28,6 +29,8 @@ export interface ExportFile {
   settings: Settings;
   /** Calm-day check-ins, local days "YYYY-MM-DD", oldest first (from version 3). */
   checkins: string[];
+  /** Own templates, hidden built-ins and the default per trigger (absent from older files). */
+  templates?: TemplatePrefs;
   reflections: Reflection[];
 }
 
@@ -39,6 +42,8 @@ export interface ExportMeta {
   settings: Settings;
   /** Calm-day check-ins, for JSON; none when absent. */
   checkins?: readonly string[];
+  /** For JSON: the template preferences; left out of the file when absent. */
+  templates?: TemplatePrefs;
   /** For readable formats: dates are shown in this zone (tests pin it; pages use the local one). */
   timeZone?: string;
 }
@@ -77,6 +82,7 @@ export function jsonWriter(meta: ExportMeta): ExportWriter {
         exportedAt: meta.exportedAt,
         settings: meta.settings,
         checkins: meta.checkins ?? [],
+        ...(meta.templates ? { templates: meta.templates } : {}),
       });
       // Reopen the object to append the reflections array after the header's fields.
       return `${head.slice(0, -1)},"reflections":[`;

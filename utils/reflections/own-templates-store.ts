@@ -5,6 +5,7 @@
  */
 import { storage } from '@wxt-dev/storage';
 import { withLock } from '../core/cross-context-lock-browser';
+import { mergeTemplatePrefs } from './own-template-edits';
 import { EMPTY_TEMPLATE_PREFS, parseTemplates, type TemplatePrefs } from './own-templates';
 import { readTemplatePrefs, TEMPLATES_KEY } from './own-templates-read-store';
 
@@ -25,6 +26,11 @@ export function updateTemplatePrefs(
     await templatesItem.setValue(next);
     return next;
   });
+}
+
+/** Merge the templates of an imported journal in (see `mergeTemplatePrefs`). */
+export function importTemplatePrefs(imported: TemplatePrefs, andDefaults: boolean) {
+  return updateTemplatePrefs((current) => mergeTemplatePrefs(current, imported, andDefaults));
 }
 
 /** Call `listener` with valid preferences whenever they change (here or in another page). */

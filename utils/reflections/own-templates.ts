@@ -1,21 +1,20 @@
 /**
- * Own templates: a person's (or a team's) own questions, their limits and the kind messages
- * when one is passed, the default template per trigger, and what a page shows for them.
- * Pure: storage is own-templates-store.ts; the file format is template-file.ts.
+ * Own templates: a person's (or a team's) own questions, their shape and limits, the parse
+ * every read goes through, the default template per trigger, and what a page shows for them.
+ * Pure: editing them is own-template-edits.ts, storage own-templates-store.ts, the file format
+ * template-file.ts. The popup loads this file: it holds only what reading needs.
  *
  * Each question has a role: one of the canonical answer keys (`happened`, `learned`,
  * `nextTime`), so search, sharing, follow-through and the applied rate work with it, or an
  * extra with an answer key of its own.
  */
 import { isRecord, ownRecord } from '../core/parse';
-import { formatNumber, t } from '../i18n/i18n';
 import { isTrigger, type Trigger } from './reflection';
 import {
   type CanonicalKey,
   isTemplateId,
   type OwnTemplateId,
   TEMPLATE_IDS,
-  TEMPLATES,
   type Template,
   type TemplateId,
 } from './templates';
@@ -71,7 +70,8 @@ export function newId(prefix: 'q' | 'own-', random: () => number): string {
   return prefix + id;
 }
 
-const oneLine = (value: unknown, max: number) =>
+/** Whitespace folded to single spaces, trimmed, cut at `max`; non-text gives ''. */
+export const oneLine = (value: unknown, max: number) =>
   typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, max) : '';
 
 /** One stored question made safe, or null when nothing of it can be used. */
@@ -163,143 +163,4 @@ export function ownAsTemplate(template: OwnTemplate): Template {
       ...(q.hint ? { placeholder: q.hint as Key } : {}),
     })),
   };
-}
-
-/** A copy of a built-in template to edit, in the UI language, with fresh ids. */
-export function duplicateBuiltIn(
-  id: (typeof TEMPLATE_IDS)[number],
-  random: () => number,
-): OwnTemplate {
-  const source = TEMPLATES[id];
-  return {
-    id: newId('own-', random) as OwnTemplateId,
-    name: t('templateCopyName', t(source.name)).slice(0, TEMPLATE_LIMITS.nameChars),
-    questions: source.questions.map((q) => ({
-      id: newId('q', random),
-      role: QUESTION_ROLES.find((role) => role === q.key) ?? 'extra',
-      text: t(q.label).slice(0, TEMPLATE_LIMITS.questionChars),
-      hint: q.placeholder ? t(q.placeholder).slice(0, TEMPLATE_LIMITS.hintChars) : '',
-    })),
-  };
-}
-
-/** What is wrong with a template, field by field; null when it can be saved. */
-export interface TemplateErrors {
-  name?: string;
-  /** The whole template (no questions, too many). */
-  form?: string;
-  /** Per question id. */
-  questions: Record<string, string>;
-}
-
-const ROLE_NAMES: Record<CanonicalKey, Parameters<typeof t>[0]> = {
-  happened: 'templateRoleHappened',
-  learned: 'templateRoleLearned',
-  nextTime: 'templateRoleNextTime',
-};
-
-/** Validate a template as edited; messages are plain and kind, and name the question. */
-export function validateTemplate(template: OwnTemplate): TemplateErrors | null {
-  const errors: TemplateErrors = { questions: {} };
-  let bad = false;
-  const name = template.name.trim();
-  if (!name) {
-    errors.name = t('templateErrorNoName');
-    bad = true;
-  } else if (name.length > TEMPLATE_LIMITS.nameChars) {
-    errors.name = t('templateErrorNameLong', formatNumber(TEMPLATE_LIMITS.nameChars));
-    bad = true;
-  }
-  const count = template.questions.length;
-  if (count === 0) {
-    errors.form = t('templateErrorNoQuestions');
-    bad = true;
-  } else if (count > TEMPLATE_LIMITS.questions) {
-    errors.form = t(
-      'templateErrorTooManyQuestions',
-      formatNumber(TEMPLATE_LIMITS.questions),
-      formatNumber(count - TEMPLATE_LIMITS.questions),
-    );
-    bad = true;
-  }
-  const roles = new Set<QuestionRole>();
-  template.questions.forEach((q, i) => {
-    const text = q.text.trim();
-    let message: string | undefined;
-    if (!text) message = t('templateErrorQuestionEmpty', formatNumber(i + 1));
-    else if (text.length > TEMPLATE_LIMITS.questionChars)
-      message = t(
-        'templateErrorQuestionLong',
-        formatNumber(i + 1),
-        formatNumber(text.length - TEMPLATE_LIMITS.questionChars),
-        formatNumber(TEMPLATE_LIMITS.questionChars),
-      );
-    else if (q.hint.length > TEMPLATE_LIMITS.hintChars)
-      message = t(
-        'templateErrorHintLong',
-        formatNumber(i + 1),
-        formatNumber(TEMPLATE_LIMITS.hintChars),
-      );
-    else if (q.role !== 'extra' && roles.has(q.role))
-      message = t('templateErrorRoleTwice', formatNumber(i + 1), t(ROLE_NAMES[q.role]));
-    if (q.role !== 'extra') roles.add(q.role);
-    if (message) {
-      errors.questions[q.id] = message;
-      bad = true;
-    }
-  });
-  return bad ? errors : null;
-}
-
-/** Whether one more own template fits; the message to show when it does not. */
-export function roomForTemplate(prefs: TemplatePrefs): string | null {
-  return prefs.own.length >= TEMPLATE_LIMITS.templates
-    ? t('templateErrorTooMany', formatNumber(TEMPLATE_LIMITS.templates))
-    : null;
-}
-
-/** Whether one more question fits; the message to show when it does not. */
-export function roomForQuestion(template: OwnTemplate): string | null {
-  return template.questions.length >= TEMPLATE_LIMITS.questions
-    ? t('templateErrorQuestionsFull', formatNumber(TEMPLATE_LIMITS.questions))
-    : null;
-}
-
-/** A template as saved: words trimmed to one line each (validated first). */
-export function tidyTemplate(template: OwnTemplate): OwnTemplate {
-  return {
-    ...template,
-    name: oneLine(template.name, TEMPLATE_LIMITS.nameChars),
-    questions: template.questions.map((q) => ({
-      ...q,
-      text: oneLine(q.text, TEMPLATE_LIMITS.questionChars),
-      hint: oneLine(q.hint, TEMPLATE_LIMITS.hintChars),
-    })),
-  };
-}
-
-/** Move the question at `index` by `by` places (−1 up, +1 down); out of range: unchanged. */
-export function moveQuestion(template: OwnTemplate, index: number, by: -1 | 1): OwnTemplate {
-  const to = index + by;
-  if (index < 0 || to < 0 || to >= template.questions.length) return template;
-  const questions = [...template.questions];
-  const [moved] = questions.splice(index, 1);
-  questions.splice(to, 0, moved as OwnQuestion);
-  return { ...template, questions };
-}
-
-/** The preferences with `template` saved (added or replaced in place). */
-export function withTemplate(prefs: TemplatePrefs, template: OwnTemplate): TemplatePrefs {
-  const at = prefs.own.findIndex((o) => o.id === template.id);
-  const own =
-    at < 0 ? [...prefs.own, template] : prefs.own.map((o, i) => (i === at ? template : o));
-  return { ...prefs, own };
-}
-
-/** The preferences without own template `id`; defaults that named it fall back. */
-export function withoutTemplate(prefs: TemplatePrefs, id: TemplateId): TemplatePrefs {
-  const byTrigger = Object.fromEntries(
-    Object.entries(prefs.byTrigger).filter(([, chosen]) => chosen !== id),
-  );
-  return { ...prefs, own: prefs.own.filter((o) => o.id !== id), byTrigger };
 }

@@ -5,14 +5,13 @@
  */
 import { findForbiddenKey } from '../data/import-guard';
 import { formatNumber, t } from '../i18n/i18n';
+import { tidyTemplate, validateTemplate } from './own-template-edits';
 import {
   newId,
   type OwnTemplate,
   QUESTION_ROLES,
   type QuestionRole,
   TEMPLATE_LIMITS,
-  tidyTemplate,
-  validateTemplate,
 } from './own-templates';
 import type { OwnTemplateId } from './templates';
 
