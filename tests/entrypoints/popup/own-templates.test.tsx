@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, waitFor, within } from '@testing-library/preact';
+import { fireEvent, within } from '@testing-library/preact';
 import { render as preactRender } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -89,8 +89,9 @@ describe('the popup with own templates', () => {
     expect(field.getAttribute('placeholder')).toBe('Facts first');
     fireEvent.input(field, { target: { value: 'Checkout returned 500s' } });
     expect(await state.save()).toBe(true);
-    await waitFor(async () => expect(await listReflections()).toHaveLength(1));
-    const [saved] = await listReflections();
+    const { items } = await listReflections();
+    expect(items).toHaveLength(1);
+    const [saved] = items;
     expect(saved).toMatchObject({
       template: 'own-retro',
       answers: { happened: 'Checkout returned 500s' },
