@@ -41,7 +41,7 @@ import { describeSettingsFailure } from '../../../../utils/settings/settings-fai
 import { updateSettings } from '../../../../utils/settings/settings-store';
 import { TemplateEditor } from './TemplateEditor';
 
-type Status = { ok: boolean; text: string } | null;
+export type Status = { ok: boolean; text: string } | null;
 
 /** Nudges and the context menu: the triggers that open the popup with a template of their own. */
 const NUDGE_TRIGGERS = TRIGGERS.filter((trigger) => trigger !== 'manual');
@@ -51,11 +51,17 @@ const NUDGE_TRIGGERS = TRIGGERS.filter((trigger) => trigger !== 'manual');
  * saved as a file, deleted), the built-ins the popup offers, and the template each trigger
  * opens the popup with. Loaded only when Preferences shows it (its own chunk).
  */
-export function TemplatesCard({ settings }: { settings: Settings }) {
+export function TemplatesCard({
+  settings,
+  onStatus: setStatus,
+}: {
+  settings: Settings;
+  /** What to say in the section's one live region (Preferences has it). */
+  onStatus: (status: Status) => void;
+}) {
   const [prefs, setPrefs] = useState<TemplatePrefs | null>(null);
   const [editing, setEditing] = useState<OwnTemplate | null>(null);
   const [copyFrom, setCopyFrom] = useState<BuiltInTemplateId>('quick');
-  const [status, setStatus] = useState<Status>(null);
   const titleId = useId();
   useEffect(() => {
     const show = (next: TemplatePrefs) => setPrefs(knowTemplates(next));
@@ -272,10 +278,6 @@ export function TemplatesCard({ settings }: { settings: Settings }) {
           />
         ))}
       </fieldset>
-      {/* Kept in the tree while empty, so a message put in it is announced. */}
-      <div role="status" class={status ? (status.ok ? 'muted' : 'error') : 'visually-hidden'}>
-        {status && <p>{status.text}</p>}
-      </div>
     </section>
   );
 }

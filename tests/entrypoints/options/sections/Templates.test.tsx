@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
 
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TemplateEditor } from '../../../../entrypoints/options/sections/templates/TemplateEditor';
-import { TemplatesCard } from '../../../../entrypoints/options/sections/templates/TemplatesCard';
+import {
+  type Status,
+  TemplatesCard,
+} from '../../../../entrypoints/options/sections/templates/TemplatesCard';
 import {
   EMPTY_TEMPLATE_PREFS,
   type OwnTemplate,
@@ -121,9 +125,20 @@ describe('the template editor', () => {
   });
 });
 
+/** The card with a live region, as Preferences gives it one. */
+function WithStatus() {
+  const [status, setStatus] = useState<Status>(null);
+  return (
+    <>
+      <TemplatesCard settings={DEFAULT_SETTINGS} onStatus={setStatus} />
+      <div role="status">{status?.text}</div>
+    </>
+  );
+}
+
 describe('Preferences → Templates', () => {
   it('duplicates a built-in, rewords a question, saves it and offers it as a default', async () => {
-    render(<TemplatesCard settings={DEFAULT_SETTINGS} />);
+    render(<WithStatus />);
     const card = await screen.findByRole('region', { name: 'Templates' });
     expect(within(card).getByText(/No templates of your own yet/)).toBeTruthy();
     fireEvent.change(within(card).getByRole('combobox', { name: 'Built-in template to copy' }), {
@@ -138,7 +153,7 @@ describe('Preferences → Templates', () => {
       target: { value: 'What went sideways?' },
     });
     fireEvent.click(within(form).getByRole('button', { name: 'Save template' }));
-    expect(await within(card).findByText('Template saved.')).toBeTruthy();
+    expect(await screen.findByText('Template saved.')).toBeTruthy();
     expect(screen.queryByRole('form')).toBeNull();
     const stored = await readTemplatePrefs();
     expect(stored.own).toHaveLength(1);
@@ -165,7 +180,7 @@ describe('Preferences → Templates', () => {
     await waitFor(async () => expect((await readTemplatePrefs()).hidden).toEqual(['gibbs']));
     fireEvent.click(within(card).getByRole('button', { name: 'Delete: Launch review' }));
     expect(
-      await within(card).findByText(
+      await screen.findByText(
         '“Launch review” deleted. Reflections written with it keep its words.',
       ),
     ).toBeTruthy();
