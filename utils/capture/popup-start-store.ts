@@ -8,6 +8,7 @@
  * missing or stale the app relabels the field as it mounts and keeps whatever was typed.
  */
 
+import { LOCK_HINT_KEY } from '../lock/lock-hint';
 import type { Question, questionsFor, TemplateId } from '../reflections/templates';
 import type { Theme } from '../settings/capture-settings';
 import type { Draft } from './draft';
@@ -33,10 +34,14 @@ export function popupStart(
   rows: number,
   theme: Theme,
   builtIn = true,
+  locked = false,
 ): PopupStart {
-  // An own template's words are no message key: they travel as text (popup-start.js).
-  return builtIn
-    ? { key: first.key, label: first.label, rows, theme }
+  if (builtIn) return { key: first.key, label: first.label, rows, theme };
+  // An own template's words are no message key: they travel as text (popup-start.js). With
+  // the lock on they are words a person wrote, kept out of unencrypted `localStorage`: the
+  // static field then asks the built-in question until the app relabels it.
+  return locked
+    ? { key: first.key, label: '', rows, theme }
     : { key: first.key, label: '', text: first.label, rows, theme };
 }
 
@@ -79,7 +84,8 @@ export function rememberPopupStart(
     const [first] = questions(template, status === 'saved' ? undefined : draft.prompt);
     const rows = template === 'quick' || template === 'one' ? 3 : 2; // as App.tsx
     if (first) {
-      const start = popupStart(first, rows, theme, !template.startsWith('own-'));
+      const builtIn = !template.startsWith('own-');
+      const start = popupStart(first, rows, theme, builtIn, Boolean(localStorage[LOCK_HINT_KEY]));
       remembered = writePopupStart(localStorage, start, remembered);
     }
   };

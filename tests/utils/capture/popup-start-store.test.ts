@@ -79,6 +79,13 @@ describe('popup start hint', () => {
     expect(field.id).toBe('answer-qwho');
   });
 
+  it('keeps an own question out of the hint while the journal is locked', () => {
+    const own = { key: 'qwho', label: 'Who noticed first?' };
+    writePopupStart(localStorage, popupStart(own as never, 2, 'system', false, true));
+    expect(localStorage.getItem(POPUP_START_KEY)).not.toContain('Who noticed');
+    expect(openStaticPopup()).toMatchObject({ label: 'What happened?' });
+  });
+
   it('survives a hint that is not JSON', () => {
     localStorage.setItem(POPUP_START_KEY, '{oops');
     expect(openStaticPopup()).toMatchObject({ label: 'What happened?' });
