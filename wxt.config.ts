@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { devBrowser, thisMachine } from './scripts/dev-browser';
+import { stableChunkNames } from './scripts/stable-chunk-names-plugin';
 import { workerMessages } from './scripts/worker-messages-plugin';
 
 // `wxt -b firefox` (npm run dev:firefox) or Chrome: which browser `npm run dev` would open.
@@ -29,7 +30,7 @@ export default defineConfig({
   autoIcons: { baseIconPath: 'public/icon.svg', developmentIndicator: 'overlay' },
   vite: () => ({
     // workerMessages: the background's fallback strings, cut down at build time.
-    plugins: [preact(), workerMessages()],
+    plugins: [preact(), workerMessages(), stableChunkNames()],
     // Preload links let the popup fetch its chunks at once instead of one after another;
     // extension pages run in browsers with native modulepreload, so no polyfill.
     build: {
@@ -54,6 +55,8 @@ export default defineConfig({
       'utils/**',
       'public/**',
       'scripts/worker-messages-plugin.ts',
+      // wxt.config.ts imports it (chunk names without a hash).
+      'scripts/stable-chunk-names-plugin.ts',
       // wxt.config.ts imports it (how npm run dev opens a browser).
       'scripts/dev-browser.ts',
     ],

@@ -2,29 +2,16 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb } from '../utils/reflections/db-connection-store';
+import { memoryStorage } from './helpers/memory-storage';
 import { getMessageFrom, readCatalogue } from './i18n-fake';
 
 const getMessage = getMessageFrom(readCatalogue('en'));
 
-/** Node has no localStorage; the popup's pages do (the lock's hint lives there): a small one. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
-
 beforeEach(() => {
   fakeBrowser.reset();
   if (typeof window === 'undefined') {
-    // Named reads (`localStorage[key]`) as a browser's Storage allows.
+    // Node has no localStorage; the popup's pages do (the lock's hint lives there). Named
+    // reads (`localStorage[key]`) as a browser's Storage allows.
     const store = memoryStorage();
     globalThis.localStorage = new Proxy(store, {
       get: (target, key) =>

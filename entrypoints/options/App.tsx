@@ -13,6 +13,7 @@ import { FollowThrough } from './sections/FollowThrough';
 import { Insights } from './sections/Insights';
 import { Lessons } from './sections/Lessons';
 import { Nudges } from './sections/Nudges';
+import { Packet } from './sections/Packet';
 import { Preferences } from './sections/Preferences';
 import type { ReviewState } from './state';
 import { useRoute } from './useRoute';
@@ -111,6 +112,7 @@ function Section({
       {section === 'nudges' && <Nudges />}
       {section === 'preferences' && <Preferences lockCard={<LockCard lock={lock} />} />}
       {section === 'follow-through' && <FollowThrough state={state} />}
+      {section === 'packet' && <Packet state={state} />}
     </>
   );
 }

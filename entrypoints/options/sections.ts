@@ -5,6 +5,7 @@ export const SECTIONS = [
   { id: 'lessons', nameKey: 'sectionLessons' },
   { id: 'insights', nameKey: 'sectionInsights' },
   { id: 'follow-through', nameKey: 'sectionFollowThrough' },
+  { id: 'packet', nameKey: 'sectionPacket' },
   { id: 'data', nameKey: 'sectionData' },
   { id: 'nudges', nameKey: 'sectionNudges' },
   { id: 'preferences', nameKey: 'sectionPreferences' },

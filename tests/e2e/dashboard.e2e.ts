@@ -174,3 +174,52 @@ test('insights and look-back show for seeded reflections', async ({ openPage }) 
   await expect(page.getByRole('table', { name: 'Top tags' })).toBeAttached();
   await expect(page.getByText('12 of the last 12')).toBeVisible();
 });
+
+test('a day of the year calendar opens the list of that day, by mouse or keyboard', async ({
+  openPage,
+}) => {
+  const page = await openPage('options.html');
+  await expect(page.getByRole('heading', { name: 'Turn setbacks into lessons' })).toBeVisible();
+  // Local noon ten days ago and the day before it, in the browser's own zone.
+  const days = await page.evaluate(() =>
+    [10, 11].map((back) => {
+      const d = new Date();
+      d.setDate(d.getDate() - back);
+      d.setHours(12, 0, 0, 0);
+      const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      return { at: d.getTime(), iso };
+    }),
+  );
+  const [day, before] = days as [{ at: number; iso: string }, { at: number; iso: string }];
+  await seedReflections(page, 0, Date.now(), [
+    reflection('bbbbbbbb-0000-4000-8000-000000000001', day.at, {
+      learned: 'Calendar day lesson one',
+      sting: 2,
+    }),
+    reflection('bbbbbbbb-0000-4000-8000-000000000002', day.at + 60_000, {
+      learned: 'Calendar day lesson two',
+      sting: 5,
+    }),
+    reflection('bbbbbbbb-0000-4000-8000-000000000003', before.at, {
+      learned: 'The day before',
+    }),
+  ]);
+  await page.reload();
+  await page.getByRole('link', { name: 'Insights' }).click();
+  const grid = page.getByRole('grid', { name: 'Your year' });
+  await grid.getByRole('link', { name: /: 2 reflections, sting 5$/ }).click();
+  await expect(page).toHaveURL(new RegExp(`#/lessons\\?from=${day.iso}&to=${day.iso}$`));
+  const articles = page.getByRole('list', { name: 'Reflections' }).getByRole('article');
+  await expect(articles).toHaveCount(2);
+  await expect(articles.first()).toContainText('Calendar day lesson two');
+
+  // From the keyboard: back to the calendar, one day up from that day, Enter.
+  await page.goBack();
+  await grid.getByRole('link', { name: /: 2 reflections, sting 5$/ }).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(grid.getByRole('link', { name: /: 1 reflection$/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`from=${before.iso}&to=${before.iso}$`));
+  await expect(articles).toHaveCount(1);
+  await expect(articles.first()).toContainText('The day before');
+});

@@ -37,6 +37,22 @@ export function formatShortDate(iso: string): string {
   ).format(Date.parse(iso));
 }
 
+/** "Wednesday, 10 March 2027" for a calendar date `YYYY-MM-DD` (a day in the year calendar). */
+export function formatLongDate(iso: string): string {
+  return cached(
+    'longDate',
+    (language) => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }),
+  ).format(Date.parse(iso));
+}
+
+/** "Mar" / "Mon" for a calendar date `YYYY-MM-DD`: the year calendar's column and row names. */
+export function formatDatePart(iso: string, part: 'month' | 'weekday'): string {
+  return cached(
+    part,
+    (language) => new Intl.DateTimeFormat(language, { [part]: 'short', timeZone: 'UTC' }),
+  ).format(Date.parse(iso));
+}
+
 /** A share as a whole percentage ("42%" / "42 %"). */
 export function formatPercent(share: number): string {
   return cached(

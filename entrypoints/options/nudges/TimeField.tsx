@@ -3,7 +3,12 @@
  * quiet-hours cards.
  */
 import { timeProblem } from '../../../utils/nudges/nudge-validation';
-import { useChecked } from './useChecked';
+import { type Checked, CheckedField } from './CheckedField';
+
+function checkTime(text: string): Checked<string> {
+  const problem = timeProblem(text);
+  return problem ? { problem } : { problem: null, value: text.trim() };
+}
 
 /** A clock-time field that saves only valid times and says why others are not. */
 export function TimeField({
@@ -15,30 +20,14 @@ export function TimeField({
   value: string;
   onValid: (v: string) => void;
 }) {
-  const { text, setText, id } = useChecked(value);
-  const problem = timeProblem(text);
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        class="time"
-        value={text}
-        aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        onInput={(e) => {
-          const next = e.currentTarget.value;
-          setText(next);
-          if (!timeProblem(next)) onValid(next.trim());
-        }}
-      />
-      {problem && (
-        <p class="error" id={`${id}-error`}>
-          {problem}
-        </p>
-      )}
-    </div>
+    <CheckedField
+      label={label}
+      initial={value}
+      check={checkTime}
+      onValid={onValid}
+      inputMode="numeric"
+      class="time"
+    />
   );
 }

@@ -3,7 +3,12 @@
  */
 import { t } from '../../../utils/i18n/i18n';
 import { parseTimeList } from '../../../utils/nudges/nudge-validation';
-import { useChecked } from './useChecked';
+import { type Checked, CheckedField } from './CheckedField';
+
+function checkTimes(text: string): Checked<string[]> {
+  const { problem, times } = parseTimeList(text);
+  return problem ? { problem } : { problem: null, value: times };
+}
 
 /** The list of times a schedule rings at; saved only when every time is valid. */
 export function TimesField({
@@ -13,29 +18,12 @@ export function TimesField({
   value: string[];
   onValid: (times: string[]) => void;
 }) {
-  const { text, setText, id } = useChecked(value.join(', '));
-  const { problem } = parseTimeList(text);
   return (
-    <div class="field">
-      <label for={id}>{t('nudgesTimes')}</label>
-      <input
-        id={id}
-        type="text"
-        value={text}
-        aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        onInput={(e) => {
-          const next = e.currentTarget.value;
-          setText(next);
-          const parsed = parseTimeList(next);
-          if (!parsed.problem) onValid(parsed.times);
-        }}
-      />
-      {problem && (
-        <p class="error" id={`${id}-error`}>
-          {problem}
-        </p>
-      )}
-    </div>
+    <CheckedField
+      label={t('nudgesTimes')}
+      initial={value.join(', ')}
+      check={checkTimes}
+      onValid={onValid}
+    />
   );
 }

@@ -1,6 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import { BarList } from '../../../components/BarList';
 import { ColumnChart } from '../../../components/ColumnChart';
+import { YearCalendar } from '../../../components/YearCalendar';
+import { formatRoute } from '../../../utils/core/route';
 import {
   formatDecimal,
   formatList,
@@ -16,7 +18,12 @@ import {
   THEME_WINDOW_DAYS,
   themeWindow,
 } from '../../../utils/review/patterns';
+import { yearCalendar } from '../../../utils/review/year-calendar';
 import type { ReviewState } from '../state';
+
+/** A day of the calendar opens the list filtered to it. */
+const dayHref = (iso: string) =>
+  formatRoute({ section: 'lessons', params: { from: iso, to: iso } });
 
 /** What your reflections add up to: rhythm, themes, how much it stung, what prompted them. */
 export function Insights({ state }: { state: ReviewState }) {
@@ -35,6 +42,10 @@ export function Insights({ state }: { state: ReviewState }) {
     const { from, to } = themeWindow(state.now(), state.zone);
     return recurringThemes(state.newestFirst(), from, to);
   }, [phase, version, state]);
+  const calendar = useMemo(
+    () => (phase === 'ready' ? yearCalendar(state.newestFirst(), state.now(), state.zone) : []),
+    [phase, version, state],
+  );
   if (!insights) {
     return (
       <p class="list-status muted" role="status">
@@ -78,6 +89,7 @@ export function Insights({ state }: { state: ReviewState }) {
       </dl>
       <p class="muted">{t('weeksNote')}</p>
       {checkins.length > 0 && <p class="muted">{t('insightsCheckinsCount')}</p>}
+      <YearCalendar weeks={calendar} dayHref={dayHref} />
       {themes.length > 0 && (
         <section aria-labelledby="themes-title">
           <h3 id="themes-title">{t('themesTitle')}</h3>

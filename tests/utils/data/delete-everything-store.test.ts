@@ -14,6 +14,7 @@ import { siteTabsItem } from '../../../utils/nudges/worker/trigger-handlers';
 import { allReflections, saveReflection } from '../../../utils/reflections/db-store';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
 import { getSettings, setSettings } from '../../../utils/settings/settings-store';
+import { memoryStorage } from '../../helpers/memory-storage';
 import { richReflection } from '../../helpers/reflections';
 
 const NOW = 1_800_000_000_000;
@@ -22,21 +23,6 @@ const PAGE = {
   url: 'https://intranet.example/q3',
   selection: 'we missed',
 };
-
-/** A page's `localStorage`, kept in a Map. */
-function pageStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
 
 describe('delete everything', () => {
   it('leaves nothing the person wrote or visited in any store', async () => {
@@ -70,7 +56,7 @@ describe('delete everything', () => {
       message: 'Next time 1',
       iconUrl: 'icon.png',
     });
-    const local = pageStorage();
+    const local = memoryStorage();
     local.setItem(POPUP_START_KEY, JSON.stringify({ label: 'What happened?' }));
     // The seeding really reached every area.
     expect(Object.keys(await browser.storage.local.get(null)).length).toBeGreaterThanOrEqual(6);

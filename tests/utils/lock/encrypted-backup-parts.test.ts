@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isEncryptedBackup, sealBackup } from '../../../utils/lock/encrypted-backup';
 import { backupSealer, openAnyBackup } from '../../../utils/lock/encrypted-backup-parts';
-import { LockError } from '../../../utils/lock/envelope';
 import { createKeyring } from '../../../utils/lock/keyring';
+import { codeOf } from '../../helpers/lock-errors';
 
 const PIECES = [
   '{"format":"fail-well","reflections":[',
@@ -21,15 +21,6 @@ async function sealedParts(pieces = PIECES) {
   for (const piece of pieces.slice(0, -1)) text += await sealer.part(piece);
   text += await sealer.end(pieces.at(-1) as string);
   return JSON.parse(text);
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'opened';
-  } catch (error) {
-    return error instanceof LockError ? error.code : `other: ${String(error)}`;
-  }
 }
 
 describe('encrypted backups in parts (version 2)', () => {

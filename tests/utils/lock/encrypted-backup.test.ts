@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../../utils/lock/bytes';
 import { isEncryptedBackup, openBackup, sealBackup } from '../../../utils/lock/encrypted-backup';
-import { LockError } from '../../../utils/lock/envelope';
 import { createKeyring } from '../../../utils/lock/keyring';
+import { codeOf } from '../../helpers/lock-errors';
 
 const plain = JSON.stringify({
   format: 'fail-well',
@@ -10,15 +10,6 @@ const plain = JSON.stringify({
   reflections: [{ id: 'a', answers: { happened: 'MARKER-9' } }],
 });
 const made = createKeyring('backup passphrase', 0, 100_000);
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'opened';
-  } catch (error) {
-    return error instanceof LockError ? error.code : `other: ${String(error)}`;
-  }
-}
 
 describe('encrypted backups', () => {
   it('hold no word in the clear and open with the passphrase or the recovery key', async () => {

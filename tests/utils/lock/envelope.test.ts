@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../../utils/lock/bytes';
 import {
   type Envelope,
-  LockError,
+  type LockError,
   openEnvelope,
   parseEnvelope,
   sealToPublicKey,
   sealWithDataKey,
 } from '../../../utils/lock/envelope';
 import { createKeyring, sealingKeyOf } from '../../../utils/lock/keyring';
+import { codeOf } from '../../helpers/lock-errors';
 
 const made = createKeyring('correct horse battery', 0, 100_000);
 const words = { answers: { happened: 'I shipped the wrong build — ünïcödé ✓' }, tags: ['deploy'] };
@@ -17,15 +18,6 @@ function flip(base64: string, at: number): string {
   const bytes = fromBase64(base64);
   bytes[at] = (bytes[at] as number) ^ 1;
   return toBase64(bytes);
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'opened';
-  } catch (error) {
-    return error instanceof LockError ? error.code : `other: ${String(error)}`;
-  }
 }
 
 describe('envelopes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../../utils/lock/bytes';
 import {
-  LockError,
+  type LockError,
   openEnvelope,
   sealToPublicKey,
   sealWithDataKey,
@@ -19,18 +19,10 @@ import {
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from '../../../utils/lock/keyring';
+import { codeOf } from '../../helpers/lock-errors';
 
 const FAST = 100_000; // the floor parseKeyring accepts; the default is checked once below
 const words = { answers: { learned: 'ask before the demo' } };
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'opened';
-  } catch (error) {
-    return error instanceof LockError ? error.code : `other: ${String(error)}`;
-  }
-}
 
 describe('the key ladder', () => {
   it('uses PBKDF2-SHA-256 with 600,000 rounds by default', async () => {
