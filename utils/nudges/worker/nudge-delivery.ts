@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { type Draft, emptyDraft, isDraftEmpty } from '../../capture/draft';
 import { changeDraft } from '../../capture/draft-write-store';
 import { t } from '../../i18n/i18n';
-import { templateForTrigger } from '../../reflections/own-templates';
+import { EMPTY_TEMPLATE_PREFS, templateForTrigger } from '../../reflections/own-templates';
 import { readTemplatePrefs } from '../../reflections/own-templates-read-store';
 import type { ReflectionContext, Trigger } from '../../reflections/reflection';
 import { getSettings } from '../../settings/settings-store';
@@ -83,7 +83,11 @@ export async function stagePrompt(
   now: number,
   keepStarted = false,
 ): Promise<void> {
-  const [settings, templates] = await Promise.all([getSettings(), readTemplatePrefs()]);
+  const [settings, templates] = await Promise.all([
+    getSettings(),
+    // Templates unreadable: the nudge still opens the popup, with its default template.
+    readTemplatePrefs().catch(() => EMPTY_TEMPLATE_PREFS),
+  ]);
   const template = templateForTrigger(templates, trigger, settings.defaultTemplate);
   const fresh = () => emptyDraft(template, now, settings.attachPageByDefault);
   await changeDraft('background', (draft) =>

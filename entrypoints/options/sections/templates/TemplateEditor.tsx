@@ -12,7 +12,6 @@ import {
   type OwnTemplate,
   QUESTION_ROLES,
   type QuestionRole,
-  TEMPLATE_LIMITS,
 } from '../../../../utils/reflections/own-templates';
 
 const ROLE_LABELS: Record<QuestionRole, MessageKey> = {
@@ -107,7 +106,6 @@ export function TemplateEditor({ initial, onSave, onCancel, random = Math.random
         <input
           id="template-name"
           value={template.name}
-          maxLength={TEMPLATE_LIMITS.nameChars * 2}
           aria-invalid={errors?.name ? true : undefined}
           aria-describedby={errors?.name ? 'template-name-error' : undefined}
           onInput={(event) => change({ ...template, name: event.currentTarget.value })}
