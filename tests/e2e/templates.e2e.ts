@@ -171,3 +171,35 @@ test('an own template with a reworded question, default for the context menu, ke
       .getByRole('textbox', { name: 'What broke for the customer?' }),
   ).toHaveValue('Checkout returned 500s for an hour');
 });
+
+test('an own template as the toolbar default: the next popup’s static field asks its question, set as text', async ({
+  openPage,
+}) => {
+  const options = await openPage('options.html');
+  const card = await openPreferences(options);
+  await card.getByRole('button', { name: 'Start an empty template' }).click();
+  const editor = options.getByRole('form', { name: /^Edit template/ });
+  await editor.getByRole('textbox', { name: 'Name' }).fill('Standup check');
+  await editor
+    .getByRole('textbox', { name: 'Question 1', exact: true })
+    .fill('What slipped <b>today</b>?');
+  await editor.getByRole('button', { name: 'Save template' }).click();
+  await card
+    .getByRole('group', { name: 'Start with this template after' })
+    .getByRole('combobox', { name: 'The toolbar button and shortcut' })
+    .selectOption({ label: 'Standup check' });
+  await expect(options.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+  // The first popup opens with it and remembers what the next one asks.
+  const first = await openPage('popup.html');
+  await expect(first.getByRole('textbox', { name: 'What slipped <b>today</b>?' })).toBeVisible();
+  await expect
+    .poll(() => first.evaluate(() => localStorage.getItem('fail-well:popup-start')))
+    .toContain('"text":"What slipped <b>today</b>?"');
+  await first.close();
+  const next = await openPage('popup.html');
+  const field = next.getByRole('textbox', { name: 'What slipped <b>today</b>?' });
+  await expect(field).toBeFocused();
+  // Words as text: no markup reached the page.
+  await expect(next.locator('#app label b')).toHaveCount(0);
+});
