@@ -2,7 +2,13 @@ import type { Ref } from 'preact';
 import { triggerLabel } from '../utils/i18n/format';
 import { t } from '../utils/i18n/i18n';
 import { isSting, isTrigger, TRIGGERS } from '../utils/reflections/reflection';
-import { isTemplateId, TEMPLATE_IDS, TEMPLATES } from '../utils/reflections/templates';
+import {
+  isTemplateId,
+  ownTemplates,
+  TEMPLATE_IDS,
+  type TemplateId,
+  templateOf,
+} from '../utils/reflections/templates';
 import { EMPTY_FILTER, hasFilters, type ViewFilter } from '../utils/review/filter';
 
 interface Props {
@@ -83,9 +89,10 @@ export function FilterBar({ filter, tags, searchRef, onChange }: Props) {
             }}
           >
             <option value="">{t('filterAny')}</option>
-            {TEMPLATE_IDS.map((id) => (
+            {/* Every template, hidden ones too: their reflections are still there to find. */}
+            {[...TEMPLATE_IDS, ...(Object.keys(ownTemplates) as TemplateId[])].map((id) => (
               <option key={id} value={id}>
-                {TEMPLATES[id].name}
+                {t(templateOf(id).name)}
               </option>
             ))}
           </select>

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime, triggerLabel } from '../utils/i18n/format';
 import { t } from '../utils/i18n/i18n';
+import { questionLabel } from '../utils/reflections/question-label';
 import type { Reflection } from '../utils/reflections/reflection';
-import { questionLabel } from '../utils/reflections/templates';
 import { snippet, textMatches } from '../utils/review/search-highlight';
 import { Highlighted } from './Highlighted';
 
@@ -67,7 +67,12 @@ export function ReflectionCard({
       {elsewhere && (
         <p class="snippet">
           <span class="muted">
-            {questionLabel(reflection.template, elsewhere[0], reflection.prompt)}{' '}
+            {questionLabel(
+              reflection.template,
+              elsewhere[0],
+              reflection.prompt,
+              reflection.wording,
+            )}{' '}
           </span>
           <Highlighted text={snippet(elsewhere[1], terms)} terms={terms} />
         </p>
@@ -135,7 +140,9 @@ export function ReflectionCard({
         <dl id={detailsId} class="answers">
           {Object.entries(answers).map(([key, text]) => (
             <div key={key}>
-              <dt>{questionLabel(reflection.template, key, reflection.prompt)}</dt>
+              <dt>
+                {questionLabel(reflection.template, key, reflection.prompt, reflection.wording)}
+              </dt>
               <dd>
                 <Highlighted text={text} terms={terms} />
               </dd>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime } from '../utils/i18n/format';
 import { t } from '../utils/i18n/i18n';
+import { questionLabel } from '../utils/reflections/question-label';
 import {
   parseTagText,
   type Reflection,
@@ -9,7 +10,7 @@ import {
   type ValidationErrors,
   validateReflection,
 } from '../utils/reflections/reflection';
-import { questionLabel, questionsFor } from '../utils/reflections/templates';
+import { questionsFor } from '../utils/reflections/templates';
 import { AnswerField } from './AnswerField';
 import { StingPicker } from './StingPicker';
 import { TagInput } from './TagInput';
@@ -99,7 +100,7 @@ export function ReflectionEditor({ reflection, suggestions, onSave, onCancel }: 
         <AnswerField
           key={key}
           id={`edit-${reflection.id}-${key}`}
-          label={questionLabel(reflection.template, key, reflection.prompt)}
+          label={questionLabel(reflection.template, key, reflection.prompt, reflection.wording)}
           value={answers[key] ?? ''}
           error={errors?.answers[key]}
           autoFocus={i === 0}

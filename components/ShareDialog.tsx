@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { copyText } from '../utils/core/clipboard';
 import { t, uiLanguage } from '../utils/i18n/i18n';
+import { questionLabel } from '../utils/reflections/question-label';
 import type { Reflection } from '../utils/reflections/reflection';
-import { questionLabel } from '../utils/reflections/templates';
 import { defaultShareFields, formatShare, type ShareFormat } from '../utils/review/share';
 import { useFocusTrap } from './useFocusTrap';
 
@@ -15,7 +15,10 @@ interface Props {
 function shareableFields(reflection: Reflection): { key: string; label: string }[] {
   const fields = Object.entries(reflection.answers)
     .filter(([, text]) => text.trim() !== '')
-    .map(([key]) => ({ key, label: questionLabel(reflection.template, key, reflection.prompt) }));
+    .map(([key]) => ({
+      key,
+      label: questionLabel(reflection.template, key, reflection.prompt, reflection.wording),
+    }));
   fields.push({ key: 'date', label: t('shareFieldDate') });
   if (reflection.tags.length > 0) fields.push({ key: 'tags', label: t('shareFieldTags') });
   if (reflection.sting !== null) fields.push({ key: 'sting', label: t('shareFieldSting') });

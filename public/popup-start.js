@@ -12,7 +12,7 @@
     const field = d.querySelector('#app textarea');
     const label = d.querySelector('#app .field label');
     if (s.theme === 'light' || s.theme === 'dark') d.documentElement.dataset.theme = s.theme;
-    const words = name.test(s.label) && chrome.i18n.getMessage(s.label);
+    const words = (name.test(s.label) && chrome.i18n.getMessage(s.label)) || s.text;
     if (!words || !name.test(s.key) || !field || !label) return;
     field.id = `answer-${s.key}`;
     label.setAttribute('for', field.id);

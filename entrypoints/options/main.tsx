@@ -19,7 +19,12 @@ async function main() {
   const status = lock.refresh();
   const section = parseRoute(location.hash, DEFAULT_SECTION).section;
   if (readsReflections(section) && (await status) !== 'locked') state.ensureStarted();
-  const [settings] = await Promise.all([getSettings(), ensureMessages()]);
+  const [settings] = await Promise.all([
+    getSettings(),
+    ensureMessages(),
+    // Own templates, for the template filter and the editor's questions (a shared chunk).
+    import('../../utils/reflections/own-templates-read-store').then((m) => m.loadOwnTemplates()),
+  ]);
   // A seal left half way by a closed browser carries on here.
   void status.then(() => lock.resume());
   applyTheme(document.documentElement, settings.theme);

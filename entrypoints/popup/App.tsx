@@ -2,10 +2,10 @@ import { render } from 'preact';
 import { AnswerField } from '../../components/AnswerField';
 import { t } from '../../utils/i18n/i18n';
 import {
+  offeredTemplates,
   questionsFor,
-  TEMPLATE_IDS,
-  TEMPLATES,
   type TemplateId,
+  templateOf,
 } from '../../utils/reflections/templates';
 import type * as FormExtras from './FormExtras';
 import type { PopupState } from './state';
@@ -55,7 +55,7 @@ export function mountPopup(root: HTMLElement, state: PopupState, defaultTemplate
 function Form({ state }: { state: PopupState }) {
   const { draft, errors, attempted, saveError, status, hints } = state.get();
   const questions = questionsFor(draft.template, draft.prompt);
-  const template = TEMPLATES[draft.template];
+  const template = templateOf(draft.template);
   const formError = attempted ? errors?.form : undefined;
 
   return (
@@ -81,9 +81,9 @@ function Form({ state }: { state: PopupState }) {
             value={draft.template}
             onChange={(event) => state.setTemplate(event.currentTarget.value as TemplateId)}
           >
-            {TEMPLATE_IDS.map((id) => (
+            {offeredTemplates(draft.template).map((id) => (
               <option key={id} value={id}>
-                {t(TEMPLATES[id].name)}
+                {t(templateOf(id).name)}
               </option>
             ))}
           </select>

@@ -20,6 +20,8 @@ async function main() {
     loadDraft().catch(() => null),
     ensureMessages(),
     loadFormExtras(),
+    // Own templates, so the draft's template and the picker know them (a lazy chunk).
+    import('../../utils/reflections/own-templates-read-store').then((m) => m.loadOwnTemplates()),
   ]);
   const settings = parseCaptureSettings(stored);
   applyTheme(document.documentElement, settings.theme);
@@ -46,23 +48,10 @@ async function main() {
   }
   // Suggestions and hints are niceties (and open the database before the first save).
   state.preload().catch(() => {});
-  // The next popup's static field asks what this one would open with: the draft's template
-  // while there is a draft, the default once it is saved. Not needed to type: loaded later.
-  void import('../../utils/capture/popup-start-store').then(({ popupStart, writePopupStart }) => {
-    let remembered = '';
-    const remember = () => {
-      const { draft, status } = state.get();
-      const template = status === 'saved' ? settings.defaultTemplate : draft.template;
-      const [first] = questionsFor(template, status === 'saved' ? undefined : draft.prompt);
-      const rows = template === 'quick' || template === 'one' ? 3 : 2; // as App.tsx
-      if (first) {
-        const start = popupStart(first, rows, settings.theme);
-        remembered = writePopupStart(localStorage, start, remembered);
-      }
-    };
-    remember();
-    state.subscribe(remember);
-  });
+  // The next popup's static field: not needed to type, loaded later.
+  void import('../../utils/capture/popup-start-store').then((m) =>
+    m.rememberPopupStart(state, settings.defaultTemplate, settings.theme, questionsFor),
+  );
   // The user is here: the nudge badge has done its job (a reminder on it leaves a link).
   void import('../../utils/nudges/reminder-link-store').then((m) => m.popupOpened(document.body));
 }

@@ -19,7 +19,12 @@ import {
   type ValidationErrors,
   validateReflection,
 } from '../../utils/reflections/reflection';
-import { oneQuestion, questionsFor, type TemplateId } from '../../utils/reflections/templates';
+import {
+  oneQuestion,
+  ownTemplates,
+  questionsFor,
+  type TemplateId,
+} from '../../utils/reflections/templates';
 import type { DraftSync } from './draft-sync';
 
 export type Status = 'editing' | 'saving' | 'saved' | 'checked-in';
@@ -56,6 +61,8 @@ export function draftToInput(draft: Draft): ReflectionInput {
   return {
     template: draft.template,
     ...(draft.prompt ? { prompt: draft.prompt } : {}),
+    // An own template's words go with the reflection (a snapshot: see `Reflection.wording`).
+    wording: ownTemplates[draft.template],
     answers,
     tags: normalizeTags([...draft.tags, ...parseTagText(draft.tagText)]),
     sting: draft.sting,

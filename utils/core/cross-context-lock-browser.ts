@@ -10,6 +10,7 @@
 export type LockName =
   | 'fail-well:nudge-state'
   | 'fail-well:settings'
+  | 'fail-well:templates'
   | 'fail-well:site-tabs'
   | 'fail-well:context-menus'
   | 'fail-well:draft'

@@ -3,8 +3,9 @@
  * guarded against formula injection. Its own file because its rules (quoting, column order)
  * are the spreadsheet's, not the other formats'.
  */
+
+import { questionLabel } from '../reflections/question-label';
 import type { Reflection } from '../reflections/reflection';
-import { questionLabel } from '../reflections/templates';
 import type { ExportWriter } from './export';
 
 /**
@@ -48,7 +49,7 @@ function iso(epochMs: number): string {
 export function csvCells(r: Reflection): string[] {
   const others = Object.entries(r.answers)
     .filter(([key, text]) => !['happened', 'learned', 'nextTime'].includes(key) && text !== '')
-    .map(([key, text]) => `${questionLabel(r.template, key, r.prompt)} ${text}`)
+    .map(([key, text]) => `${questionLabel(r.template, key, r.prompt, r.wording)} ${text}`)
     .join('\n\n');
   return [
     r.id,

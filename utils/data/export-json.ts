@@ -4,6 +4,7 @@
  * so the worker and the offscreen document that write backups carry neither.
  */
 
+import type { TemplatePrefs } from '../reflections/own-templates';
 import type { Reflection } from '../reflections/reflection';
 import type { Settings } from '../settings/settings';
 
@@ -24,6 +25,8 @@ export interface ExportFile {
   settings: Settings;
   /** Calm-day check-ins, local days "YYYY-MM-DD", oldest first (from version 3). */
   checkins: string[];
+  /** Own templates, hidden built-ins and the default per trigger (absent from older files). */
+  templates?: TemplatePrefs;
   reflections: Reflection[];
 }
 
@@ -35,6 +38,8 @@ export interface ExportMeta {
   settings: Settings;
   /** Calm-day check-ins, for JSON; none when absent. */
   checkins?: readonly string[];
+  /** For JSON: the template preferences; left out of the file when absent. */
+  templates?: TemplatePrefs;
   /** For readable formats: dates are shown in this zone (tests pin it; pages use the local one). */
   timeZone?: string;
 }
@@ -68,6 +73,7 @@ export function jsonWriter(meta: ExportMeta): ExportWriter {
         exportedAt: meta.exportedAt,
         settings: meta.settings,
         checkins: meta.checkins ?? [],
+        ...(meta.templates ? { templates: meta.templates } : {}),
       });
       // Reopen the object to append the reflections array after the header's fields.
       return `${head.slice(0, -1)},"reflections":[`;

@@ -5,8 +5,8 @@
  */
 import { escapeMarkdown } from '../core/markdown';
 import { type MessageKey, t, uiLanguage } from '../i18n/i18n';
+import { questionLabel, templateName } from '../reflections/question-label';
 import type { Reflection } from '../reflections/reflection';
-import { questionLabel, TEMPLATES } from '../reflections/templates';
 import type { ExportMeta, ExportWriter } from './export';
 
 /**
@@ -62,7 +62,7 @@ function markdownReflection(
   time: Intl.DateTimeFormat,
   words: ReturnType<typeof markdownWords>,
 ): string {
-  const lines = [`### ${time.format(r.createdAt)} · ${t(TEMPLATES[r.template].name)}`, ''];
+  const lines = [`### ${time.format(r.createdAt)} · ${templateName(r.template, r.wording)}`, ''];
   const details = [
     r.tags.length > 0 ? t('exportMdTags', r.tags.map(escapeMarkdown).join(', ')) : '',
     r.sting !== null ? t('exportMdSting', r.sting) : '',
@@ -85,7 +85,7 @@ function markdownReflection(
   }
   for (const [key, text] of Object.entries(r.answers)) {
     if (text.trim() === '') continue;
-    lines.push(`**${escapeMarkdown(questionLabel(r.template, key, r.prompt))}**`, '');
+    lines.push(`**${escapeMarkdown(questionLabel(r.template, key, r.prompt, r.wording))}**`, '');
     lines.push(escapeMarkdown(text), '');
   }
   for (const followUp of r.followUps) {

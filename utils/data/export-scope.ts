@@ -5,8 +5,8 @@
 import type { TimeZone } from '../core/calendar';
 import { triggerLabel } from '../i18n/format';
 import { plural, t, uiLanguage } from '../i18n/i18n';
+import { templateName } from '../reflections/question-label';
 import type { Reflection } from '../reflections/reflection';
-import { TEMPLATES } from '../reflections/templates';
 import { compileFilter, filterFromParams, hasFilters, matchesAllTerms } from '../review/filter';
 import { queryTerms } from '../review/search-text';
 
@@ -38,7 +38,7 @@ export function scopeFromParams(
       ? t(plural(filter.tags.length, 'exportScopeTag', 'exportScopeTags'), filter.tags.join(', '))
       : '',
     filter.from || filter.to ? t('exportScopeDates', day(filter.from), day(filter.to)) : '',
-    filter.template ? t('exportScopeTemplate', t(TEMPLATES[filter.template].name)) : '',
+    filter.template ? t('exportScopeTemplate', templateName(filter.template)) : '',
     filter.trigger ? t('exportScopeTrigger', triggerLabel(filter.trigger)) : '',
     filter.sting !== null ? t('exportScopeSting', filter.sting) : '',
     filter.pinned ? t('exportScopePinned') : '',

@@ -15,7 +15,7 @@ import {
   type ReflectionContext,
   TRIGGERS,
 } from '../reflections/reflection';
-import { TEMPLATE_IDS } from '../reflections/templates';
+import { isTemplateId, TEMPLATE_IDS } from '../reflections/templates';
 import { EXPORT_VERSION } from './export';
 
 const count = formatNumber;
@@ -54,8 +54,24 @@ export const ReflectionSchema = v.object({
   ),
   createdAt: epoch,
   updatedAt: epoch,
-  template: v.picklist(TEMPLATE_IDS, say('importOneOf', TEMPLATE_IDS.join(', '))),
+  template: v.custom<(typeof TEMPLATE_IDS)[number] | `own-${string}`>(
+    isTemplateId,
+    say('importTemplate', TEMPLATE_IDS.join(', ')),
+  ),
   prompt: v.optional(text(500)),
+  // An own template's words as the reflection was answered with them (own-templates.ts limits).
+  wording: v.optional(
+    v.object({
+      name: text(200),
+      questions: v.pipe(
+        v.array(
+          v.object({ key: answerKey, label: text(500), placeholder: v.optional(text(500)) }),
+          say('importShouldBeWording'),
+        ),
+        v.maxLength(30, say('importTooManyAnswers', 30)),
+      ),
+    }),
+  ),
   answers: v.pipe(
     // A list is an object too: only a plain set of named answers will do.
     v.custom<Record<string, unknown>>(isRecord, say('importShouldBeAnswers')),
@@ -201,6 +217,18 @@ export function rebuild(r: CheckedReflection): Reflection {
     updatedAt: r.updatedAt,
     template: r.template,
     ...(r.prompt !== undefined ? { prompt: r.prompt } : {}),
+    ...(r.wording
+      ? {
+          wording: {
+            name: r.wording.name,
+            questions: r.wording.questions.map((q) => ({
+              key: q.key,
+              label: q.label,
+              ...(q.placeholder !== undefined ? { placeholder: q.placeholder } : {}),
+            })),
+          },
+        }
+      : {}),
     // Object.fromEntries defines properties; it never calls a setter such as __proto__.
     answers: Object.fromEntries(Object.entries(r.answers).map(([k, t]) => [k, t])),
     tags: normalizeTags(r.tags),

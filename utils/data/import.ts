@@ -10,6 +10,7 @@ import { isRecord } from '../core/parse';
 import { DAY_MS } from '../core/time-units';
 import { yieldToPage } from '../core/yield-to-page';
 import { formatNumber, t } from '../i18n/i18n';
+import { parseTemplates, type TemplatePrefs } from '../reflections/own-templates';
 import type { Reflection } from '../reflections/reflection';
 import { parseSettings, type Settings } from '../settings/settings';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
@@ -33,6 +34,8 @@ export interface ImportFile {
   settings: Settings;
   /** Calm-day check-ins, "YYYY-MM-DD" (none in files before version 3). */
   checkins: string[];
+  /** Own templates and their defaults, repaired (none in files before own templates). */
+  templates: TemplatePrefs;
   reflections: Reflection[];
 }
 
@@ -126,6 +129,7 @@ export function checkHeader(text: string):
       exportedAt: number | null;
       settings: Settings;
       checkins: string[];
+      templates: TemplatePrefs;
       records: unknown[];
     }
   | { ok: false; message: string } {
@@ -160,7 +164,10 @@ export function checkHeader(text: string):
       message: t('importNewer', count(version), count(EXPORT_VERSION)),
     };
   }
-  const forbidden = findForbiddenKey(parsed.settings, 'settings') ?? headerForbidden(parsed);
+  const forbidden =
+    findForbiddenKey(parsed.settings, 'settings') ??
+    findForbiddenKey(parsed.templates, 'templates') ??
+    headerForbidden(parsed);
   if (forbidden) {
     return {
       ok: false,
@@ -186,6 +193,8 @@ export function checkHeader(text: string):
     exportedAt,
     settings: parseSettings(parsed.settings),
     checkins: checkins.checkins,
+    // Files from before own templates have none: an empty set, nothing to merge.
+    templates: parseTemplates(parsed.templates),
     records: parsed.reflections,
   };
 }
@@ -243,6 +252,7 @@ export async function checkImport(
       exportedAt: header.exportedAt,
       settings: header.settings,
       checkins: header.checkins,
+      templates: header.templates,
       reflections,
     },
   };

@@ -2,7 +2,8 @@
  * Which parts of a reflection the lock seals, and the two-way mapping between a readable
  * reflection and its stored, sealed form.
  *
- * Sealed (the words, and what identifies what happened): the prompt, every answer, the tags,
+ * Sealed (the words, and what identifies what happened): the prompt, an own template's
+ * wording (a person wrote those questions too), every answer, the tags,
  * the page title / address / selection, who was affected, the follow-up notes.
  * Clear (what the background needs to nudge while locked, and what the database indexes):
  * the id, created/updated times, template, trigger, sting, pinned, soft delete, follow-up due
@@ -13,6 +14,7 @@
  * record, and a record says by itself which form it is in. Pure.
  */
 import type { Reflection, ReflectionContext } from '../reflections/reflection';
+import type { Wording } from '../reflections/templates';
 import {
   LockError,
   type OpeningKeys,
@@ -25,6 +27,7 @@ import {
 /** What the envelope of a reflection holds. */
 interface ReflectionWords {
   prompt?: string;
+  wording?: Wording;
   answers: Record<string, string>;
   tags: string[];
   context: ReflectionContext | null;
@@ -37,6 +40,7 @@ const place = (id: string) => `${id}/words`;
 function wordsOf(r: Reflection): ReflectionWords {
   return {
     ...(r.prompt === undefined ? {} : { prompt: r.prompt }),
+    ...(r.wording === undefined ? {} : { wording: r.wording }),
     answers: r.answers,
     tags: r.tags,
     context: r.context,
@@ -47,7 +51,7 @@ function wordsOf(r: Reflection): ReflectionWords {
 
 /** The reflection with every sealed field blank (what stays readable while locked). */
 export function withoutWords(r: Reflection): Reflection {
-  const { prompt: _prompt, sealed: _sealed, ...clear } = r;
+  const { prompt: _prompt, wording: _wording, sealed: _sealed, ...clear } = r;
   return {
     ...clear,
     answers: {},
@@ -79,6 +83,17 @@ export async function sealReflection(
   return { ...withoutWords(r), sealed };
 }
 
+function isWording(value: unknown): value is Wording {
+  const w = value as Partial<Wording> | null;
+  return (
+    typeof w === 'object' &&
+    w !== null &&
+    typeof w.name === 'string' &&
+    Array.isArray(w.questions) &&
+    w.questions.every((q) => typeof q?.key === 'string' && typeof q?.label === 'string')
+  );
+}
+
 function asWords(value: unknown): ReflectionWords {
   const w = value as Partial<ReflectionWords> | null;
   const ok =
@@ -89,6 +104,7 @@ function asWords(value: unknown): ReflectionWords {
     Array.isArray(w.tags) &&
     Array.isArray(w.notes) &&
     (w.prompt === undefined || typeof w.prompt === 'string') &&
+    (w.wording === undefined || isWording(w.wording)) &&
     (w.affected === null || typeof w.affected === 'string');
   if (!ok) throw new LockError('malformed');
   return w as ReflectionWords;
@@ -102,6 +118,7 @@ export async function openReflection(row: Reflection, keys: OpeningKeys): Promis
   return {
     ...clear,
     ...(words.prompt === undefined ? {} : { prompt: words.prompt }),
+    ...(words.wording === undefined ? {} : { wording: words.wording }),
     answers: words.answers,
     tags: words.tags,
     context: words.context,

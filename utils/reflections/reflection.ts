@@ -5,7 +5,7 @@
 
 import { formatNumber, plural, t } from '../i18n/i18n';
 import type { Envelope } from '../lock/envelope';
-import { isTemplateId, type TemplateId } from './templates';
+import { isTemplateId, type TemplateId, type Wording } from './templates';
 
 export const TRIGGERS = [
   'manual',
@@ -73,6 +73,11 @@ export interface Reflection {
   template: TemplateId;
   /** The "One question" prompt that was asked, so it can be shown again. */
   prompt?: string;
+  /**
+   * An own template's name and questions as they were when this was written (a snapshot):
+   * the template can change or go, this reflection keeps showing what it was asked.
+   */
+  wording?: Wording;
   /** Answer text per question key; canonical keys are `happened`, `learned`, `nextTime`. */
   answers: Record<string, string>;
   /** Normalised: trimmed, lower-case, unique. */
@@ -99,6 +104,7 @@ export interface Reflection {
 export interface ReflectionInput {
   template: TemplateId;
   prompt?: string;
+  wording?: Wording;
   answers: Record<string, string>;
   tags: string[];
   sting: Sting | null;
@@ -196,6 +202,7 @@ export function createReflection(input: ReflectionInput, id: string, now: number
     updatedAt: now,
     template: isTemplateId(input.template) ? input.template : 'quick',
     ...(input.prompt ? { prompt: input.prompt } : {}),
+    ...(input.wording ? { wording: input.wording } : {}),
     answers,
     tags: normalizeTags(input.tags),
     sting: input.sting,

@@ -3,10 +3,14 @@
  * (`happened`, `learned`, `nextTime`) so search, sharing and follow-through work across
  * templates; extra questions keep keys of their own. Wording lives in `_locales`.
  */
-import { type MessageKey, t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/i18n';
 
 export const TEMPLATE_IDS = ['quick', 'aar', 'gibbs', 'postmortem', 'ssc', 'one'] as const;
-export type TemplateId = (typeof TEMPLATE_IDS)[number];
+/** A template that ships with the extension. */
+export type BuiltInTemplateId = (typeof TEMPLATE_IDS)[number];
+/** A template a person made (utils/reflections/own-templates.ts). */
+export type OwnTemplateId = `own-${string}`;
+export type TemplateId = BuiltInTemplateId | OwnTemplateId;
 
 export const CANONICAL_KEYS = ['happened', 'learned', 'nextTime'] as const;
 export type CanonicalKey = (typeof CANONICAL_KEYS)[number];
@@ -19,6 +23,11 @@ export interface Question {
   placeholder?: MessageKey;
 }
 
+/**
+ * A template as the pages show it. An own template's words stand where a built-in has message
+ * keys (see `ownAsTemplate`): `t` gives a key it does not know back unchanged, so they show as
+ * written, and the popup needs no second code path (its start-up budget has no room for one).
+ */
 export interface Template {
   id: TemplateId;
   name: MessageKey;
@@ -27,7 +36,7 @@ export interface Template {
   questions: readonly Question[];
 }
 
-export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
+export const TEMPLATES: Readonly<Record<BuiltInTemplateId, Template>> = {
   quick: {
     id: 'quick',
     name: 'templateQuickName',
@@ -111,29 +120,52 @@ export function oneQuestion(dayNumber: number): Question {
   return ONE_QUESTION_POOL[((Math.floor(dayNumber) % size) + size) % size] as Question;
 }
 
-/** Whether a value is a known template id. */
+/** Whether a value is a template id: a built-in one, or the shape of an own one. */
 export function isTemplateId(value: unknown): value is TemplateId {
-  return typeof value === 'string' && (TEMPLATE_IDS as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' &&
+    ((TEMPLATE_IDS as readonly string[]).includes(value) || /^own-\w+$/.test(value))
+  );
+}
+
+/**
+ * The own templates this page has read, by id, and the ids pickers offer (the built-ins not
+ * hidden, then the own ones). Filled in place by own-templates-read-store.ts (`knowTemplates`):
+ * that code then stays out of the popup's start-up chunk, whose budget is full.
+ */
+export const ownTemplates: Record<string, Template> = {};
+export const offeredIds: TemplateId[] = [...TEMPLATE_IDS];
+
+/** The templates a picker offers, with `current` kept in even when hidden or gone since. */
+export function offeredTemplates(current: TemplateId): readonly TemplateId[] {
+  return offeredIds.includes(current) ? offeredIds : [current, ...offeredIds];
+}
+
+/**
+ * The template of an id: built-in, own, or — for an own template deleted since a draft or a
+ * setting named it — the quick one (answers typed for it wait in the draft).
+ */
+export function templateOf(id: TemplateId): Template {
+  return TEMPLATES[id as BuiltInTemplateId] ?? ownTemplates[id] ?? TEMPLATES.quick;
 }
 
 /** The questions a template asks; `prompt` is the message key of the "One question" asked. */
 export function questionsFor(template: TemplateId, prompt?: string): readonly Question[] {
-  if (template !== 'one') return TEMPLATES[template].questions;
+  if (template !== 'one') return templateOf(template).questions;
   const asked = ONE_QUESTION_POOL.find((q) => q.label === prompt) ?? ONE_QUESTION_POOL[0];
   return [asked as Question];
 }
 
 /**
- * The wording of an answer key: the template's own question first, then any template's (an
- * answer typed before switching templates is kept), then the key itself.
+ * The words an own template asked a reflection with, kept in the reflection (a snapshot):
+ * editing or deleting the template later never changes what an old reflection shows. The
+ * popup stores the own template as it knows it (`ownTemplates[id]`, which also carries its id
+ * and an empty hint): no copying code on its start-up path.
  */
-export function questionLabel(template: TemplateId, key: string, prompt?: string): string {
-  const everywhere = [
-    ...questionsFor(template, prompt),
-    ...TEMPLATE_IDS.flatMap((id) => TEMPLATES[id].questions),
-  ];
-  const question = everywhere.find((q) => q.key === key);
-  return question ? t(question.label) : key;
+export interface Wording {
+  name: string;
+  /** Each question's answer key, words and hint (`placeholder`). */
+  questions: ReadonlyArray<{ key: string; label: string; placeholder?: string }>;
 }
 
 /** The canonical answers of a reflection, whatever its template. */

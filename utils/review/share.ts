@@ -8,8 +8,8 @@
 import { escapeMarkdown } from '../core/markdown';
 import { isClosed, isOpen } from '../follow-through/follow-up';
 import { type MessageKey, t } from '../i18n/i18n';
+import { questionLabel } from '../reflections/question-label';
 import type { Reflection } from '../reflections/reflection';
-import { questionLabel } from '../reflections/templates';
 
 export type ShareFormat = 'text' | 'markdown';
 
@@ -46,7 +46,10 @@ function label(reflection: Reflection, key: string): string {
   const story = SHARE_LABELS[key];
   return story
     ? t(story)
-    : questionLabel(reflection.template, key, reflection.prompt).replace(/\?$/, '');
+    : questionLabel(reflection.template, key, reflection.prompt, reflection.wording).replace(
+        /\?$/,
+        '',
+      );
 }
 
 /** One reflection, with only the chosen fields, ready to paste. */

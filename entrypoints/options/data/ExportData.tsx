@@ -11,6 +11,7 @@ import { LockError } from '../../../utils/lock/envelope';
 import { lockStatus } from '../../../utils/lock/lock-read-store';
 import { checkSecret, onLockChanged } from '../../../utils/lock/lock-store';
 import { describeDbError } from '../../../utils/reflections/db-store';
+import { readTemplatePrefs } from '../../../utils/reflections/own-templates-read-store';
 import { getSettings } from '../../../utils/settings/settings-store';
 
 import { Progress } from './Progress';
@@ -86,6 +87,7 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
           settings: await getSettings(),
           // A filtered export holds some reflections only; the calm days go with the whole one.
           checkins: keep ? [] : await loadCheckins(),
+          ...(keep ? {} : { templates: await readTemplatePrefs() }),
         },
         {
           ...(keep ? { keep } : {}),

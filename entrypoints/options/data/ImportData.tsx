@@ -6,6 +6,7 @@ import { formatNumber, plural, t } from '../../../utils/i18n/i18n';
 import { LockError } from '../../../utils/lock/envelope';
 import { importReflections } from '../../../utils/reflections/db-bulk-store';
 import { describeDbError } from '../../../utils/reflections/db-store';
+import { importTemplatePrefs } from '../../../utils/reflections/own-templates-store';
 import { setSettings } from '../../../utils/settings/settings-store';
 import { backupProblem, OpenBackup } from './OpenBackup';
 import { Progress } from './Progress';
@@ -59,7 +60,7 @@ export function ImportData() {
         setPhase({ name: 'failed', message: checked.message });
         return;
       }
-      const { reflections, settings, checkins } = checked.file;
+      const { reflections, settings, checkins, templates } = checked.file;
       const outcome = await importReflections(reflections, {
         signal: controller.signal,
         onProgress: (done, total) =>
@@ -68,6 +69,9 @@ export function ImportData() {
       // Check-ins live in extension storage, outside the reflections' transaction: merged
       // after it commits, as a union, so importing the same file again completes it.
       await importCheckins(checkins);
+      // Own templates, like check-ins, join the ones here; their defaults come with the settings.
+      // The reflections are committed: a refused write must not report the import as failed.
+      await importTemplatePrefs(templates, withSettings).catch(() => {});
       // The reflections are in by now: a refused settings write is said, not reported as a failed import.
       const settingsKept = withSettings
         ? await setSettings(settings).then(

@@ -101,6 +101,7 @@ export function Preferences({ lockCard }: { lockCard?: VNode }) {
           onChange={(on) => save('attachPageByDefault', on)}
         />
       </Card>
+      <LazyTemplates settings={settings} onStatus={setStatus} />
       {lockCard}
       {/* Empty, the live region takes no room but stays in the accessibility tree: a message
           added to a region that was display: none a moment before goes unannounced. */}
@@ -120,6 +121,17 @@ export function Preferences({ lockCard }: { lockCard?: VNode }) {
       </nav>
     </section>
   );
+}
+
+type TemplatesCardType = typeof import('./templates/TemplatesCard').TemplatesCard;
+
+/** Preferences → Templates, in a chunk of its own: loaded when Preferences is shown. */
+function LazyTemplates(props: Parameters<TemplatesCardType>[0]) {
+  const [Card, setCard] = useState<TemplatesCardType | null>(null);
+  useEffect(() => {
+    void import('./templates/TemplatesCard').then((m) => setCard(() => m.TemplatesCard));
+  }, []);
+  return Card ? <Card {...props} /> : null;
 }
 
 function TemplateChoice({

@@ -65,6 +65,27 @@ describe('popup start hint', () => {
     expect(openStaticPopup(messages)).toMatchObject({ label: 'What happened?' });
   });
 
+  it('asks an own template’s question as written, as text and never as HTML', () => {
+    const own = { key: 'qwho', label: 'Who noticed <b>first</b>?' };
+    writePopupStart(localStorage, popupStart(own as never, 2, 'system', false));
+    expect(JSON.parse(localStorage.getItem(POPUP_START_KEY) ?? '')).toMatchObject({
+      key: 'qwho',
+      label: '',
+      text: 'Who noticed <b>first</b>?',
+    });
+    const { field, label } = openStaticPopup();
+    expect(label).toBe('Who noticed <b>first</b>?');
+    expect(document.querySelector('label b')).toBeNull();
+    expect(field.id).toBe('answer-qwho');
+  });
+
+  it('keeps an own question out of the hint while the journal is locked', () => {
+    const own = { key: 'qwho', label: 'Who noticed first?' };
+    writePopupStart(localStorage, popupStart(own as never, 2, 'system', false, true));
+    expect(localStorage.getItem(POPUP_START_KEY)).not.toContain('Who noticed');
+    expect(openStaticPopup()).toMatchObject({ label: 'What happened?' });
+  });
+
   it('survives a hint that is not JSON', () => {
     localStorage.setItem(POPUP_START_KEY, '{oops');
     expect(openStaticPopup()).toMatchObject({ label: 'What happened?' });

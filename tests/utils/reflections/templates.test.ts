@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../utils/i18n/i18n';
+import { questionLabel } from '../../../utils/reflections/question-label';
 import {
   CANONICAL_KEYS,
   canonicalAnswers,
   ONE_QUESTION_POOL,
   oneQuestion,
-  questionLabel,
   questionsFor,
   TEMPLATE_IDS,
   TEMPLATES,

@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 import { type Draft, emptyDraft, isDraftEmpty } from '../../capture/draft';
 import { changeDraft } from '../../capture/draft-write-store';
 import { t } from '../../i18n/i18n';
+import { EMPTY_TEMPLATE_PREFS, templateForTrigger } from '../../reflections/own-templates';
+import { readTemplatePrefs } from '../../reflections/own-templates-read-store';
 import type { ReflectionContext, Trigger } from '../../reflections/reflection';
 import { getSettings } from '../../settings/settings-store';
 
@@ -48,7 +50,8 @@ export function deliveryFor(settings: NudgeSettings, trigger: Trigger): Delivery
 
 /**
  * The draft with a nudge's trigger (and context) merged in: the user's typed answers stay;
- * a supplied context is attached so the reflection records the page it came from. With
+ * a supplied context is attached so the reflection records the page it came from. A draft
+ * with nothing in it starts with `fresh`'s template: the one chosen for the trigger. With
  * `keepStarted` (a badge, which the user has not acted on) a reflection already begun keeps
  * its own trigger and page: the nudge did not prompt it.
  */
@@ -60,8 +63,9 @@ export function stagedDraft(
   now: number,
   keepStarted = false,
 ): Draft {
-  const base = draft ?? fresh();
-  if (keepStarted && !isDraftEmpty(base)) return base;
+  const started = draft ?? fresh();
+  if (keepStarted && !isDraftEmpty(started)) return started;
+  const base = isDraftEmpty(started) ? { ...started, template: fresh().template } : started;
   if (context) return { ...base, trigger, context, attachPage: true, updatedAt: now };
   // A nudge without a page must not carry an earlier page into a fresh reflection.
   const stale = isDraftEmpty(base) ? { context: null, attachPage: fresh().attachPage } : {};
@@ -79,8 +83,13 @@ export async function stagePrompt(
   now: number,
   keepStarted = false,
 ): Promise<void> {
-  const settings = await getSettings();
-  const fresh = () => emptyDraft(settings.defaultTemplate, now, settings.attachPageByDefault);
+  const [settings, templates] = await Promise.all([
+    getSettings(),
+    // Templates unreadable: the nudge still opens the popup, with its default template.
+    readTemplatePrefs().catch(() => EMPTY_TEMPLATE_PREFS),
+  ]);
+  const template = templateForTrigger(templates, trigger, settings.defaultTemplate);
+  const fresh = () => emptyDraft(template, now, settings.attachPageByDefault);
   await changeDraft('background', (draft) =>
     stagedDraft(draft, trigger, context, fresh, now, keepStarted),
   );
