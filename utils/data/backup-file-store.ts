@@ -12,6 +12,7 @@ import { sealingKeyOf } from '../lock/keyring';
 import { SEALED_BACKUP_END, sealedBackupChunk, sealedBackupStart } from '../lock/sealed-backup';
 import { isSealed, sealReflection } from '../lock/sealed-reflection';
 import { storedRowsById } from '../reflections/db-summary-store';
+import type { TemplatePrefs } from '../reflections/own-templates';
 import type { Settings } from '../settings/settings';
 import { jsonWriter } from './export-json';
 
@@ -22,6 +23,12 @@ export interface BackupMeta {
   checkins: string[];
   /** The journal's keyring when the lock is on: the file is then encrypted. */
   keyring: Keyring | null;
+  /**
+   * Own templates, in a plain backup as in a JSON export. The encrypted version 3 header holds
+   * the settings only: a locked journal's backup brings the reflections (each keeps the wording
+   * it was answered with), not the template editor's list.
+   */
+  templates?: TemplatePrefs;
 }
 
 /** A finished backup file. */
@@ -59,6 +66,7 @@ export async function buildBackupBlob(meta: BackupMeta): Promise<BuiltBackup> {
       exportedAt: meta.createdAt,
       settings: meta.settings,
       checkins: meta.checkins,
+      templates: meta.templates,
     });
     parts.push(new Blob([writer.start()]));
     for await (const chunk of storedRowsById()) {

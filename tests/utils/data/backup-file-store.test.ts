@@ -12,6 +12,7 @@ import { LockError } from '../../../utils/lock/envelope';
 import { readKeyring } from '../../../utils/lock/lock-read-store';
 import { createLock, lockNow } from '../../../utils/lock/lock-store';
 import { saveReflection } from '../../../utils/reflections/db-store';
+import type { TemplatePrefs } from '../../../utils/reflections/own-templates';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
 import { richReflection } from '../../helpers/reflections';
 
@@ -40,6 +41,31 @@ describe('the automatic backup file', () => {
     expect(checked.file.reflections).toEqual(kept);
     expect(checked.file.checkins).toEqual(['2026-11-30']);
     expect(checked.file.settings.theme).toBe('dark');
+  });
+
+  it('carries the own templates, as a JSON export does', async () => {
+    await saveReflection(richReflection(1));
+    const templates: TemplatePrefs = {
+      own: [
+        {
+          id: 'own-retro',
+          name: 'Team retro',
+          questions: [{ id: 'qa', role: 'happened', text: 'What went sideways?', hint: '' }],
+        },
+      ],
+      hidden: ['gibbs'],
+      byTrigger: { 'context-menu': 'own-retro' },
+    };
+    const { blob } = await buildBackupBlob({
+      createdAt: NOW,
+      settings,
+      checkins: [],
+      keyring: null,
+      templates,
+    });
+    const checked = await checkImport(await textOf(blob), NOW);
+    if (!checked.ok) throw new Error(checked.message);
+    expect(checked.file.templates).toEqual(templates);
   });
 
   it('of a locked journal copies sealed rows, never a word in the clear, and opens with the passphrase', async () => {

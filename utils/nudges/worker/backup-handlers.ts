@@ -7,6 +7,7 @@
  * once. Every step's state is in storage: a worker stopped mid-way settles the download on
  * its next wake-up. The decisions are pure (utils/data/auto-backup.ts).
  */
+
 import { browser } from 'wxt/browser';
 import { loadCheckins } from '../../capture/checkin-store';
 import { withLock } from '../../core/cross-context-lock-browser';
@@ -29,6 +30,7 @@ import { refreshHeartbeat } from '../../data/heartbeat-store';
 import { t } from '../../i18n/i18n';
 import { readKeyring } from '../../lock/lock-read-store';
 import { journalSummary } from '../../reflections/db-summary-store';
+import { readTemplatePrefs } from '../../reflections/own-templates-read-store';
 import { getSettings } from '../../settings/settings-store';
 import { BackupBuildError, backupUrl } from './backup-blob';
 import { reminderId, showReminder } from './reminder-delivery';
@@ -130,7 +132,13 @@ async function check(now: number, timeZone: string): Promise<BackupOutcome> {
   const path = backupPath(now, timeZone, keyring !== null);
   let file: Awaited<ReturnType<typeof backupUrl>>;
   try {
-    file = await backupUrl({ createdAt: now, settings: await getSettings(), checkins, keyring });
+    file = await backupUrl({
+      createdAt: now,
+      settings: await getSettings(),
+      checkins,
+      keyring,
+      ...(keyring ? {} : { templates: await readTemplatePrefs() }),
+    });
   } catch (error) {
     return fail(error instanceof BackupBuildError ? error.reason : 'read', now);
   }
