@@ -22,7 +22,8 @@ import {
   getReflections,
   listReflections,
   purgeDeleted,
-  readReflectionsAfter,
+  type ReadReport,
+  reflectionsInKeyOrder,
 } from '../../utils/reflections/db-store';
 import type { Reflection } from '../../utils/reflections/reflection';
 import {
@@ -53,6 +54,11 @@ interface Options {
   yieldToPage?: () => Promise<void>;
   /** Start the search worker; tests leave it out (no Worker in Node: search runs in-page). */
   spawnSearch?: () => SearchWorker;
+  /**
+   * Told once every reflection has been read and handed to the search: housekeeping the read
+   * found (records to compact) starts only then, never competing with the first rows.
+   */
+  afterRead?: (report: ReadReport) => void;
 }
 
 /** The options page's own module worker (Vite bundles the file this URL names). */
@@ -160,9 +166,8 @@ export function createReviewState(options: Options = {}) {
     copy.beginRead();
     search.reset();
     readCount.value = 0;
-    let after: string | null = null;
-    for (;;) {
-      const found = await readReflectionsAfter(after, BATCH);
+    const report: ReadReport = { sealedToPublicKey: [] };
+    for await (const found of reflectionsInKeyOrder(BATCH, report)) {
       if (mine !== generation) return;
       for (let i = 0; i < found.length; i += SLICE) {
         const slice = found.slice(i, i + SLICE);
@@ -172,8 +177,6 @@ export function createReviewState(options: Options = {}) {
         if (mine !== generation) return;
       }
       readCount.value += found.length;
-      if (found.length < BATCH) break;
-      after = (found[found.length - 1] as Reflection).id;
     }
     search.done();
     copy.finishRead();
@@ -181,6 +184,7 @@ export function createReviewState(options: Options = {}) {
       phase.value = 'ready';
       version.value++;
     });
+    options.afterRead?.(report);
     if (changedWhileReading.size > 0) {
       const ids = [...changedWhileReading];
       changedWhileReading.clear();

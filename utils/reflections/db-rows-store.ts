@@ -29,6 +29,14 @@ export async function rowsAfter(
   return rows.map(fromStoredRow);
 }
 
+/** Stored rows by id, as stored (sealed or not); ids with no row are left out. */
+export async function rowsById(ids: readonly string[]): Promise<Reflection[]> {
+  const db = await connect();
+  const tx = db.transaction('reflections');
+  const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return rows.filter((r) => r !== undefined).map(fromStoredRow);
+}
+
 /**
  * Replace each `was` row by `now` in one transaction, but only where the stored row is still
  * exactly `was` (another page may have changed it since it was read): returns how many were
