@@ -23,7 +23,6 @@ import {
   listReflections,
   purgeDeleted,
   type ReadReport,
-  reflectionsInKeyOrder,
 } from '../../utils/reflections/db-store';
 import type { Reflection } from '../../utils/reflections/reflection';
 import {
@@ -31,6 +30,7 @@ import {
   type SearchHits,
   type SearchWorker,
 } from '../../utils/review/search-client';
+import { readJournal } from './journal-reader';
 import { createReviewCopy } from './review-copy';
 import { createReviewEdits } from './review-edits';
 
@@ -59,6 +59,8 @@ interface Options {
    * found (records to compact) starts only then, never competing with the first rows.
    */
   afterRead?: (report: ReadReport) => void;
+  /** Every reflection in batches (default: journal-reader.ts, a worker while unlocked). */
+  readAll?: (batch: number, report: ReadReport) => AsyncIterable<Reflection[]>;
 }
 
 /** The options page's own module worker (Vite bundles the file this URL names). */
@@ -70,6 +72,7 @@ export function createReviewState(options: Options = {}) {
   const zone = options.zone ?? localZone;
   const now = options.now ?? Date.now;
   const yieldToPage = options.yieldToPage ?? yieldToPageNow;
+  const readAllReflections = options.readAll ?? readJournal;
 
   /** The reflections in memory, without signals (review-copy.ts); ready when `phase` is. */
   const copy = createReviewCopy();
@@ -167,7 +170,7 @@ export function createReviewState(options: Options = {}) {
     search.reset();
     readCount.value = 0;
     const report: ReadReport = { sealedToPublicKey: [] };
-    for await (const found of reflectionsInKeyOrder(BATCH, report)) {
+    for await (const found of readAllReflections(BATCH, report)) {
       if (mine !== generation) return;
       for (let i = 0; i < found.length; i += SLICE) {
         const slice = found.slice(i, i + SLICE);

@@ -105,12 +105,18 @@ export interface ReadReport {
 export async function* reflectionsInKeyOrder(
   count: number,
   report?: ReadReport,
+  from: {
+    /** Start after this id (a read carried on where another left off). */
+    after?: string | null;
+    /** The lock's keys, where this context cannot read them from storage (a worker). */
+    codec?: LockCodec;
+  } = {},
 ): AsyncGenerator<Reflection[], void, undefined> {
   const db = await open();
-  const codec = await currentCodec();
+  const codec = from.codec ?? (await currentCodec());
   const readAfter = (after: string | null) =>
     db.getAll('reflections', after === null ? null : IDBKeyRange.lowerBound(after, true), count);
-  let pending: Promise<StoredReflection[]> | null = readAfter(null);
+  let pending: Promise<StoredReflection[]> | null = readAfter(from.after ?? null);
   while (pending) {
     const rows: StoredReflection[] = await pending;
     const last = rows.at(-1);
