@@ -11,8 +11,11 @@ import { createReviewState } from './state';
 import './style.css';
 
 async function main() {
-  const state = createReviewState();
   const lock = createLockView();
+  const state = createReviewState({
+    // Records sealed while locked are rewritten with the data key once the search is ready.
+    afterRead: (report) => void lock.compact(report.sealedToPublicKey).catch(() => {}),
+  });
   // Open the database and read the newest rows while settings and messages load, unless the
   // section asked for never shows reflections (an export should not compete with reading)
   // or the journal is locked (there is nothing to read until it is unlocked).

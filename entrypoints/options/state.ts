@@ -22,7 +22,7 @@ import {
   getReflections,
   listReflections,
   purgeDeleted,
-  readReflectionsAfter,
+  type ReadReport,
 } from '../../utils/reflections/db-store';
 import type { Reflection } from '../../utils/reflections/reflection';
 import {
@@ -30,6 +30,7 @@ import {
   type SearchHits,
   type SearchWorker,
 } from '../../utils/review/search-client';
+import { readJournal } from './journal-reader';
 import { createReviewCopy } from './review-copy';
 import { createReviewEdits } from './review-edits';
 
@@ -53,6 +54,13 @@ interface Options {
   yieldToPage?: () => Promise<void>;
   /** Start the search worker; tests leave it out (no Worker in Node: search runs in-page). */
   spawnSearch?: () => SearchWorker;
+  /**
+   * Told once every reflection has been read and handed to the search: housekeeping the read
+   * found (records to compact) starts only then, never competing with the first rows.
+   */
+  afterRead?: (report: ReadReport) => void;
+  /** Every reflection in batches (default: journal-reader.ts, a worker while unlocked). */
+  readAll?: (batch: number, report: ReadReport) => AsyncIterable<Reflection[]>;
 }
 
 /** The options page's own module worker (Vite bundles the file this URL names). */
@@ -64,6 +72,7 @@ export function createReviewState(options: Options = {}) {
   const zone = options.zone ?? localZone;
   const now = options.now ?? Date.now;
   const yieldToPage = options.yieldToPage ?? yieldToPageNow;
+  const readAllReflections = options.readAll ?? readJournal;
 
   /** The reflections in memory, without signals (review-copy.ts); ready when `phase` is. */
   const copy = createReviewCopy();
@@ -160,9 +169,8 @@ export function createReviewState(options: Options = {}) {
     copy.beginRead();
     search.reset();
     readCount.value = 0;
-    let after: string | null = null;
-    for (;;) {
-      const found = await readReflectionsAfter(after, BATCH);
+    const report: ReadReport = { sealedToPublicKey: [] };
+    for await (const found of readAllReflections(BATCH, report)) {
       if (mine !== generation) return;
       for (let i = 0; i < found.length; i += SLICE) {
         const slice = found.slice(i, i + SLICE);
@@ -172,8 +180,6 @@ export function createReviewState(options: Options = {}) {
         if (mine !== generation) return;
       }
       readCount.value += found.length;
-      if (found.length < BATCH) break;
-      after = (found[found.length - 1] as Reflection).id;
     }
     search.done();
     copy.finishRead();
@@ -181,6 +187,7 @@ export function createReviewState(options: Options = {}) {
       phase.value = 'ready';
       version.value++;
     });
+    options.afterRead?.(report);
     if (changedWhileReading.size > 0) {
       const ids = [...changedWhileReading];
       changedWhileReading.clear();

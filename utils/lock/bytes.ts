@@ -15,8 +15,15 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** The platform's own decoder (Chromium 140+, Firefox 133+), absent in Node 20. */
+type NativeFromBase64 = (text: string) => Uint8Array<ArrayBuffer>;
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: NativeFromBase64 }).fromBase64;
+
 /** The bytes of a base64 string; throws a `SyntaxError`-like `Error` when it is not base64. */
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+export function fromBase64(text: string, native = nativeFromBase64): Uint8Array<ArrayBuffer> {
+  // Opening 100,000 records decodes 200,000 strings on the page's main thread: the native
+  // decoder skips the intermediate binary string and the loop.
+  if (native) return native(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -13,16 +13,16 @@
  *
  * Sealing works without the passphrase (to the public key), so a browser restarted mid-way
  * finishes while locked; records sealed that way are rewritten with the data key after the
- * next unlock (`compact`), which makes reading them fast.
+ * next unlock's read (`compactRows`), which makes reading them fast.
  */
 import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
 import { isRecord } from '../core/parse';
 import { announceBulk } from '../reflections/db-connection-store';
-import { replaceUnchanged, rowsAfter } from '../reflections/db-rows-store';
+import { replaceUnchanged, rowsAfter, rowsById } from '../reflections/db-rows-store';
 import type { Reflection } from '../reflections/reflection';
 import { currentCodec, type LockCodec } from './lock-codec-store';
-import { openReflection, sealReflection } from './sealed-reflection';
+import { openReflection, sealedToPublicKey, sealReflection } from './sealed-reflection';
 
 export const MIGRATION_KEY = 'lock:migration';
 const BATCH = 250;
@@ -93,21 +93,27 @@ export async function runMigration(
       let after: string | null = null;
       const total = { value: 0 };
       for (;;) {
-        const rows = await rowsAfter(after, BATCH, total);
+        const rows = await rowsAfter(after, BATCH, after === null ? total : undefined);
         if (rows.length === 0) break;
         after = (rows[rows.length - 1] as Reflection).id;
+        // The batch's records are sealed (or opened) all at once: WebCrypto works on its own
+        // threads, and one `await` per record left them idle between calls (sealing 100,000
+        // took two minutes).
+        const next = await Promise.all(
+          rows.map((row) => nextForm(row, direction, codec).catch(() => null)),
+        );
         const pairs: { was: Reflection; now: Reflection }[] = [];
-        for (const row of rows) {
-          const now = await nextForm(row, direction, codec).catch(() => null);
-          if (now) pairs.push({ was: row, now });
-        }
+        next.forEach((now, i) => {
+          if (now) pairs.push({ was: rows[i] as Reflection, now });
+        });
         // Other pages hear of it once, at the end: a "bulk" makes a review page read the whole
         // journal again, and one per batch made sealing 100,000 take minutes, not seconds.
         const replaced = pairs.length ? await replaceUnchanged(pairs, { announce: false }) : 0;
         changedThisPass += replaced;
         missedThisPass += pairs.length - replaced;
         done += rows.length - (pairs.length - replaced);
-        onProgress?.({ direction, done, total: total.value });
+        // Counted once per pass: rows saved since may take `done` past it.
+        onProgress?.({ direction, done, total: Math.max(total.value, done) });
         if (rows.length < BATCH) break;
       }
       rewritten += changedThisPass;
@@ -137,9 +143,50 @@ export async function turnOff(
   await browser.storage.local.remove(MIGRATION_KEY);
 }
 
-/** After an unlock: rewrite what was sealed to the public key with the data key. */
-export function compact(onProgress?: (progress: MigrationProgress) => void): Promise<number> {
-  return runMigration('seal', onProgress);
+/** Records per compaction batch: small, so a save from another page never waits long. */
+const COMPACT_BATCH = 100;
+
+/**
+ * After an unlock, once the page has read the journal: rewrite the records sealed to the
+ * public key (`ids`, found by that read) with the data key, so the next unlock opens each
+ * with one AES-GCM call instead of an ECDH agreement. Runs in small batches, each in its own
+ * transaction under the migration's Web Lock, with `pause` between them (the page waits for
+ * idle time): it must never compete with the first rows or the search. Nothing to resume: a
+ * record says which form it is in, and one left sealed to the public key (the page closed, a
+ * lock, another page's change in between) is simply found by the next unlock's read.
+ * Returns how many were rewritten. Other pages are not told: no word changed.
+ */
+export async function compactRows(
+  ids: readonly string[],
+  pause: () => Promise<void>,
+): Promise<number> {
+  let rewritten = 0;
+  for (let i = 0; i < ids.length; i += COMPACT_BATCH) {
+    await pause();
+    const batch = ids.slice(i, i + COMPACT_BATCH);
+    const more = await withLock('fail-well:lock-migration', async () => {
+      const codec = await currentCodec();
+      // Locked meanwhile (or switched off): the keys are gone, and so is the reason.
+      if (!codec.open) return null;
+      const open = codec.open;
+      const rows = (await rowsById(batch)).filter(sealedToPublicKey);
+      const resealed = await Promise.all(
+        rows.map((row) =>
+          openReflection(row, open)
+            .then((plain) => sealReflection(plain, open))
+            .catch(() => null),
+        ),
+      );
+      const pairs: { was: Reflection; now: Reflection }[] = [];
+      resealed.forEach((now, j) => {
+        if (now) pairs.push({ was: rows[j] as Reflection, now });
+      });
+      return pairs.length ? replaceUnchanged(pairs, { announce: false }) : 0;
+    });
+    if (more === null) break;
+    rewritten += more;
+  }
+  return rewritten;
 }
 
 /** On browser start: finish a seal the browser was closed in the middle of (to the public key). */

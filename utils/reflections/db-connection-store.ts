@@ -5,10 +5,12 @@
  * db-store.ts; bulk work is db-bulk-store.ts.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { DB_NAME } from './db-name';
 import { firstReview, type Reflection } from './reflection';
 import { type StoredReflection, toStoredRow } from './stored-row';
 
-export const DB_NAME = 'fail-well';
+// Tests and the bulk store open the database by this name too.
+export { DB_NAME };
 export const DB_VERSION = 3;
 
 /** Version 1 of the schema. Old versions stay here when new ones are added. */

@@ -9,7 +9,8 @@ import { fromStoredRow, toStoredRow } from './stored-row';
 
 /**
  * Up to `count` stored rows after `afterId` in key order, as stored (the lock's migration
- * needs the sealed form, not the readable one). `total` receives the number of rows.
+ * needs the sealed form, not the readable one). `total`, when given, receives the number of
+ * rows (a count of the whole store: ask for it once per pass, not once per batch).
  */
 export async function rowsAfter(
   afterId: string | null,
@@ -19,9 +20,21 @@ export async function rowsAfter(
   const db = await connect();
   const tx = db.transaction('reflections');
   const range = afterId === null ? null : IDBKeyRange.lowerBound(afterId, true);
-  const [rows, n] = await Promise.all([tx.store.getAll(range, count), tx.store.count()]);
+  // Counting walks the whole store: only when asked (once per pass, not once per batch).
+  const [rows, n] = await Promise.all([
+    tx.store.getAll(range, count),
+    total ? tx.store.count() : Promise.resolve(0),
+  ]);
   if (total) total.value = n;
   return rows.map(fromStoredRow);
+}
+
+/** Stored rows by id, as stored (sealed or not); ids with no row are left out. */
+export async function rowsById(ids: readonly string[]): Promise<Reflection[]> {
+  const db = await connect();
+  const tx = db.transaction('reflections');
+  const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return rows.filter((r) => r !== undefined).map(fromStoredRow);
 }
 
 /**

@@ -7,6 +7,7 @@
 import { signal } from '@preact/signals';
 import { lockIfIdle } from '../../../utils/lock/auto-lock-store';
 import {
+  compactRows,
   type MigrationProgress,
   pendingMigration,
   runMigration,
@@ -24,8 +25,22 @@ export interface LockView {
   progress: ReturnType<typeof signal<MigrationProgress | null>>;
   /** Read the status again (after this page changed it). */
   refresh(): Promise<LockStatus>;
-  /** Finish a seal left half way, and rewrite what was sealed while locked. */
+  /** Finish a seal (or a switch-off) left half way. */
   resume(): Promise<void>;
+  /**
+   * Rewrite these records, sealed while locked, with the data key, in idle time; the review
+   * page calls it once its read found them. Resolves to how many were rewritten.
+   */
+  compact(ids: readonly string[]): Promise<number>;
+}
+
+/** Idle time for housekeeping (a timeout keeps it going on a page that is never idle). */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => resolve(), { timeout: 1000 });
+    } else setTimeout(resolve, 50);
+  });
 }
 
 /** The lock as this page sees it; `reload` is what a lock elsewhere does to the page. */
@@ -69,12 +84,16 @@ export function createLockView(reload: () => void = () => location.reload()): Lo
       await refresh();
       return;
     }
-    if (pending === 'seal' || (pending === null && status.value === 'unlocked')) {
+    // Records sealed while locked are compacted after the review page's read (`compact`),
+    // not here: a pass over the whole journal now would compete with the first rows.
+    if (pending === 'seal') {
       await runMigration('seal', (p) => {
-        progress.value = pending ? p : null;
+        progress.value = p;
       });
       progress.value = null;
     }
   };
-  return { status, progress, refresh, resume };
+  const compact = (ids: readonly string[]) =>
+    ids.length > 0 && status.value === 'unlocked' ? compactRows(ids, whenIdle) : Promise.resolve(0);
+  return { status, progress, refresh, resume, compact };
 }

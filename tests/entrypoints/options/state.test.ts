@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PURGE_AFTER_MS } from '../../../entrypoints/options/state';
+import { createReviewState, PURGE_AFTER_MS } from '../../../entrypoints/options/state';
+import { fixedZone } from '../../../utils/core/calendar';
 import { answerFollowUp } from '../../../utils/follow-through/follow-up';
 import {
   countReflections,
   deleteReflection,
   getReflection,
+  type ReadReport,
   saveReflection,
   updateReflection,
 } from '../../../utils/reflections/db-store';
@@ -84,6 +86,22 @@ describe('review state', () => {
     expect(ids(state).slice(0, 3)).toEqual(['r0', 'r1', 'r2']);
     expect(ids(state)).toHaveLength(4500);
     expect(await found(state, '4499')).toEqual(['r4499']);
+  });
+
+  it('tells what the read found only once every reflection is read and indexed', async () => {
+    for (const r of [make('a', NOW - 1000, 'one'), make('b', NOW, 'two')]) await saveReflection(r);
+    const seen: { phase: string; count: number; report: ReadReport }[] = [];
+    const state = createReviewState({
+      zone: fixedZone(0),
+      now: () => NOW,
+      yieldToPage: () => Promise.resolve(),
+      afterRead: (report) =>
+        seen.push({ phase: state.phase.value, count: state.readCount.value, report }),
+    });
+    await state.start();
+    // The lock is off: nothing is sealed, so there is nothing to compact.
+    expect(seen).toEqual([{ phase: 'ready', count: 2, report: { sealedToPublicKey: [] } }]);
+    state.stop();
   });
 
   it('follows saves, edits and deletes made by other pages', async () => {

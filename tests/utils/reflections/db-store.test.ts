@@ -16,7 +16,7 @@ import {
   listReflections,
   listTags,
   purgeDeleted,
-  readReflectionsAfter,
+  reflectionsInKeyOrder,
   reflectionsWithCheckDueBy,
   reflectionsWithTag,
   restoreReflection,
@@ -178,7 +178,9 @@ describe('the follow-up index, after every write path', () => {
     expect(await getReflections(['a'])).toEqual([reviewed]);
     expect((await listReflections()).items).toEqual([reviewed]);
     expect(await allReflections()).toEqual([reviewed]);
-    expect(await readReflectionsAfter(null, 10)).toEqual([reviewed]);
+    const batches: Reflection[][] = [];
+    for await (const found of reflectionsInKeyOrder(10)) batches.push(found);
+    expect(batches).toEqual([[reviewed]]);
     expect(await reflectionsWithTag('ops')).toEqual([reviewed]);
     expect(await reflectionsWithCheckDueBy(T0 + DAY)).toEqual([reviewed]);
     expect(await updateReflection('a', (x) => x, T0)).toEqual({ ...reviewed, updatedAt: T0 });
