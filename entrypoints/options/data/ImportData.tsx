@@ -9,7 +9,7 @@ import { describeDbError } from '../../../utils/reflections/db-store';
 import { importTemplatePrefs } from '../../../utils/reflections/own-templates-store';
 import { setSettings } from '../../../utils/settings/settings-store';
 import { backupProblem, OpenBackup } from './OpenBackup';
-import { Progress } from './Progress';
+import { JobReport } from './Progress';
 
 type Phase =
   | { name: 'idle' }
@@ -171,20 +171,7 @@ export function ImportData() {
           onCancel={() => setEncrypted(null)}
         />
       )}
-      {phase.name === 'busy' && (
-        <Progress
-          label={phase.label}
-          done={phase.done}
-          total={phase.total}
-          onCancel={() => abort.current?.abort()}
-        />
-      )}
-      <div role="status">{phase.name === 'done' && <p>{phase.message}</p>}</div>
-      {phase.name === 'failed' && (
-        <p class="error" role="alert">
-          {phase.message}
-        </p>
-      )}
+      <JobReport phase={phase} onCancel={() => abort.current?.abort()} />
     </section>
   );
 }

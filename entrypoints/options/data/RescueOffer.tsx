@@ -16,7 +16,7 @@ import { onReflectionsChanged } from '../../../utils/reflections/db-connection-s
 import { describeDbError } from '../../../utils/reflections/db-store';
 import { journalSummary } from '../../../utils/reflections/db-summary-store';
 import { backupProblem, OpenBackup } from './OpenBackup';
-import { Progress } from './Progress';
+import { JobReport } from './Progress';
 
 /** What a restore step reports as it goes: 100,000 reflections take a while. */
 interface StepOptions {
@@ -191,20 +191,7 @@ export function RescueOffer() {
           onCancel={() => setEncrypted(null)}
         />
       )}
-      {phase.name === 'busy' && (
-        <Progress
-          label={phase.label}
-          done={phase.done}
-          total={phase.total}
-          onCancel={() => abort.current?.abort()}
-        />
-      )}
-      <div role="status">{phase.name === 'done' && <p>{phase.message}</p>}</div>
-      {phase.name === 'failed' && (
-        <p class="error" role="alert">
-          {phase.message}
-        </p>
-      )}
+      <JobReport phase={phase} onCancel={() => abort.current?.abort()} />
     </section>
   );
 }

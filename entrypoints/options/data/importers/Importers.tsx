@@ -5,7 +5,7 @@ import { formatNumber, type MessageKey, plural, t } from '../../../../utils/i18n
 import { importReflections } from '../../../../utils/reflections/db-bulk-store';
 import { describeDbError } from '../../../../utils/reflections/db-store';
 import type { Sting } from '../../../../utils/reflections/reflection';
-import { Progress } from '../Progress';
+import { JobReport } from '../Progress';
 import { ImportPreview } from './ImportPreview';
 import { ColumnRoles, MoodStings } from './MappingChoices';
 import { planSource } from './plan-source';
@@ -227,20 +227,11 @@ export function Importers() {
           </div>
         </>
       )}
-      {phase.name === 'busy' && (
-        <Progress
-          label={t('dataImportImporting')}
-          done={phase.done}
-          total={phase.total}
-          onCancel={() => abort.current?.abort()}
-        />
-      )}
-      <div role="status">{phase.name === 'done' && <p>{phase.message}</p>}</div>
-      {phase.name === 'failed' && (
-        <p class="error" role="alert">
-          {phase.message}
-        </p>
-      )}
+      <JobReport
+        phase={phase}
+        label={t('dataImportImporting')}
+        onCancel={() => abort.current?.abort()}
+      />
     </section>
   );
 }
