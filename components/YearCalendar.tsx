@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { formatDatePart, formatLongDate } from '../utils/i18n/format';
 import { formatNumber, plural, t } from '../utils/i18n/i18n';
 import { type CalendarDay, moveFocus } from '../utils/review/year-calendar';
@@ -39,20 +39,16 @@ export function YearCalendar({
   const today = days.filter((d) => !d.future).at(-1)?.day ?? first;
   const [focused, setFocused] = useState(today);
   const table = useRef<HTMLTableElement>(null);
-  // Focus follows the arrow keys only, never a re-render (new data arriving).
-  const moved = useRef(false);
-  useEffect(() => {
-    if (!moved.current) return;
-    moved.current = false;
-    table.current?.querySelector<HTMLElement>(`[data-day="${focused}"]`)?.focus();
-  }, [focused]);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const next = moveFocus(focused, event.key, first, today);
+    // From the day that has focus (the state may not have caught up with a click or a focus yet).
+    const day = Number((event.target as HTMLElement).dataset?.day ?? focused);
+    const next = moveFocus(Number.isNaN(day) ? focused : day, event.key, first, today);
     if (next === null) return;
     event.preventDefault();
-    moved.current = true;
     setFocused(next);
+    // Every day is in the DOM already: focus moves now, not after a render (its Tab stop follows).
+    table.current?.querySelector<HTMLElement>(`[data-day="${next}"]`)?.focus();
   };
   const withReflections = days.filter((d) => d.count > 0).length;
 
