@@ -2,7 +2,11 @@ import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { applyTheme } from '../../../utils/core/theme';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
-import { TEMPLATE_IDS, TEMPLATES } from '../../../utils/reflections/templates';
+import {
+  offeredTemplates,
+  type TemplateId,
+  templateOf,
+} from '../../../utils/reflections/templates';
 import type { CaptureSettings, Theme } from '../../../utils/settings/capture-settings';
 import type { Settings } from '../../../utils/settings/settings';
 import { describeSettingsFailure } from '../../../utils/settings/settings-failure';
@@ -87,7 +91,8 @@ export function Preferences({ lockCard }: { lockCard?: VNode }) {
       <Card title={t('prefsWritingTitle')} hint={t('prefsWritingHint')}>
         <fieldset class="choices">
           <legend>{t('prefsDefaultTemplate')}</legend>
-          {TEMPLATE_IDS.map((id) => (
+          {/* Own templates too (options/main.tsx made them known before the first render). */}
+          {offeredTemplates(settings.defaultTemplate).map((id) => (
             <TemplateChoice
               key={id}
               id={id}
@@ -139,12 +144,12 @@ function TemplateChoice({
   checked,
   onChoose,
 }: {
-  id: (typeof TEMPLATE_IDS)[number];
+  id: TemplateId;
   checked: boolean;
   onChoose: () => void;
 }) {
   const hintId = useId();
-  const template = TEMPLATES[id];
+  const template = templateOf(id);
   return (
     <div class="choice">
       <label class="check">
@@ -153,14 +158,16 @@ function TemplateChoice({
           name="default-template"
           value={id}
           checked={checked}
-          aria-describedby={hintId}
+          aria-describedby={template.hint ? hintId : undefined}
           onChange={onChoose}
         />
         {t(template.name)}
       </label>
-      <p class="muted small choice-hint" id={hintId}>
-        {t(template.hint)}
-      </p>
+      {template.hint && (
+        <p class="muted small choice-hint" id={hintId}>
+          {t(template.hint)}
+        </p>
+      )}
     </div>
   );
 }

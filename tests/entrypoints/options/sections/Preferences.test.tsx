@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Preferences } from '../../../../entrypoints/options/sections/Preferences';
+import { parseTemplates } from '../../../../utils/reflections/own-templates';
+import { knowTemplates } from '../../../../utils/reflections/own-templates-read-store';
 import { QUOTA_BYTES_PER_ITEM, syncItemBytes } from '../../../../utils/settings/settings-quota';
 import { getSettings, setSettings } from '../../../../utils/settings/settings-store';
 import { useLanguage } from '../../../i18n-fake';
@@ -61,6 +63,39 @@ describe('Preferences section', () => {
     const stored = await getSettings();
     expect(stored.theme).toBe('system');
     expect(stored.selfBlameHints).toBe(true);
+  });
+
+  it('offers own templates as the one to start with, and leaves hidden built-ins out', async () => {
+    knowTemplates(
+      parseTemplates({
+        own: [
+          {
+            id: 'own-retro',
+            name: 'Team retro',
+            questions: [{ id: 'qa', role: 'happened', text: 'What went sideways?', hint: '' }],
+          },
+        ],
+        hidden: ['gibbs'],
+        byTrigger: {},
+      }),
+    );
+    onTestFinished(() => {
+      knowTemplates(parseTemplates(null));
+    });
+    await setSettings({ ...(await getSettings()), defaultTemplate: 'own-retro' });
+    render(<Preferences />);
+    const template = await screen.findByRole('group', { name: 'Start with this template' });
+    await waitFor(() =>
+      expect(within(template).getByRole('radio', { name: 'Team retro' })).toHaveProperty(
+        'checked',
+        true,
+      ),
+    );
+    expect(
+      within(template)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual(['quick', 'aar', 'postmortem', 'ssc', 'one', 'own-retro']);
   });
 
   it('keeps a change made in another tab while this one was open', async () => {
