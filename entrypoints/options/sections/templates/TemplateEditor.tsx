@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../../../utils/i18n/i18n';
 import {
   moveQuestion,
@@ -47,7 +47,9 @@ export function TemplateEditor({ initial, onSave, onCancel, random = Math.random
   const focusAfter = useRef<{ id: string; by: -1 | 1 } | null>(null);
   const root = useRef<HTMLFormElement>(null);
 
-  useEffect(() => {
+  // A layout effect: in the same task as the move's DOM change, so the focus never rests on a
+  // button the move just disabled (which the browser would blur) or waits for a busy frame.
+  useLayoutEffect(() => {
     const wanted = focusAfter.current;
     if (!wanted) return;
     focusAfter.current = null;
