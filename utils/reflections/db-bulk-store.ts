@@ -5,6 +5,7 @@
  */
 import { currentCodec, readableRows, storedForm } from '../lock/lock-codec-store';
 import { announceBulk, connect } from './db-connection-store';
+import { storedRowsById } from './db-summary-store';
 import type { Reflection } from './reflection';
 import { fromStoredRow, toStoredRow } from './stored-row';
 
@@ -157,20 +158,8 @@ export async function* reflectionsOldestFirst(
 export async function* reflectionsById(
   chunkSize = EXPORT_CHUNK,
 ): AsyncGenerator<Reflection[], void, undefined> {
-  let after: string | null = null;
-  for (;;) {
-    const db = await connect();
-    const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-    const chunk: Reflection[] = (await db.getAll('reflections', range, chunkSize)).map(
-      fromStoredRow,
-    );
-    const last = chunk.at(-1);
-    if (last) {
-      after = last.id;
-      yield await readableRows(chunk);
-    }
-    if (chunk.length < chunkSize) return;
-  }
+  // The rows as stored (db-summary-store.ts, which backups read too), opened where the lock allows.
+  for await (const chunk of storedRowsById(chunkSize)) yield await readableRows(chunk);
 }
 
 /**
