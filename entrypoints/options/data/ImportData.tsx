@@ -9,13 +9,7 @@ import { describeDbError } from '../../../utils/reflections/db-store';
 import { importTemplatePrefs } from '../../../utils/reflections/own-templates-store';
 import { setSettings } from '../../../utils/settings/settings-store';
 import { backupProblem, OpenBackup } from './OpenBackup';
-import { JobReport } from './Progress';
-
-type Phase =
-  | { name: 'idle' }
-  | { name: 'busy'; label: string; done: number; total: number }
-  | { name: 'done'; message: string }
-  | { name: 'failed'; message: string };
+import { type JobPhase, JobReport } from './Progress';
 
 /**
  * Import a JSON export: checked in full first (one bad record imports nothing), then written
@@ -24,7 +18,7 @@ type Phase =
  * on, what it holds is sealed again by the database on the way in.
  */
 export function ImportData() {
-  const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  const [phase, setPhase] = useState<JobPhase>({ name: 'idle' });
   const [withSettings, setWithSettings] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);

@@ -16,19 +16,13 @@ import { onReflectionsChanged } from '../../../utils/reflections/db-connection-s
 import { describeDbError } from '../../../utils/reflections/db-store';
 import { journalSummary } from '../../../utils/reflections/db-summary-store';
 import { backupProblem, OpenBackup } from './OpenBackup';
-import { JobReport } from './Progress';
+import { type JobPhase, JobReport } from './Progress';
 
 /** What a restore step reports as it goes: 100,000 reflections take a while. */
 interface StepOptions {
   signal: AbortSignal;
   onProgress: (done: number, total: number) => void;
 }
-
-type Phase =
-  | { name: 'idle' }
-  | { name: 'busy'; label: string; done: number; total: number }
-  | { name: 'done'; message: string }
-  | { name: 'failed'; message: string };
 
 /**
  * The rescue: the page opened on an empty database while the heartbeat in `storage.sync`
@@ -40,7 +34,7 @@ type Phase =
  */
 export function RescueOffer() {
   const [heartbeat, setHeartbeat] = useState<Heartbeat | null>(null);
-  const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  const [phase, setPhase] = useState<JobPhase>({ name: 'idle' });
   const [encrypted, setEncrypted] = useState<{
     name: string;
     backup: unknown;
