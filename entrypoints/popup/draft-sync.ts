@@ -115,10 +115,15 @@ export function createDraftSync(state: PopupState, initial: Draft) {
   // Reading the stored draft under its lock sets aside one this page cannot open (sealed
   // before a restart), before anything typed here replaces it; then merge what can be opened.
   // A sealed draft reached the first paint empty (draft-store.ts): merged in here, once opened.
-  void changeDraft(me, (stored) => {
+  // A revision newer than the one this page started from (a nudge staged while this module
+  // loaded, before its listener was there) merges against that start, like any news: a field
+  // only the other writer changed, such as "attach" and its page, is taken whole.
+  void changeDraft(me, (stored, raw) => {
     const shown = state.get().draft;
     if (stored && state.get().status === 'editing' && !sameContent(shown, stored)) {
-      show(mergeDrafts(shown, stored, null), false);
+      const newer = revOf(raw) > base.rev;
+      show(mergeDrafts(shown, stored, newer ? base : null), false);
+      if (newer) base = { ...stored, writer: writerOf(raw) };
     }
     return stored;
   })
