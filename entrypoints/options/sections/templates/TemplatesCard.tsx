@@ -30,15 +30,14 @@ import {
 } from '../../../../utils/reflections/template-file';
 import {
   type BuiltInTemplateId,
-  offeredTemplates,
   TEMPLATE_IDS,
   TEMPLATES,
   type TemplateId,
-  templateOf,
 } from '../../../../utils/reflections/templates';
 import type { Settings } from '../../../../utils/settings/settings';
 import { describeSettingsFailure } from '../../../../utils/settings/settings-failure';
 import { updateSettings } from '../../../../utils/settings/settings-store';
+import { DefaultChoice } from './DefaultChoice';
 import { TemplateEditor } from './TemplateEditor';
 
 export type Status = { ok: boolean; text: string } | null;
@@ -279,37 +278,5 @@ export function TemplatesCard({
         ))}
       </fieldset>
     </section>
-  );
-}
-
-function DefaultChoice({
-  label,
-  value,
-  withNone = false,
-  onChoose,
-}: {
-  label: string;
-  value: TemplateId | '';
-  withNone?: boolean;
-  onChoose: (id: TemplateId | '') => void;
-}) {
-  const id = useId();
-  const ids = value ? offeredTemplates(value) : offeredTemplates('quick');
-  return (
-    <div class="field inline-field">
-      <label for={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => onChoose(event.currentTarget.value as TemplateId | '')}
-      >
-        {withNone && <option value="">{t('templatesDefaultNone')}</option>}
-        {ids.map((templateId) => (
-          <option key={templateId} value={templateId}>
-            {t(templateOf(templateId).name)}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
