@@ -279,20 +279,20 @@ test('an upgrade with an older page open: the old page asks to reload, the upgra
   const old = await openPage('options.html');
   await seed(old, [reflection(1, 'Kept across the upgrade')]);
   await old.reload();
-  await expect(old.getByRole('article')).toHaveCount(1); // holds a version 3 connection
+  await expect(old.getByRole('article')).toHaveCount(1); // holds a version 4 connection
 
-  // A newer build of the extension opens version 4 from another page.
+  // A newer build of the extension opens version 5 from another page.
   const newer = await openPage('popup.html');
   const upgraded = await newer.evaluate(
     () =>
       new Promise<{ version: number; rows: number; blocked: boolean }>((resolve, reject) => {
         let blocked = false;
-        const open = indexedDB.open('fail-well', 4);
+        const open = indexedDB.open('fail-well', 5);
         open.onblocked = () => {
           blocked = true;
         };
         open.onupgradeneeded = () => {
-          open.result.createObjectStore('v4-test-store');
+          open.result.createObjectStore('v5-test-store');
         };
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -305,7 +305,7 @@ test('an upgrade with an older page open: the old page asks to reload, the upgra
         };
       }),
   );
-  expect(upgraded).toEqual({ version: 4, rows: 1, blocked: false });
+  expect(upgraded).toEqual({ version: 5, rows: 1, blocked: false });
   await expect(old.getByRole('alert')).toContainText(
     'Fail Well was updated in another tab. Reload this page to keep going',
   );

@@ -8,6 +8,7 @@ import { announceBulk, connect } from './db-connection-store';
 import { storedRowsById } from './db-summary-store';
 import type { Reflection } from './reflection';
 import { fromStoredRow, toStoredRow } from './stored-row';
+import { outboxEntry } from './sync-rows';
 
 /** Records written between progress reports: often enough for a bar, rare enough to be free. */
 const PROGRESS_EVERY = 500;
@@ -61,7 +62,10 @@ export async function importReflections(
   signal?.throwIfAborted();
   const db = await connect();
   signal?.throwIfAborted();
-  const tx = db.transaction('reflections', 'readwrite', { durability: 'strict' });
+  // Every record written is an outbox entry too, in the same transaction (sync sends it).
+  const tx = db.transaction(['reflections', 'outbox'], 'readwrite', { durability: 'strict' });
+  const rows = tx.objectStore('reflections');
+  const outbox = tx.objectStore('outbox');
   let firstError: unknown = null;
   const fail = (error: unknown) => {
     if (firstError !== null) return;
@@ -71,6 +75,10 @@ export async function importReflections(
     } catch {
       // Already finished or aborting on its own: tx.done says how it ended.
     }
+  };
+  const write = (incoming: Reflection) => {
+    outbox.put(outboxEntry(incoming.id)).catch(fail);
+    return rows.put(toStoredRow(incoming));
   };
   const cancel = () => fail(signal?.reason);
   signal?.addEventListener('abort', cancel, { once: true });
@@ -82,24 +90,24 @@ export async function importReflections(
   try {
     // Keys only, once: most imports go into an empty or different profile, so most records
     // need no read at all to know they are new.
-    const storedIds = new Set<string>(await tx.store.getAllKeys());
+    const storedIds = new Set<string>(await rows.getAllKeys());
     for (const incoming of incomingRows) {
       if (firstError !== null) break;
       try {
         if (!storedIds.has(incoming.id)) {
-          tx.store.put(toStoredRow(incoming)).then(() => {
+          write(incoming).then(() => {
             outcome.added++;
             settle();
           }, fail);
           continue;
         }
-        tx.store.get(incoming.id).then((current) => {
+        rows.get(incoming.id).then((current) => {
           if (current && current.updatedAt >= incoming.updatedAt) {
             outcome.skipped++;
             settle();
             return;
           }
-          tx.store.put(toStoredRow(incoming)).then(() => {
+          write(incoming).then(() => {
             if (current) outcome.replaced++;
             else outcome.added++;
             settle();

@@ -8,10 +8,11 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { DB_NAME } from './db-name';
 import { firstReview, type Reflection } from './reflection';
 import { type StoredReflection, toStoredRow } from './stored-row';
+import type { OutboxEntry, SyncBase, SyncStateRow } from './sync-rows';
 
 // Tests and the bulk store open the database by this name too.
 export { DB_NAME };
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Version 1 of the schema. Old versions stay here when new ones are added. */
 export interface FailWellDBv1 extends DBSchema {
@@ -56,7 +57,20 @@ export interface FailWellDBv3 extends DBSchema {
   };
 }
 
-export type FailWellDB = FailWellDBv3;
+/**
+ * Version 4: sync. `outbox` names every reflection changed here since sync last sent it,
+ * written in the same transaction as the change, so no edit is missed while offline or while
+ * the worker sleeps; `syncBase` keeps, per reflection, the server revision and keyed field
+ * hashes of the version both sides last agreed on (the merge's base; never plaintext);
+ * `syncState` holds the pull checkpoint, advanced in the transaction that commits a pull.
+ */
+export interface FailWellDBv4 extends FailWellDBv3 {
+  outbox: { key: string; value: OutboxEntry };
+  syncBase: { key: string; value: SyncBase };
+  syncState: { key: string; value: SyncStateRow };
+}
+
+export type FailWellDB = FailWellDBv4;
 
 /** Something the page should tell the user about the database connection. */
 export type DbEvent =
@@ -132,6 +146,12 @@ function open(): Promise<IDBPDatabase<FailWellDB>> {
             if (row.nextFollowUpAt !== undefined) await cursor.update(row);
             cursor = await cursor.continue();
           }
+        }
+        if (oldVersion < 4) {
+          // Empty: nothing was ever sent, and connecting a server queues the whole journal.
+          db.createObjectStore('outbox', { keyPath: 'id' });
+          db.createObjectStore('syncBase', { keyPath: 'id' });
+          db.createObjectStore('syncState', { keyPath: 'key' });
         }
       },
       blocked() {

@@ -15,6 +15,10 @@ import { currentCodec, type LockCodec, readableRows, storedForm } from '../lock/
 import { announce, forgetConnection, connect as open } from './db-connection-store';
 import type { Reflection, ReviewState } from './reflection';
 import { fromStoredRow, type StoredReflection, toStoredRow } from './stored-row';
+import { outboxEntry } from './sync-rows';
+
+/** Every change to a reflection is also an outbox entry, committed with it (sync sends it). */
+const CHANGE = ['reflections', 'outbox'] as const;
 
 /** Open the connection now, so a page's first write does not wait for it (the popup). */
 export async function openEarly(): Promise<void> {
@@ -36,7 +40,12 @@ export async function saveReflection(reflection: Reflection): Promise<void> {
   const [db, codec] = await Promise.all([open(), currentCodec()]);
   const row = await storedRow(reflection, codec);
   try {
-    await db.put('reflections', row);
+    const tx = db.transaction(CHANGE, 'readwrite');
+    await Promise.all([
+      tx.objectStore('reflections').put(row),
+      tx.objectStore('outbox').put(outboxEntry(row.id)),
+      tx.done,
+    ]);
   } catch (error) {
     // A connection the browser closed under us cannot be used again: open afresh next time.
     if (error instanceof DOMException && error.name === 'InvalidStateError') forgetConnection();
@@ -167,15 +176,15 @@ async function rewrite(
     const [current] = await readable([stored], codec);
     const next = change(current as Reflection);
     const row = await storedRow(next, codec);
-    const tx = db.transaction('reflections', 'readwrite');
-    const again = await tx.store.get(id);
+    const tx = db.transaction(CHANGE, 'readwrite');
+    const rows = tx.objectStore('reflections');
+    const again = await rows.get(id);
     if (!again || JSON.stringify(again) !== JSON.stringify(stored)) {
       await tx.done;
       if (!again) return undefined;
       continue;
     }
-    await tx.store.put(row);
-    await tx.done;
+    await Promise.all([rows.put(row), tx.objectStore('outbox').put(outboxEntry(id)), tx.done]);
     announce({ type: 'updated', ids: [id] });
     return next;
   }
@@ -212,15 +221,21 @@ export async function restoreReflection(id: string, now: number = Date.now()): P
   announce({ type: 'restored', ids: [id] });
 }
 
-/** Remove for good every reflection soft-deleted before `olderThan`; returns how many. */
+/**
+ * Remove for good every reflection soft-deleted before `olderThan`; returns how many. Each
+ * goes into the outbox too: sync tells the server it is gone, so no device brings it back.
+ */
 export async function purgeDeleted(olderThan: number): Promise<number> {
   const db = await open();
-  const tx = db.transaction('reflections', 'readwrite');
-  let cursor = await tx.store
+  const tx = db.transaction(CHANGE, 'readwrite');
+  const outbox = tx.objectStore('outbox');
+  let cursor = await tx
+    .objectStore('reflections')
     .index('by-deletedAt')
     .openCursor(IDBKeyRange.upperBound(olderThan, true));
   let purged = 0;
   while (cursor) {
+    outbox.put(outboxEntry(cursor.primaryKey));
     await cursor.delete();
     purged++;
     cursor = await cursor.continue();

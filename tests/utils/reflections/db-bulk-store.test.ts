@@ -50,6 +50,26 @@ describe('importing in one transaction', () => {
     expect(await getReflection(richReflection(4).id)).toEqual(richReflection(4));
   });
 
+  it('queues what it added or replaced for sync, in the same transaction; a failed import queues nothing', async () => {
+    const kept = richReflection(1);
+    await saveReflection(kept);
+    const queued = async () => {
+      const db = await openDB(DB_NAME);
+      const entries = (await db.getAll('outbox')) as { id: string; mark: string }[];
+      db.close();
+      return Object.fromEntries(entries.map((e) => [e.id, e.mark]));
+    };
+    const before = await queued();
+    await importReflections([kept, richReflection(2)]); // kept: identical, skipped
+    const after = await queued();
+    expect(Object.keys(after).sort()).toEqual([kept.id, richReflection(2).id].sort());
+    expect(after[kept.id]).toBe(before[kept.id]);
+
+    const bad = { ...richReflection(3), id: undefined } as unknown as Reflection;
+    await expect(importReflections([richReflection(4), bad])).rejects.toThrow();
+    expect(await queued()).toEqual(after);
+  });
+
   it('keeps the follow-up index right for added and replaced records, whatever the file says', async () => {
     const T0 = Date.parse('2026-11-01T09:00:00Z');
     const DAY = 86_400_000;

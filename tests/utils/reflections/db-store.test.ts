@@ -29,6 +29,7 @@ import {
   FIRST_REVIEW_AFTER_MS,
   type Reflection,
 } from '../../../utils/reflections/reflection';
+import { toStoredRow } from '../../../utils/reflections/stored-row';
 import { followUpIndex, storedRows, withChecks } from '../../helpers/follow-up-index';
 
 function reflection(n: number, over: Partial<Reflection> = {}): Reflection {
@@ -293,9 +294,97 @@ describe('schema upgrades', () => {
     ]);
     await closeDb();
     const db = await openDB(DB_NAME);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.getAllKeysFromIndex('reflections', 'by-reviewDue')).toHaveLength(5);
     expect(await db.getAllKeysFromIndex('reflections', 'by-tag', 'ops')).toEqual(['due']);
     db.close();
+  });
+
+  it('upgrades seeded version 3 data to version 4: rows untouched, sync stores empty', async () => {
+    const T0 = Date.parse('2026-11-01T09:00:00Z');
+    // Version 3 exactly as it shipped: version 2's store and indexes, then `by-nextFollowUpAt`.
+    const v3 = await openDB(DB_NAME, 3, {
+      upgrade(db) {
+        const store = db.createObjectStore('reflections', { keyPath: 'id' });
+        store.createIndex('by-createdAt', 'createdAt');
+        store.createIndex('by-updatedAt', 'updatedAt');
+        store.createIndex('by-tag', 'tags', { multiEntry: true });
+        store.createIndex('by-deletedAt', 'deletedAt');
+        store.createIndex('by-reviewDue', 'review.nextDueAt');
+        store.createIndex('by-nextFollowUpAt', 'nextFollowUpAt');
+      },
+    });
+    const seeded = [withChecks('open', T0, [7]), { ...reflection(2), deletedAt: T0 }];
+    for (const r of seeded) await v3.put('reflections', toStoredRow(r));
+    const before = await v3.getAll('reflections');
+    v3.close();
+
+    expect((await allReflections()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...seeded].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    await closeDb();
+    const db = await openDB(DB_NAME);
+    expect(db.version).toBe(4);
+    expect(await db.getAll('reflections')).toEqual(before);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'outbox',
+      'reflections',
+      'syncBase',
+      'syncState',
+    ]);
+    // Nothing was ever sent: connecting a server queues the journal, not the upgrade.
+    for (const name of ['outbox', 'syncBase', 'syncState'] as const) {
+      expect(await db.count(name)).toBe(0);
+    }
+    expect(db.transaction('syncState').store.keyPath).toBe('key');
+    db.close();
+  });
+});
+
+/** The outbox as another page would read it: id → mark. */
+async function outbox(): Promise<Record<string, string>> {
+  const db = await openDB(DB_NAME);
+  const entries = (await db.getAll('outbox')) as { id: string; mark: string }[];
+  db.close();
+  return Object.fromEntries(entries.map((e) => [e.id, e.mark]));
+}
+
+describe('the outbox, after every write path', () => {
+  it('a save, an edit, a review, a delete and a restore each leave one entry with a new mark', async () => {
+    await saveReflection(reflection(1));
+    const saved = await outbox();
+    expect(Object.keys(saved)).toEqual(['id-1']);
+    const marks = new Set([saved['id-1']]);
+    const steps = [
+      () => updateReflection('id-1', (r) => ({ ...r, tags: ['ops'] }), 5_000),
+      () => setReviewState('id-1', { count: 1, nextDueAt: 9_000, retired: false }),
+      () => deleteReflection('id-1', 6_000),
+      () => restoreReflection('id-1', 7_000),
+    ];
+    for (const step of steps) {
+      await step();
+      const now = await outbox();
+      expect(Object.keys(now)).toEqual(['id-1']);
+      marks.add(now['id-1']);
+    }
+    // A new mark each time: a change made while a push is on its way is never taken as sent.
+    expect(marks.size).toBe(steps.length + 1);
+  });
+
+  it('purging a deleted reflection keeps its entry, so the server learns it is gone', async () => {
+    await saveReflection({ ...reflection(1), deletedAt: 1_000 });
+    await saveReflection(reflection(2));
+    const before = await outbox();
+    expect(await purgeDeleted(2_000)).toBe(1);
+    const after = await outbox();
+    expect(Object.keys(after).sort()).toEqual(['id-1', 'id-2']);
+    expect(after['id-1']).not.toBe(before['id-1']);
+    expect(after['id-2']).toBe(before['id-2']);
+  });
+
+  it('an edit of a missing reflection writes no entry', async () => {
+    expect(await updateReflection('nope', (r) => r)).toBeUndefined();
+    await saveReflection(reflection(1));
+    expect(Object.keys(await outbox())).toEqual(['id-1']);
   });
 });
