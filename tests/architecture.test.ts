@@ -3,7 +3,7 @@
  *
  * - A util that touches the browser — `wxt/browser`, `@wxt-dev/storage`, `idb`, IndexedDB,
  *   localStorage, Web Locks — or imports (a value from) one that does, says so in its name
- *   (`-store.ts`, `-browser.ts`) or lives in `utils/nudges/worker/`. Every other util is pure.
+ *   (`-store.ts`, `-browser.ts`) or lives in a worker folder (`utils/nudges/worker/`, `utils/sync/worker/`). Every other util is pure.
  *   `t()` (utils/i18n/i18n.ts) is the one ambient read allowed in pure code: message lookup.
  * - `KNOWN_MIXED` lists the files that still mix both; it may only shrink (it is empty now).
  * - An entrypoint never reaches into another entrypoint, and only the background imports the
@@ -65,8 +65,10 @@ function browserBound(file: string, seen = new Set<string>()): boolean {
   return bound;
 }
 
-const saysSo = (file: string) =>
-  /-(store|browser)\.ts$/.test(file) || file.startsWith('utils/nudges/worker/');
+/** The background's own code: only the worker imports it. */
+const WORKER_CODE = /^utils\/(nudges|sync)\/worker\//;
+
+const saysSo = (file: string) => /-(store|browser)\.ts$/.test(file) || WORKER_CODE.test(file);
 
 describe('architecture: a pure core behind a thin browser layer', () => {
   it('finds the utils in their concept folders', () => {
@@ -95,7 +97,7 @@ describe('architecture: a pure core behind a thin browser layer', () => {
           : 'components';
         return valueImports(file)
           .filter((dep) => {
-            if (dep.startsWith('utils/nudges/worker/')) return home !== 'entrypoints/background';
+            if (WORKER_CODE.test(dep)) return home !== 'entrypoints/background';
             if (!dep.startsWith('entrypoints/')) return false;
             return !dep.startsWith(`${home}/`);
           })

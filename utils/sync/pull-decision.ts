@@ -1,0 +1,108 @@
+/**
+ * What to do with one reflection the server sent: take it, merge it with this device's
+ * version, keep ours over a deletion, or remove ours. Decided by revision and field hashes,
+ * never by clock. Pure: WebCrypto only; the engine (utils/sync/worker/) reads and writes.
+ */
+import * as v from 'valibot';
+import { ReflectionSchema, rebuild } from '../data/import-schema';
+import type { Reflection } from '../reflections/reflection';
+import type { SyncBase } from '../reflections/sync-rows';
+import {
+  type FieldConflict,
+  type FieldHashes,
+  fieldHashes,
+  mergeReflections,
+  type SyncedReflection,
+} from './merge';
+
+/** One reflection as the server has it: its revision and content, or null when deleted there. */
+export interface Incoming {
+  id: string;
+  rev: string;
+  theirs: SyncedReflection | null;
+}
+
+/** This device's side: the readable reflection (undefined when there is none) and its base. */
+export interface LocalSide {
+  mine: SyncedReflection | undefined;
+  base: SyncBase | undefined;
+}
+
+/** The outcome: the reflection to keep (null: remove it here), the new base, whether to send back. */
+export interface Decision {
+  keep: SyncedReflection | null;
+  base: SyncBase | null;
+  sendBack: boolean;
+  /** A live reflection here ends up deleted (counted by the mass-delete failsafe). */
+  deletesLive: boolean;
+}
+
+/** The content of a server document, checked like an import; null when it is not a reflection. */
+export function syncedReflectionOf(value: unknown, id: string): SyncedReflection | null {
+  const parsed = v.safeParse(ReflectionSchema, value);
+  if (!parsed.success || parsed.output.id !== id) return null;
+  const reflection: Reflection = rebuild(parsed.output);
+  const conflicts = conflictsOf((value as { conflicts?: unknown }).conflicts);
+  return conflicts.length > 0 ? { ...reflection, conflicts } : reflection;
+}
+
+function conflictsOf(raw: unknown): FieldConflict[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((c: unknown) => {
+    const { field, versions } = (c ?? {}) as { field?: unknown; versions?: unknown };
+    const ok =
+      typeof field === 'string' &&
+      Array.isArray(versions) &&
+      versions.length === 2 &&
+      versions.every((t) => typeof t === 'string');
+    return ok ? [{ field, versions: [versions[0], versions[1]] as [string, string] }] : [];
+  });
+}
+
+/** Whether two sets of field hashes describe the same version. */
+export function sameHashes(a: FieldHashes, b: FieldHashes): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+const conflictsKey = (r: SyncedReflection) => JSON.stringify(r.conflicts ?? []);
+
+/** Decide what one pulled document does to this device's copy. */
+export async function decide(
+  incoming: Incoming,
+  local: LocalSide,
+  hashKey: CryptoKey,
+): Promise<Decision> {
+  const { id, rev, theirs } = incoming;
+  const { mine, base } = local;
+  const live = mine !== undefined && mine.deletedAt === null;
+  const unchangedHere =
+    mine !== undefined &&
+    base !== undefined &&
+    sameHashes(await fieldHashes(mine, hashKey), base.hashes);
+
+  if (theirs === null) {
+    // Removed on the server. Ours goes too if it is the version the server removed; an edit
+    // made here since beats the removal, and is sent back to bring it back there.
+    if (mine === undefined || unchangedHere) {
+      return { keep: null, base: null, sendBack: false, deletesLive: live };
+    }
+    return { keep: mine, base: null, sendBack: true, deletesLive: false };
+  }
+
+  const theirHashes = await fieldHashes(theirs, hashKey);
+  const agreed: SyncBase = { id, rev, hashes: { ...theirHashes } };
+  if (mine === undefined || unchangedHere) {
+    return {
+      keep: theirs,
+      base: agreed,
+      sendBack: false,
+      deletesLive: live && theirs.deletedAt !== null,
+    };
+  }
+  const merged = await mergeReflections(mine, theirs, base?.hashes ?? null, hashKey);
+  const sendBack =
+    !sameHashes(await fieldHashes(merged, hashKey), theirHashes) ||
+    conflictsKey(merged) !== conflictsKey(theirs);
+  return { keep: merged, base: agreed, sendBack, deletesLive: live && merged.deletedAt !== null };
+}
