@@ -49,7 +49,7 @@ export interface CouchClient {
   pushDocs(docs: readonly object[]): Promise<PushResult[]>;
   getDocs(ids: readonly string[]): Promise<Map<string, ServerVersion>>;
   getDoc(id: string): Promise<Record<string, unknown> | undefined>;
-  putDoc(doc: { readonly _id: string }): Promise<{ id: string; rev: string }>;
+  putDoc<T extends { readonly _id: string }>(doc: T): Promise<{ id: string; rev: string }>;
 }
 
 type Json = Record<string, unknown>;
