@@ -7,6 +7,14 @@
  */
 import { SyncHttpError, statusError } from './couch-errors';
 
+// The engine imports its errors and backoff from here too, beside the client that throws them.
+export {
+  MAX_ATTEMPTS,
+  retryDelay,
+  SyncHttpError,
+  type SyncHttpErrorCode,
+} from './couch-errors';
+
 export interface CouchClientOptions {
   /** The database's URL without a trailing slash (ServerAddress.dbUrl). */
   dbUrl: string;
