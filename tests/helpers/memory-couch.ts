@@ -4,6 +4,7 @@
  * `_changes` lists each document's latest change after `since` in order. For unit tests of
  * the engine; the end-to-end tests use a real pouchdb-server.
  */
+import type { ServerVersion } from '../../utils/sync/couch-client';
 import type { Replica } from '../../utils/sync/worker/sync-engine';
 
 interface Stored {
@@ -50,7 +51,7 @@ export function memoryCouch(): MemoryCouch {
         .slice(0, limit)
         .map(([id, s]) => ({
           id,
-          seq: s.seq,
+          seq: String(s.seq),
           ...(s.doc._deleted ? { deleted: true } : {}),
           doc: structuredClone(s.doc),
         }));
@@ -68,10 +69,12 @@ export function memoryCouch(): MemoryCouch {
       return results;
     },
     async getDocs(ids) {
-      const found = new Map<string, unknown>();
+      const found = new Map<string, ServerVersion>();
       for (const id of ids) {
         const s = docs.get(id);
-        if (s) found.set(id, structuredClone(s.doc));
+        if (!s) found.set(id, { state: 'missing' });
+        else if (s.doc._deleted) found.set(id, { state: 'deleted', rev: s.rev });
+        else found.set(id, { state: 'doc', doc: structuredClone(s.doc) });
       }
       return found;
     },

@@ -19,6 +19,7 @@ import {
   type SentChange,
   settleSent,
 } from '../../reflections/sync-store';
+import type { CouchClient, ServerVersion } from '../couch-client';
 import { checkDeletes, type DeleteDecision } from '../mass-delete-failsafe';
 import { fieldHashes, type SyncedReflection } from '../merge';
 import { decide, type Incoming, syncedReflectionOf } from '../pull-decision';
@@ -32,18 +33,8 @@ import {
 } from '../sync-doc';
 import type { SyncKeys } from '../sync-keys';
 
-/** The part of the CouchDB client a run uses (utils/sync/couch-client.ts). */
-export interface Replica {
-  pullChanges(
-    since: string | undefined,
-    limit: number,
-  ): Promise<{ results: { id: string; deleted?: boolean; doc?: unknown }[]; lastSeq: string }>;
-  pushDocs(
-    docs: object[],
-  ): Promise<({ id: string; ok: true; rev: string } | { id: string; ok: false; error: string })[]>;
-  /** The server's current documents by id; missing ones are left out. */
-  getDocs(ids: string[]): Promise<Map<string, unknown>>;
-}
+/** The part of the CouchDB client a run uses (an in-memory one in unit tests). */
+export type Replica = Pick<CouchClient, 'pullChanges' | 'pushDocs' | 'getDocs'>;
 
 export const PULL_PAGE = 500;
 export const PUSH_BATCH = 100;
@@ -128,6 +119,12 @@ async function pull(run: Run): Promise<boolean> {
 /** A `_changes` row without its document (a deletion compacted away) as a deletion. */
 function deletion(row: { id: string; deleted?: boolean }): unknown {
   return row.deleted ? { _id: row.id, _deleted: true } : undefined;
+}
+
+/** The server's current version as a document, the way `_changes` would give it. */
+function serverDoc(id: string, version: ServerVersion): unknown {
+  if (version.state === 'doc') return version.doc;
+  return version.state === 'deleted' ? { _id: id, _rev: version.rev, _deleted: true } : undefined;
 }
 
 /** Open the documents that are reflections; refuse tampered ones, stop at a foreign key. */
@@ -255,7 +252,10 @@ async function push(run: Run): Promise<boolean> {
       // Changed on the server since our base: merge with its version now; the merge is
       // queued again (a new mark) and goes out with the new revision on the next pass.
       const current = await run.replica.getDocs(conflicted);
-      const incoming = await openAll(run, [...current.values()]);
+      const incoming = await openAll(
+        run,
+        [...current].map(([id, v]) => serverDoc(id, v)),
+      );
       const checkpoint = await readCheckpoint();
       if (!(await apply(run, incoming, checkpoint ?? '0'))) return false;
       after = null;
