@@ -37,7 +37,15 @@ import {
   handleTabUpdated,
   listenToOptionalEvents,
 } from '../utils/nudges/worker/trigger-handlers';
+import { onReflectionsChanged } from '../utils/reflections/db-connection-store';
 import { settingsItem } from '../utils/settings/settings-store';
+import {
+  ensureSyncAlarm,
+  handleSyncAlarm,
+  isSyncNowRequest,
+  runSync,
+  syncSoon,
+} from '../utils/sync/worker/sync-runner';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously, at the top, so a woken worker hears its event.
@@ -51,11 +59,21 @@ export default defineBackground(() => {
   });
   // The start-up lesson first, then reminders: the order is the engine's (onStartup).
   // Alarms may not survive a restart: the backup check is started again with the browser.
+  // Sync, when a server is connected, catches up at start-up too.
   browser.runtime.onStartup.addListener(() =>
-    Promise.all([onStartup(), resumeSealing(), ensureBackupCheck()]),
+    Promise.all([
+      onStartup(),
+      resumeSealing(),
+      ensureBackupCheck(),
+      ensureSyncAlarm().then(() => runSync(Date.now())),
+    ]),
   );
   // The review page's snooze, pause and resume: the engine runs here, in its owner.
+  // The Data section's "Sync now" (and its yes to the mass-delete failsafe): the run is here.
   browser.runtime.onMessage.addListener((message: unknown) => {
+    if (isSyncNowRequest(message)) {
+      return runSync(Date.now(), { allowDeletes: message.allowDeletes === true });
+    }
     if (!isAttentionRequest(message)) return undefined;
     return setAttention(message.choice).then(() => true);
   });
@@ -64,6 +82,7 @@ export default defineBackground(() => {
       onAlarm(alarm.name),
       handleAutoLockAlarm(alarm.name, Date.now()),
       handleBackupAlarm(alarm.name),
+      handleSyncAlarm(alarm.name, Date.now()),
     ]),
   );
 
@@ -104,4 +123,7 @@ export default defineBackground(() => {
   autoBackupItem.watch(() => void runBackupCheck().then(ensureBackupCheck));
   // The lock: auto-lock follows every unlock and use of a page.
   watchAutoLock();
+  // A change written while the worker is awake goes out soon; the outbox keeps the rest
+  // for the next run whenever the worker sleeps through a change.
+  onReflectionsChanged(() => void syncSoon());
 });

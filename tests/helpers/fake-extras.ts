@@ -68,13 +68,19 @@ export function installFakeExtras(): FakeExtras {
     removeAll: async () => extras.menus.clear(),
     onClicked: fakeEvent(),
   };
+  // Host permissions ("https://host/*") share the set: an origin pattern never looks like a name.
+  type Asked = { permissions?: string[]; origins?: string[] };
+  const isOrigin = (p: string) => p.includes('://');
   fb.permissions = {
-    getAll: async () => ({ permissions: [...extras.granted], origins: [] }),
-    contains: async ({ permissions = [] }: { permissions?: string[] }) =>
-      permissions.every((p) => extras.granted.has(p)),
-    request: async ({ permissions = [] }: { permissions?: string[] }) => {
+    getAll: async () => ({
+      permissions: [...extras.granted].filter((p) => !isOrigin(p)),
+      origins: [...extras.granted].filter(isOrigin),
+    }),
+    contains: async ({ permissions = [], origins = [] }: Asked) =>
+      [...permissions, ...origins].every((p) => extras.granted.has(p)),
+    request: async ({ permissions = [], origins = [] }: Asked) => {
       if (!extras.answer.grant) return false;
-      for (const p of permissions) extras.granted.add(p);
+      for (const p of [...permissions, ...origins]) extras.granted.add(p);
       return true;
     },
     onAdded: fakeEvent(),

@@ -17,7 +17,8 @@ export type LockName =
   | 'fail-well:lock'
   | 'fail-well:lock-migration'
   | 'fail-well:auto-backup'
-  | 'fail-well:heartbeat';
+  | 'fail-well:heartbeat'
+  | 'fail-well:sync';
 
 const queues = new Map<LockName, Promise<unknown>>();
 

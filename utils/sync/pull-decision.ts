@@ -3,10 +3,10 @@
  * version, keep ours over a deletion, or remove ours. Decided by revision and field hashes,
  * never by clock. Pure: WebCrypto only; the engine (utils/sync/worker/) reads and writes.
  */
-import * as v from 'valibot';
-import { ReflectionSchema, rebuild } from '../data/import-schema';
+import { isRecord } from '../core/parse';
 import type { Reflection } from '../reflections/reflection';
 import type { SyncBase } from '../reflections/sync-rows';
+import { isTemplateId } from '../reflections/templates';
 import {
   type FieldConflict,
   type FieldHashes,
@@ -37,12 +37,31 @@ export interface Decision {
   deletesLive: boolean;
 }
 
-/** The content of a server document, checked like an import; null when it is not a reflection. */
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isTextMap = (v: unknown) =>
+  isRecord(v) && Object.values(v).every((t) => typeof t === 'string');
+
+/**
+ * The content of a server document, if it has a reflection's shape and the id it was sealed
+ * under. Only devices holding the key can write one (AES-GCM checked it first), so this is a
+ * shape check against another build's bugs — not the import's full validation, which would
+ * bring the import's messages into the background.
+ */
 export function syncedReflectionOf(value: unknown, id: string): SyncedReflection | null {
-  const parsed = v.safeParse(ReflectionSchema, value);
-  if (!parsed.success || parsed.output.id !== id) return null;
-  const reflection: Reflection = rebuild(parsed.output);
-  const conflicts = conflictsOf((value as { conflicts?: unknown }).conflicts);
+  if (!isRecord(value) || value.id !== id || !isTemplateId(value.template)) return null;
+  const { createdAt, updatedAt, answers, tags, followUps, deletedAt } = value;
+  const ok =
+    isTime(createdAt) &&
+    isTime(updatedAt) &&
+    isTextMap(answers) &&
+    Array.isArray(tags) &&
+    tags.every((t) => typeof t === 'string') &&
+    Array.isArray(followUps) &&
+    (deletedAt === null || isTime(deletedAt));
+  if (!ok) return null;
+  const { conflicts: raw, sealed: _, ...rest } = value;
+  const reflection = rest as unknown as Reflection;
+  const conflicts = conflictsOf(raw);
   return conflicts.length > 0 ? { ...reflection, conflicts } : reflection;
 }
 

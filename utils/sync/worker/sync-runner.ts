@@ -1,0 +1,145 @@
+/**
+ * Running sync in the background: on its alarm, soon after a change, at start-up and when the
+ * Data section asks. One run at a time in every context (the `fail-well:sync` Web Lock); only
+ * while the journal is unlocked in this browser session (its keys are sync's keys) and only
+ * with the host permission for the person's server. Each run records its outcome for the
+ * Data section; a failed one is tried again later, waiting longer each time.
+ */
+import { browser } from 'wxt/browser';
+import { withLock } from '../../core/cross-context-lock-browser';
+import { fromBase64 } from '../../lock/bytes';
+import { currentCodec } from '../../lock/lock-codec-store';
+import { readKeyring, readSession } from '../../lock/lock-read-store';
+import { createCouchClient } from '../couch-client';
+import { MAX_ATTEMPTS, retryDelay, SyncHttpError } from '../couch-errors';
+import { parseServerAddress } from '../server-address';
+import type { SyncConfig, SyncStatus } from '../sync-config';
+import {
+  openPassword,
+  readSyncConfig,
+  readSyncStatus,
+  writeSyncStatus,
+} from '../sync-config-store';
+import { KEYRING_DOC_ID, keyringDoc, parseKeyringDoc, SyncDocError } from '../sync-doc';
+import { syncKeysFrom } from '../sync-keys';
+import { SyncStopError, syncOnce } from './sync-engine';
+
+/** The periodic run, and the one-off run soon after a change (or a retry). */
+export const SYNC_ALARM = 'fail-well:sync';
+export const SYNC_SOON_ALARM = 'fail-well:sync-soon';
+const EVERY_MINUTES = 15;
+/** Changes within this wait go out together (Chrome's shortest alarm). */
+const SOON_MINUTES = 0.5;
+/** Pages per syncOnce call: the run goes on, but memory and one transaction stay small. */
+const PAGES_PER_STEP = 20;
+
+/** What the Data section sends to run sync now (optionally saying yes to the failsafe). */
+export interface SyncNowRequest {
+  type: 'fail-well:sync-now';
+  allowDeletes?: boolean;
+}
+
+/** Whether a runtime message asks for a run. */
+export function isSyncNowRequest(message: unknown): message is SyncNowRequest {
+  return (message as { type?: unknown } | null)?.type === 'fail-well:sync-now';
+}
+
+/** Make sure the periodic run is scheduled while a server is connected (start-up, connect). */
+export async function ensureSyncAlarm(): Promise<void> {
+  const config = await readSyncConfig();
+  if (!config) {
+    await browser.alarms.clear(SYNC_ALARM);
+    return;
+  }
+  if (!(await browser.alarms.get(SYNC_ALARM))) {
+    await browser.alarms.create(SYNC_ALARM, { periodInMinutes: EVERY_MINUTES });
+  }
+}
+
+/** A change was written: run soon, once for a burst of changes (the alarm is replaced). */
+export async function syncSoon(): Promise<void> {
+  if (await readSyncConfig())
+    await browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SOON_MINUTES });
+}
+
+/** The alarm listener's share: run on sync's alarms. */
+export async function handleSyncAlarm(name: string, now: number): Promise<void> {
+  if (name === SYNC_ALARM || name === SYNC_SOON_ALARM) await runSync(now);
+}
+
+/** One run, now; returns the recorded status (or the last one when nothing ran). */
+export function runSync(
+  now: number,
+  options: { allowDeletes?: boolean } = {},
+): Promise<SyncStatus> {
+  return withLock('fail-well:sync', async () => {
+    const config = await readSyncConfig();
+    const before = await readSyncStatus();
+    if (!config || config.paused) return before;
+    const status = await attempt(config, before, now, options.allowDeletes === true);
+    await writeSyncStatus(status);
+    if (status.problem && status.failures < MAX_ATTEMPTS && retryable(status)) {
+      const wait = retryDelay(status.failures - 1, Math.random);
+      await browser.alarms.create(SYNC_SOON_ALARM, { when: now + wait });
+    }
+    return status;
+  });
+}
+
+function retryable(status: SyncStatus): boolean {
+  return ['unreachable', 'rate-limited', 'server-error'].includes(status.problem ?? '');
+}
+
+async function attempt(
+  config: SyncConfig,
+  before: SyncStatus,
+  now: number,
+  allowDeletes: boolean,
+): Promise<SyncStatus> {
+  const failed = (problem: SyncStatus['problem']): SyncStatus => ({
+    ...before,
+    problem,
+    failures: before.failures + 1,
+  });
+  const [keyring, session] = await Promise.all([readKeyring(), readSession()]);
+  if (!keyring || !session || session.kid !== keyring.kid) return failed('locked');
+  const address = parseServerAddress(config.dbUrl);
+  if (!address.ok) return failed('bad-response');
+  if (!(await browser.permissions.contains({ origins: [address.address.permission] }))) {
+    return failed('no-permission');
+  }
+  try {
+    const keys = await syncKeysFrom(fromBase64(session.dataKey), session.kid);
+    const client = createCouchClient({
+      dbUrl: config.dbUrl,
+      user: config.user,
+      password: await openPassword(config, keys),
+      fetch: (input, init) => fetch(input, init),
+    });
+    // The keyring goes up once, so a second device unlocks with the same passphrase; a
+    // database holding another journal's keyring is never written to.
+    const onServer = await client.getDoc(KEYRING_DOC_ID);
+    if (!onServer) await client.putDoc({ _id: KEYRING_DOC_ID, ...keyringDoc(keyring) });
+    else if (parseKeyringDoc(onServer).keyring.kid !== keyring.kid) return failed('unknown-key');
+    const codec = await currentCodec();
+    let report = await syncOnce(client, keys, codec, { allowDeletes, maxPages: PAGES_PER_STEP });
+    let rejected = report.rejected.length;
+    while (report.outcome === 'more') {
+      report = await syncOnce(client, keys, codec, { allowDeletes, maxPages: PAGES_PER_STEP });
+      rejected += report.rejected.length;
+    }
+    return {
+      lastSyncAt: report.outcome === 'ask' ? before.lastSyncAt : now,
+      problem: null,
+      failures: 0,
+      ask: report.ask ? { deleting: report.ask.deleting, of: report.ask.of } : null,
+      rejected,
+    };
+  } catch (error) {
+    if (error instanceof SyncHttpError) return failed(error.code);
+    if (error instanceof SyncStopError) return failed(error.code);
+    if (error instanceof SyncDocError)
+      return failed(error.code === 'unsupported' ? 'unsupported' : 'unknown-key');
+    throw error;
+  }
+}
