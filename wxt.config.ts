@@ -115,6 +115,9 @@ export default defineConfig({
       'downloads',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
+    // Sync reaches only the server the person connects, asked for then (no install warning).
+    // Plain http only on this machine: anything else must be https (server-address.ts).
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+F' },
@@ -126,7 +129,13 @@ export default defineConfig({
         gecko: {
           id: 'fail-well@fail-well.app',
           strict_min_version: '142.0',
-          data_collection_permissions: { required: ['none'] },
+          // Nothing leaves the device unless the person connects sync; then the journal goes,
+          // encrypted, to their own server. Its records hold pages' titles, addresses and
+          // chosen text, so that is declared, asked for when sync is connected.
+          data_collection_permissions: {
+            required: ['none'],
+            optional: ['browsingActivity', 'websiteContent'],
+          },
         },
       },
     }),

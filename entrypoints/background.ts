@@ -39,6 +39,7 @@ import {
 } from '../utils/nudges/worker/trigger-handlers';
 import { onReflectionsChanged } from '../utils/reflections/db-connection-store';
 import { settingsItem } from '../utils/settings/settings-store';
+import { watchSyncConfig } from '../utils/sync/sync-config-store';
 import {
   ensureSyncAlarm,
   handleSyncAlarm,
@@ -72,7 +73,8 @@ export default defineBackground(() => {
   // The Data section's "Sync now" (and its yes to the mass-delete failsafe): the run is here.
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (isSyncNowRequest(message)) {
-      return runSync(Date.now(), { allowDeletes: message.allowDeletes === true });
+      const allowDeletes = message.allowDeletes === true;
+      return ensureSyncAlarm().then(() => runSync(Date.now(), { allowDeletes }));
     }
     if (!isAttentionRequest(message)) return undefined;
     return setAttention(message.choice).then(() => true);
@@ -126,4 +128,6 @@ export default defineBackground(() => {
   // A change written while the worker is awake goes out soon; the outbox keeps the rest
   // for the next run whenever the worker sleeps through a change.
   onReflectionsChanged(() => void syncSoon());
+  // Connected, paused or disconnected in the Data section: the periodic run follows.
+  watchSyncConfig(() => void ensureSyncAlarm());
 });

@@ -83,6 +83,10 @@ export function installFakeExtras(): FakeExtras {
       for (const p of [...permissions, ...origins]) extras.granted.add(p);
       return true;
     },
+    remove: async ({ permissions = [], origins = [] }: Asked) => {
+      for (const p of [...permissions, ...origins]) extras.granted.delete(p);
+      return true;
+    },
     onAdded: fakeEvent(),
     onRemoved: fakeEvent(),
   };

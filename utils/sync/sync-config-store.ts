@@ -28,6 +28,11 @@ export async function saveSyncConfig(config: SyncConfig | null): Promise<void> {
   else await configItem.setValue(config);
 }
 
+/** Call `listener` with the config whenever it changes (connect, pause, disconnect). */
+export function watchSyncConfig(listener: (config: SyncConfig | null) => void): () => void {
+  return configItem.watch((raw) => listener(parseSyncConfig(raw)));
+}
+
 /** The last run's outcome. */
 export async function readSyncStatus(): Promise<SyncStatus> {
   return parseSyncStatus(await statusItem.getValue());

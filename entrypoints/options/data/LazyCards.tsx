@@ -11,3 +11,9 @@ export function LazyRescueOffer() {
   const loaded = useLazy(() => import('./RescueOffer'));
   return loaded ? <loaded.RescueOffer /> : null;
 }
+
+/** Data → Sync, loaded after the Data section's first paint (the client and its words). */
+export function LazySyncCard() {
+  const loaded = useLazy(() => import('./sync/SyncCard'));
+  return loaded ? <loaded.SyncCard /> : null;
+}

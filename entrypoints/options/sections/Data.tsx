@@ -4,12 +4,12 @@ import { DeleteEverything } from '../data/DeleteEverything';
 import { ExportData } from '../data/ExportData';
 import { ImportData } from '../data/ImportData';
 import { KeepSafe } from '../data/KeepSafe';
-import { LazyAutoBackups } from '../data/LazyCards';
+import { LazyAutoBackups, LazySyncCard } from '../data/LazyCards';
 import { MoveIn } from '../data/MoveIn';
 import { useRoute } from '../useRoute';
 import './data.css';
 
-/** Own your data: export, import (from a backup or another app), keeping it safe, and deleting it all. */
+/** Own your data: export, sync between devices, import (from a backup or another app), keeping it safe, and deleting it all. */
 export function Data() {
   const { route } = useRoute();
   return (
@@ -19,6 +19,7 @@ export function Data() {
       <BackupReminder exportLink={false} />
       <ExportData params={route.params} />
       <LazyAutoBackups />
+      <LazySyncCard />
       <ImportData />
       <MoveIn />
       <KeepSafe />

@@ -1,0 +1,161 @@
+// @vitest-environment happy-dom
+
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SyncCard } from '../../../entrypoints/options/data/sync/SyncCard';
+import { createLock } from '../../../utils/lock/lock-store';
+import { saveReflection } from '../../../utils/reflections/db-store';
+import { createReflection } from '../../../utils/reflections/reflection';
+import { countPending } from '../../../utils/reflections/sync-store';
+import { IDLE_STATUS } from '../../../utils/sync/sync-config';
+import {
+  readSyncConfig,
+  saveSyncConfig,
+  writeSyncStatus,
+} from '../../../utils/sync/sync-config-store';
+import { type FakeExtras, installFakeExtras } from '../../helpers/fake-extras';
+
+const ADDRESS = 'https://couch.example.com/journal';
+const PASSWORD = 'correct horse battery';
+let extras: FakeExtras;
+let sent: unknown[];
+const realFetch = globalThis.fetch;
+
+/** A CouchDB that knows one user: the root, and the database for the right password only. */
+function fakeCouch(): void {
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    const auth = new Headers(init?.headers).get('Authorization') ?? '';
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    if (url === 'https://couch.example.com/') return json({ couchdb: 'Welcome', version: '3.4.2' });
+    if (auth !== `Basic ${btoa(`ada:${PASSWORD}`)}`) return json({ error: 'unauthorized' }, 401);
+    if (url === ADDRESS) return json({ db_name: 'journal' });
+    return json({ error: 'not_found' }, 404);
+  }) as typeof fetch;
+}
+
+beforeEach(() => {
+  extras = installFakeExtras();
+  extras.answer.grant = true;
+  sent = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    sent.push(message);
+    return undefined;
+  });
+  fakeCouch();
+});
+
+afterEach(() => {
+  cleanup();
+  globalThis.fetch = realFetch;
+});
+
+async function unlockedJournal(): Promise<void> {
+  await createLock('a long passphrase', Date.parse('2026-11-02T09:00:00Z'), 100_000);
+  await saveReflection(
+    createReflection(
+      { template: 'quick', answers: { learned: 'lesson' }, tags: [], sting: null },
+      'r-1',
+      Date.parse('2026-11-02T09:00:00Z'),
+    ),
+  );
+}
+
+async function fillIn(address: string, password: string): Promise<void> {
+  render(<SyncCard />);
+  fireEvent.input(await screen.findByRole('textbox', { name: 'Database address' }), {
+    target: { value: address },
+  });
+  fireEvent.input(screen.getByRole('textbox', { name: 'User name' }), { target: { value: 'ada' } });
+  fireEvent.input(screen.getByLabelText('Password'), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Test and connect' }));
+}
+
+describe('Data → Sync', () => {
+  it('asks for the lock first: sync encrypts with its key', async () => {
+    render(<SyncCard />);
+    expect(await screen.findByText(/Turn on the lock under Preferences first/)).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Database address' })).toBeNull();
+  });
+
+  it('says what is wrong with the address, asks for nothing and saves nothing', async () => {
+    await unlockedJournal();
+    await fillIn('http://couch.example.com/journal', PASSWORD);
+    expect(await screen.findByText(/Use https:\/\/ for a server on another computer/)).toBeTruthy();
+    expect(await readSyncConfig()).toBeNull();
+    expect(extras.granted.size).toBe(0);
+  });
+
+  it('a refused permission or a wrong password saves nothing and says so', async () => {
+    await unlockedJournal();
+    extras.answer.grant = false;
+    await fillIn(ADDRESS, PASSWORD);
+    expect(await screen.findByText(/needs your permission to reach this server/)).toBeTruthy();
+    cleanup();
+    extras.answer.grant = true;
+    await fillIn(ADDRESS, 'wrong');
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Test and connect' })).toBeTruthy(),
+    );
+    expect(await readSyncConfig()).toBeNull();
+    expect(sent).toEqual([]);
+  });
+
+  it('connects: the permission for exactly that server, the password sealed, the journal queued, a run asked for', async () => {
+    await unlockedJournal();
+    await fillIn(ADDRESS, PASSWORD);
+    expect(await screen.findByText('Connected to https://couch.example.com/journal.')).toBeTruthy();
+    expect([...extras.granted]).toEqual(['https://couch.example.com/*']);
+    const config = await readSyncConfig();
+    expect(config).toMatchObject({ dbUrl: ADDRESS, user: 'ada', paused: false });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(PASSWORD);
+    await waitFor(() =>
+      expect(sent).toContainEqual({ type: 'fail-well:sync-now', allowDeletes: false }),
+    );
+    expect(await countPending()).toBe(1);
+  });
+
+  it('shows the last run in plain words, asks before a mass delete, pauses and disconnects', async () => {
+    await unlockedJournal();
+    await fillIn(ADDRESS, PASSWORD);
+    await screen.findByText(/Connected to/);
+    await writeSyncStatus({
+      ...IDLE_STATUS,
+      problem: 'unauthorized',
+      ask: { deleting: 30, of: 40 },
+    });
+    expect(await screen.findByText(/would delete 30 of the 40 reflections/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete them here too' }));
+    await waitFor(() =>
+      expect(sent).toContainEqual({ type: 'fail-well:sync-now', allowDeletes: true }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Pause sync' }));
+    expect(await screen.findByText(/Paused: nothing is sent or fetched/)).toBeTruthy();
+    expect((await readSyncConfig())?.paused).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(await screen.findByRole('textbox', { name: 'Database address' })).toBeTruthy();
+    expect(await readSyncConfig()).toBeNull();
+    await waitFor(async () => expect(await countPending()).toBe(0));
+    expect(extras.granted.size).toBe(0);
+  });
+
+  it('a stored config is kept while locked, with the controls still there', async () => {
+    await unlockedJournal();
+    await fillIn(ADDRESS, PASSWORD);
+    await screen.findByText(/Connected to/);
+    const config = await readSyncConfig();
+    cleanup();
+    await fakeBrowser.storage.session.clear();
+    if (config) await saveSyncConfig(config);
+    render(<SyncCard />);
+    expect(await screen.findByText(/Connected to/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Sync now' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+});
