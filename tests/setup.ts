@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/preact';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -6,6 +7,10 @@ import { memoryStorage } from './helpers/memory-storage';
 import { getMessageFrom, readCatalogue } from './i18n-fake';
 
 const getMessage = getMessageFrom(readCatalogue('en'));
+
+// `findBy…` and `waitFor` wait up to 5 s, not 1 s: on a shared, loaded CI machine a page's
+// IndexedDB round trips can take over a second, and a slow machine must not fail a test.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(() => {
   fakeBrowser.reset();
