@@ -151,17 +151,25 @@ async function openAll(run: Run, docs: unknown[]): Promise<Incoming[]> {
   return incoming;
 }
 
+/** This device's rows as stored, their bases, and the readable reflections by id. */
+async function readLocal(run: Run, ids: string[]) {
+  const { rows, bases } = await localState(ids);
+  const readable = await readableRows(
+    rows.filter((r): r is Reflection => r !== undefined),
+    run.codec,
+  );
+  return { rows, bases, byId: new Map(readable.map((r) => [r.id, r as SyncedReflection])) };
+}
+
 /**
  * Decide and commit one page with `checkpoint`; false when the failsafe stopped it (nothing of
  * the page written, the checkpoint where it was).
  */
 async function apply(run: Run, incoming: Incoming[], checkpoint: string): Promise<boolean> {
-  const { rows, bases } = await localState(incoming.map((i) => i.id));
-  const readable = await readableRows(
-    rows.filter((r): r is Reflection => r !== undefined),
-    run.codec,
+  const { rows, bases, byId } = await readLocal(
+    run,
+    incoming.map((i) => i.id),
   );
-  const byId = new Map(readable.map((r) => [r.id, r as SyncedReflection]));
   const changes: PulledChange[] = [];
   let deletes = 0;
   for (const [i, item] of incoming.entries()) {
@@ -204,12 +212,10 @@ async function push(run: Run): Promise<boolean> {
     if (outOfPages(run)) return false;
     run.pages++;
     after = entries.at(-1)?.id ?? null;
-    const { rows, bases } = await localState(entries.map((e) => e.id));
-    const readable = await readableRows(
-      rows.filter((r): r is Reflection => r !== undefined),
-      run.codec,
+    const { rows, bases, byId } = await readLocal(
+      run,
+      entries.map((e) => e.id),
     );
-    const byId = new Map(readable.map((r) => [r.id, r as SyncedReflection]));
     const docs: object[] = [];
     const waiting = new Map<string, SentChange>();
     const settled: SentChange[] = [];
