@@ -3,7 +3,7 @@
  * its listeners, events are fired as the browser would fire them, and the tests read what the
  * user would see (badge, notifications, the prompt's draft) and what is stored.
  */
-import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { emptyDraft } from '../../utils/capture/draft';

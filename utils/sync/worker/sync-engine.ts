@@ -212,7 +212,7 @@ async function push(run: Run): Promise<boolean> {
     if (outOfPages(run)) return false;
     run.pages++;
     after = entries.at(-1)?.id ?? null;
-    const { rows, bases, byId } = await readLocal(
+    const { bases, byId } = await readLocal(
       run,
       entries.map((e) => e.id),
     );
