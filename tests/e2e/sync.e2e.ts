@@ -2,16 +2,14 @@
  * Sync in real Chromium with a real server (pouchdb-server on 127.0.0.1, started here and
  * stopped by its PID): a journal locked with a passphrase is connected through Data → Sync,
  * the service worker sends it, and the server's database — read through its HTTP API, as
- * anyone with access to it could — holds ciphertext only. A second profile holding the same
- * keyring (copied, standing in for joining with the passphrase) unlocks, connects and shows
- * the same lesson. Both builds hold the host permission for 127.0.0.1 from install, as a
+ * anyone with access to it could — holds ciphertext only. A second profile joins that journal
+ * with its passphrase (taking on the same lock), syncs and shows the same lesson. Both builds hold the host permission for 127.0.0.1 from install, as a
  * test browser cannot click a permission prompt.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import type { WxtBrowser } from 'wxt/browser';
 import { type CouchServer, startCouchServer } from '../helpers/couch-server';
 import {
   closeFirstRunTab,
@@ -22,8 +20,6 @@ import {
   test,
 } from './fixtures';
 import { captureFromPopup, PASSPHRASE, section, switchLockOn } from './lock-helpers';
-
-declare const chrome: WxtBrowser;
 
 const MARKER = 'SYNC-MARKER-5150';
 let server: CouchServer;
@@ -62,14 +58,25 @@ async function device(name: string) {
   return { context, worker, open };
 }
 
-/** Data → Sync, filled in and connected; waits for the first run to finish. */
-async function connectSync(options: Page, dbUrl: string): Promise<void> {
+/**
+ * Data → Sync, filled in and connected (or, with `passphrase`, joined); waits for the first
+ * run to finish.
+ */
+async function connectSync(options: Page, dbUrl: string, passphrase?: string): Promise<void> {
   await section(options, 'Data');
   const card = options.getByRole('region', { name: 'Sync between your devices' });
   await card.getByRole('textbox', { name: 'Database address' }).fill(dbUrl);
   await card.getByRole('textbox', { name: 'User name' }).fill(server.admin.user);
-  await card.getByLabel('Password').fill(server.admin.password);
-  await card.getByRole('button', { name: 'Test and connect' }).click();
+  await card.getByLabel('Password', { exact: true }).fill(server.admin.password);
+  if (passphrase) {
+    await card.getByLabel("That journal's passphrase").fill('not the passphrase');
+    await card.getByRole('button', { name: 'Join and sync' }).click();
+    await expect(card.getByText(/doesn't open the journal on this server/)).toBeVisible();
+    await card.getByLabel("That journal's passphrase").fill(passphrase);
+    await card.getByRole('button', { name: 'Join and sync' }).click();
+  } else {
+    await card.getByRole('button', { name: 'Test and connect' }).click();
+  }
   await expect(card.getByText(`Connected to ${dbUrl}.`)).toBeVisible();
   await expect(card.getByText(/^Last synced /)).toBeVisible({ timeout: 30_000 });
   await expect(card.getByRole('alert')).toHaveCount(0);
@@ -84,7 +91,7 @@ async function serverContents(dbUrl: string): Promise<string> {
   return response.text();
 }
 
-test('a locked journal syncs as ciphertext, and a second profile with the same keys gets the lesson', async () => {
+test('a locked journal syncs as ciphertext, and a second profile joins with the passphrase and gets the lesson', async () => {
   test.setTimeout(120_000);
   const dbUrl = await server.createDb('journal');
   const a = await device('a');
@@ -99,21 +106,10 @@ test('a locked journal syncs as ciphertext, and a second profile with the same k
   expect(held).not.toContain(MARKER);
   expect(held.toLowerCase()).not.toContain(MARKER.toLowerCase());
 
-  // The second device: the same keyring (what joining with the passphrase will set up).
-  const keyring = await optionsA.evaluate(
-    async () => (await chrome.storage.local.get('lock:keyring'))['lock:keyring'],
-  );
+  // The second device joins with the journal's passphrase (a wrong one first, refused).
   const b = await device('b');
-  const setup = await b.open('options.html');
-  await setup.evaluate(async (k) => {
-    await chrome.storage.local.set({ 'lock:keyring': k });
-  }, keyring);
-  await setup.close();
   const optionsB = await b.open('options.html');
-  const unlock = optionsB.getByRole('region', { name: 'Your journal is locked' });
-  await unlock.getByLabel('Passphrase').fill(PASSPHRASE);
-  await unlock.getByRole('button', { name: 'Unlock' }).click();
-  await connectSync(optionsB, dbUrl);
+  await connectSync(optionsB, dbUrl, PASSPHRASE);
   await section(optionsB, 'Lessons');
   await expect(optionsB.getByText(`${MARKER} learned`).first()).toBeVisible();
 

@@ -20,6 +20,7 @@ import {
   changePassphrase,
   createKeyring,
   exportDataKey,
+  type Keyring,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './keyring';
@@ -124,6 +125,21 @@ export async function createLock(
     });
     await startSession(made.keys, now);
     return { recoveryKey: made.recoveryKey, keys: made.keys };
+  });
+}
+
+/**
+ * Take on a journal's existing lock (a second device joining through sync): its keyring,
+ * stored, and this session unlocked with `keys` the person's passphrase opened. Like
+ * `createLock`, sealing what is already here is the migration's job, started by the caller.
+ */
+export async function adoptLock(keyring: Keyring, keys: OpeningKeys, now: number): Promise<void> {
+  await withLock('fail-well:lock', async () => {
+    if (await readKeyring()) throw new Error('The journal is already locked');
+    if (keys.kid !== keyring.kid) throw new Error("The keys are not this keyring's");
+    setLockHint(true);
+    await browser.storage.local.set({ [KEYRING_KEY]: keyring, [PREFS_KEY]: DEFAULT_LOCK_PREFS });
+    await startSession(keys, now);
   });
 }
 

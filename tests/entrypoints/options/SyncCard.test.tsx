@@ -4,6 +4,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SyncCard } from '../../../entrypoints/options/data/sync/SyncCard';
+import { createKeyring } from '../../../utils/lock/keyring';
+import { lockStatus, readKeyring } from '../../../utils/lock/lock-read-store';
 import { createLock } from '../../../utils/lock/lock-store';
 import { saveReflection } from '../../../utils/reflections/db-store';
 import { createReflection } from '../../../utils/reflections/reflection';
@@ -19,6 +21,7 @@ import { type FakeExtras, installFakeExtras } from '../../helpers/fake-extras';
 const ADDRESS = 'https://couch.example.com/journal';
 const PASSWORD = 'correct horse battery';
 let extras: FakeExtras;
+let serverKeyring: Record<string, unknown> | null = null;
 let sent: unknown[];
 const realFetch = globalThis.fetch;
 
@@ -35,6 +38,7 @@ function fakeCouch(): void {
     if (url === 'https://couch.example.com/') return json({ couchdb: 'Welcome', version: '3.4.2' });
     if (auth !== `Basic ${btoa(`ada:${PASSWORD}`)}`) return json({ error: 'unauthorized' }, 401);
     if (url === ADDRESS) return json({ db_name: 'journal' });
+    if (url.startsWith(`${ADDRESS}/fail-well`) && serverKeyring) return json(serverKeyring);
     return json({ error: 'not_found' }, 404);
   }) as typeof fetch;
 }
@@ -42,6 +46,7 @@ function fakeCouch(): void {
 beforeEach(() => {
   extras = installFakeExtras();
   extras.answer.grant = true;
+  serverKeyring = null;
   sent = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     sent.push(message);
@@ -77,10 +82,43 @@ async function fillIn(address: string, password: string): Promise<void> {
 }
 
 describe('Data → Sync', () => {
-  it('asks for the lock first: sync encrypts with its key', async () => {
+  it('asks for the lock first: sync encrypts with its key; or to join a journal already there', async () => {
     render(<SyncCard />);
     expect(await screen.findByText(/Turn on the lock under Preferences first/)).toBeTruthy();
-    expect(screen.queryByRole('textbox', { name: 'Database address' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Join and sync' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Test and connect' })).toBeNull();
+  });
+
+  it('joins the journal on the server with its passphrase: the same lock here, then connected', async () => {
+    const { keyring } = await createKeyring(
+      'the other passphrase',
+      Date.parse('2026-11-01T09:00:00Z'),
+      100_000,
+    );
+    serverKeyring = { _id: 'fail-well:keyring', _rev: '1-a', keyring };
+    const joinWith = async (passphrase: string) => {
+      fireEvent.input(await screen.findByRole('textbox', { name: 'Database address' }), {
+        target: { value: ADDRESS },
+      });
+      fireEvent.input(screen.getByRole('textbox', { name: 'User name' }), {
+        target: { value: 'ada' },
+      });
+      fireEvent.input(screen.getByLabelText('Password'), { target: { value: PASSWORD } });
+      fireEvent.input(screen.getByLabelText("That journal's passphrase"), {
+        target: { value: passphrase },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Join and sync' }));
+    };
+    render(<SyncCard />);
+    await joinWith('not it at all');
+    expect(await screen.findByText(/doesn't open the journal on this server/)).toBeTruthy();
+    expect(await readKeyring()).toBeNull();
+    expect(await readSyncConfig()).toBeNull();
+    await joinWith('the other passphrase');
+    expect(await screen.findByText(/Connected to/)).toBeTruthy();
+    expect((await readKeyring())?.kid).toBe(keyring.kid);
+    expect(await lockStatus()).toBe('unlocked');
+    expect(await readSyncConfig()).toMatchObject({ dbUrl: ADDRESS, user: 'ada' });
   });
 
   it('says what is wrong with the address, asks for nothing and saves nothing', async () => {
@@ -98,6 +136,7 @@ describe('Data → Sync', () => {
     expect(await screen.findByText(/needs your permission to reach this server/)).toBeTruthy();
     cleanup();
     extras.answer.grant = true;
+    serverKeyring = null;
     await fillIn(ADDRESS, 'wrong');
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Test and connect' })).toBeTruthy(),

@@ -4,9 +4,15 @@ import { t } from '../../../../utils/i18n/i18n';
 import { parseServerAddress } from '../../../../utils/sync/server-address';
 import { addressProblem } from '../../../../utils/sync/sync-messages';
 import { connect } from './connect';
+import { join } from './join';
 
-/** The server's address, user and password, tested before anything is kept. */
-export function ConnectForm() {
+/**
+ * The server's address, user and password, tested before anything is kept. `join`: a device
+ * without a lock joins the journal already there, with that journal's passphrase.
+ */
+export function ConnectForm({ mode = 'connect' }: { mode?: 'connect' | 'join' }) {
+  const id = (name: string) => `sync-${mode}-${name}`;
+  const [passphrase, setPassphrase] = useState('');
   const [address, setAddress] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
@@ -25,17 +31,19 @@ export function ConnectForm() {
     setAddressError('');
     setBusy(true);
     // No await before connect(): its permission prompt needs this click's gesture.
-    void connect(parsed.address, user.trim(), password)
-      .then((words) => setProblem(words ?? ''))
-      .finally(() => setBusy(false));
+    const done =
+      mode === 'join'
+        ? join(parsed.address, user.trim(), password, passphrase)
+        : connect(parsed.address, user.trim(), password);
+    void done.then((words) => setProblem(words ?? '')).finally(() => setBusy(false));
   };
 
   return (
     <form class="sync-connect" onSubmit={submit} noValidate>
-      <label class="field" for="sync-address">
+      <label class="field" for={id('address')}>
         <span>{t('syncAddressLabel')}</span>
         <input
-          id="sync-address"
+          id={id('address')}
           type="url"
           inputMode="url"
           autocomplete="url"
@@ -43,17 +51,17 @@ export function ConnectForm() {
           placeholder={t('syncAddressHint')}
           value={address}
           aria-invalid={addressError ? true : undefined}
-          aria-describedby="sync-address-error"
+          aria-describedby={id('address-error')}
           onInput={(e) => setAddress(e.currentTarget.value)}
         />
       </label>
-      <p id="sync-address-error" class="error" role="alert">
+      <p id={id('address-error')} class="error" role="alert">
         {addressError}
       </p>
-      <label class="field" for="sync-user">
+      <label class="field" for={id('user')}>
         <span>{t('syncUserLabel')}</span>
         <input
-          id="sync-user"
+          id={id('user')}
           autocomplete="username"
           spellcheck={false}
           value={user}
@@ -61,14 +69,23 @@ export function ConnectForm() {
         />
       </label>
       <SecretField
-        id="sync-password"
+        id={id('password')}
         label={t('syncPasswordLabel')}
         value={password}
         error=""
         onInput={setPassword}
       />
+      {mode === 'join' && (
+        <SecretField
+          id={id('passphrase')}
+          label={t('syncJoinPassphrase')}
+          value={passphrase}
+          error=""
+          onInput={setPassphrase}
+        />
+      )}
       <button type="submit" disabled={busy}>
-        {busy ? t('syncConnecting') : t('syncConnect')}
+        {busy ? t('syncConnecting') : t(mode === 'join' ? 'syncJoin' : 'syncConnect')}
       </button>
       <p class="error" role="alert">
         {problem}

@@ -37,7 +37,12 @@ export function SyncCard() {
       {config ? (
         <SyncStatusPanel config={config} unlocked={lock === 'unlocked'} />
       ) : lock === 'off' ? (
-        <p>{t('syncNeedsLock')}</p>
+        <>
+          <p>{t('syncNeedsLock')}</p>
+          <h4>{t('syncJoinTitle')}</h4>
+          <p class="muted">{t('syncJoinIntro')}</p>
+          <ConnectForm mode="join" />
+        </>
       ) : lock === 'locked' ? (
         <p>{t('syncNeedsUnlock')}</p>
       ) : (

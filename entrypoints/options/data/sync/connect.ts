@@ -20,7 +20,7 @@ import type { SyncNowRequest } from '../../../../utils/sync/worker/sync-runner';
  * Firefox asks, with the host, for the data collection its manifest declares as optional
  * (wxt.config.ts): what sync sends holds pages' titles, addresses and chosen text.
  */
-const FIREFOX_DATA = (
+export const FIREFOX_DATA = (
   import.meta.env.FIREFOX ? { data_collection: ['browsingActivity', 'websiteContent'] } : {}
 ) as Record<string, never>;
 
@@ -28,6 +28,13 @@ const FIREFOX_DATA = (
 export function requestSync(allowDeletes = false): Promise<unknown> {
   const request: SyncNowRequest = { type: 'fail-well:sync-now', allowDeletes };
   return browser.runtime.sendMessage(request).catch(() => undefined);
+}
+
+/** Ask for the host permission for exactly this server: first thing in the click (a gesture). */
+export function askForServer(address: ServerAddress): Promise<boolean> {
+  return browser.permissions
+    .request({ origins: [address.permission], ...FIREFOX_DATA })
+    .catch(() => false);
 }
 
 /**
@@ -39,18 +46,18 @@ export async function connect(
   user: string,
   password: string,
 ): Promise<string | null> {
-  const granted = await browser.permissions
-    .request({ origins: [address.permission], ...FIREFOX_DATA })
-    .catch(() => false);
-  if (!granted) return t('syncRefused');
+  if (!(await askForServer(address))) return t('syncRefused');
+  return connectGranted(address, user, password);
+}
+
+/** Connect once the permission is held: test, seal the password, queue the journal, run. */
+export async function connectGranted(
+  address: ServerAddress,
+  user: string,
+  password: string,
+): Promise<string | null> {
   try {
-    const client = createCouchClient({
-      dbUrl: address.dbUrl,
-      user,
-      password,
-      fetch: (input, init) => fetch(input, init),
-    });
-    await client.testConnection();
+    await clientFor(address, user, password).testConnection();
   } catch (error) {
     if (error instanceof SyncHttpError) return httpProblem(error.code);
     throw error;
@@ -67,4 +74,14 @@ export async function connect(
   await queueEverything();
   void requestSync();
   return null;
+}
+
+/** A client for the page's own requests (testing and joining), on the page's fetch. */
+export function clientFor(address: ServerAddress, user: string, password: string) {
+  return createCouchClient({
+    dbUrl: address.dbUrl,
+    user,
+    password,
+    fetch: (input, init) => fetch(input, init),
+  });
 }
