@@ -62,6 +62,7 @@ export function ConnectForm({ mode = 'connect' }: { mode?: 'connect' | 'join' })
         <span>{t('syncUserLabel')}</span>
         <input
           id={id('user')}
+          type="text"
           autocomplete="username"
           spellcheck={false}
           value={user}
