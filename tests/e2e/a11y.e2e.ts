@@ -36,6 +36,8 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`every options section has no accessibility violations (${scheme})`, async ({
     openPage,
   }) => {
+    // Seven sections, each scanned by axe: about 30 s alone, twice that on a loaded machine.
+    test.setTimeout(150_000);
     const options = await openPage('options.html');
     await options.emulateMedia({ colorScheme: scheme });
     // The first-run state, then a page with reflections.

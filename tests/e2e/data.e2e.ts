@@ -440,7 +440,8 @@ test('a full disk during save keeps the draft, writes nothing, and the next save
       const request = put.apply(this, args);
       const tx = this.transaction;
       const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      Object.defineProperty(tx, 'error', { get: () => full });
+      // Configurable: a save puts the row and its outbox entry in one transaction.
+      Object.defineProperty(tx, 'error', { get: () => full, configurable: true });
       request.addEventListener('success', () => tx.abort());
       return request;
     };

@@ -4,7 +4,7 @@
  * change channel that tells every open page about a write. The typed reads and writes are
  * db-store.ts; bulk work is db-bulk-store.ts.
  */
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { DB_NAME } from './db-name';
 import { firstReview, type Reflection } from './reflection';
 import { type StoredReflection, toStoredRow } from './stored-row';
@@ -71,6 +71,9 @@ export interface FailWellDBv4 extends FailWellDBv3 {
 }
 
 export type FailWellDB = FailWellDBv4;
+
+/** A write of reflections with their outbox entries (db-store.ts). */
+export type ChangeTransaction = IDBPTransaction<FailWellDB, ['reflections', 'outbox'], 'readwrite'>;
 
 /** Something the page should tell the user about the database connection. */
 export type DbEvent =

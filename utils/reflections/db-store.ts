@@ -10,15 +10,36 @@
  * readable one where this context can open it (utils/lock/lock-codec-store.ts): callers work
  * with plain reflections either way.
  */
+
 import { t } from '../i18n/i18n';
 import { currentCodec, type LockCodec, readableRows, storedForm } from '../lock/lock-codec-store';
-import { announce, forgetConnection, connect as open } from './db-connection-store';
+import {
+  announce,
+  type ChangeTransaction,
+  forgetConnection,
+  connect as open,
+} from './db-connection-store';
 import type { Reflection, ReviewState } from './reflection';
 import { fromStoredRow, type StoredReflection, toStoredRow } from './stored-row';
 import { outboxEntry } from './sync-rows';
 
 /** Every change to a reflection is also an outbox entry, committed with it (sync sends it). */
 const CHANGE = ['reflections', 'outbox'] as const;
+
+/**
+ * Put `row` and its outbox entry in `tx`, then wait for the commit. The outcome is the
+ * transaction's: a full disk aborts at commit with QuotaExceededError, which the page names,
+ * while the second request would only report the abort.
+ */
+function writeChange(tx: ChangeTransaction, row: StoredReflection): Promise<void> {
+  tx.objectStore('reflections')
+    .put(row)
+    .catch(() => {});
+  tx.objectStore('outbox')
+    .put(outboxEntry(row.id))
+    .catch(() => {});
+  return tx.done;
+}
 
 /** Open the connection now, so a page's first write does not wait for it (the popup). */
 export async function openEarly(): Promise<void> {
@@ -40,12 +61,7 @@ export async function saveReflection(reflection: Reflection): Promise<void> {
   const [db, codec] = await Promise.all([open(), currentCodec()]);
   const row = await storedRow(reflection, codec);
   try {
-    const tx = db.transaction(CHANGE, 'readwrite');
-    await Promise.all([
-      tx.objectStore('reflections').put(row),
-      tx.objectStore('outbox').put(outboxEntry(row.id)),
-      tx.done,
-    ]);
+    await writeChange(db.transaction(CHANGE, 'readwrite'), row);
   } catch (error) {
     // A connection the browser closed under us cannot be used again: open afresh next time.
     if (error instanceof DOMException && error.name === 'InvalidStateError') forgetConnection();
@@ -184,7 +200,7 @@ async function rewrite(
       if (!again) return undefined;
       continue;
     }
-    await Promise.all([rows.put(row), tx.objectStore('outbox').put(outboxEntry(id)), tx.done]);
+    await writeChange(tx, row);
     announce({ type: 'updated', ids: [id] });
     return next;
   }
@@ -235,7 +251,7 @@ export async function purgeDeleted(olderThan: number): Promise<number> {
     .openCursor(IDBKeyRange.upperBound(olderThan, true));
   let purged = 0;
   while (cursor) {
-    outbox.put(outboxEntry(cursor.primaryKey));
+    outbox.put(outboxEntry(cursor.primaryKey)).catch(() => {}); // tx.done reports a failure
     await cursor.delete();
     purged++;
     cursor = await cursor.continue();
