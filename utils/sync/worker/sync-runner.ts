@@ -10,9 +10,9 @@ import { withLock } from '../../core/cross-context-lock-browser';
 import { fromBase64 } from '../../lock/bytes';
 import { currentCodec } from '../../lock/lock-codec-store';
 import { readKeyring, readSession } from '../../lock/lock-read-store';
-import { createCouchClient } from '../couch-client';
 import { MAX_ATTEMPTS, retryDelay, SyncHttpError } from '../couch-errors';
 import { parseServerAddress } from '../server-address';
+import { serverClient } from '../server-client';
 import type { SyncConfig, SyncStatus } from '../sync-config';
 import {
   openPassword,
@@ -110,12 +110,7 @@ async function attempt(
   }
   try {
     const keys = await syncKeysFrom(fromBase64(session.dataKey), session.kid);
-    const client = createCouchClient({
-      dbUrl: config.dbUrl,
-      user: config.user,
-      password: await openPassword(config, keys),
-      fetch: (input, init) => fetch(input, init),
-    });
+    const client = serverClient(config.dbUrl, config.user, await openPassword(config, keys));
     // The keyring goes up once, so a second device unlocks with the same passphrase; a
     // database holding another journal's keyring is never written to.
     const onServer = await client.getDoc(KEYRING_DOC_ID);

@@ -8,9 +8,9 @@ import { t } from '../../../../utils/i18n/i18n';
 import { fromBase64 } from '../../../../utils/lock/bytes';
 import { readSession } from '../../../../utils/lock/lock-read-store';
 import { queueEverything } from '../../../../utils/reflections/sync-store';
-import { createCouchClient } from '../../../../utils/sync/couch-client';
 import { SyncHttpError } from '../../../../utils/sync/couch-errors';
 import type { ServerAddress } from '../../../../utils/sync/server-address';
+import { serverClient } from '../../../../utils/sync/server-client';
 import { saveSyncConfig, sealPassword } from '../../../../utils/sync/sync-config-store';
 import { httpProblem } from '../../../../utils/sync/sync-http-messages';
 import { syncKeysFrom } from '../../../../utils/sync/sync-keys';
@@ -76,12 +76,7 @@ export async function connectGranted(
   return null;
 }
 
-/** A client for the page's own requests (testing and joining), on the page's fetch. */
+/** A client for the page's own requests (testing and joining). */
 export function clientFor(address: ServerAddress, user: string, password: string) {
-  return createCouchClient({
-    dbUrl: address.dbUrl,
-    user,
-    password,
-    fetch: (input, init) => fetch(input, init),
-  });
+  return serverClient(address.dbUrl, user, password);
 }
