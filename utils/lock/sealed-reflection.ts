@@ -4,7 +4,8 @@
  *
  * Sealed (the words, and what identifies what happened): the prompt, an own template's
  * wording (a person wrote those questions too), every answer, the tags,
- * the page title / address / selection, who was affected, the follow-up notes.
+ * the page title / address / selection, who was affected, the follow-up notes, and both
+ * versions of an answer two devices changed (sync's `conflicts`).
  * Clear (what the background needs to nudge while locked, and what the database indexes):
  * the id, created/updated times, template, trigger, sting, pinned, soft delete, follow-up due
  * dates and outcomes, whether someone was told and when, the review state.
@@ -13,7 +14,12 @@
  * `sealed`; so a reader that cannot open it (the background while locked) still sees a valid
  * record, and a record says by itself which form it is in. Pure.
  */
-import type { Reflection, ReflectionContext } from '../reflections/reflection';
+import {
+  type FieldConflict,
+  isConflict,
+  type Reflection,
+  type ReflectionContext,
+} from '../reflections/reflection';
 import type { Wording } from '../reflections/templates';
 import {
   LockError,
@@ -33,6 +39,7 @@ interface ReflectionWords {
   context: ReflectionContext | null;
   affected: string | null;
   notes: string[];
+  conflicts?: FieldConflict[];
 }
 
 const place = (id: string) => `${id}/words`;
@@ -46,12 +53,13 @@ function wordsOf(r: Reflection): ReflectionWords {
     context: r.context,
     affected: r.share?.affected ?? null,
     notes: r.followUps.map((f) => f.note),
+    ...(r.conflicts === undefined ? {} : { conflicts: r.conflicts }),
   };
 }
 
 /** The reflection with every sealed field blank (what stays readable while locked). */
 export function withoutWords(r: Reflection): Reflection {
-  const { prompt: _prompt, wording: _wording, sealed: _sealed, ...clear } = r;
+  const { prompt: _prompt, wording: _wording, sealed: _sealed, conflicts: _c, ...clear } = r;
   return {
     ...clear,
     answers: {},
@@ -105,7 +113,8 @@ function asWords(value: unknown): ReflectionWords {
     Array.isArray(w.notes) &&
     (w.prompt === undefined || typeof w.prompt === 'string') &&
     (w.wording === undefined || isWording(w.wording)) &&
-    (w.affected === null || typeof w.affected === 'string');
+    (w.affected === null || typeof w.affected === 'string') &&
+    (w.conflicts === undefined || w.conflicts.every(isConflict));
   if (!ok) throw new LockError('malformed');
   return w as ReflectionWords;
 }
@@ -124,6 +133,7 @@ export async function openReflection(row: Reflection, keys: OpeningKeys): Promis
     context: words.context,
     share: row.share && { ...row.share, affected: words.affected ?? '' },
     followUps: row.followUps.map((f, i) => ({ ...f, note: words.notes[i] ?? '' })),
+    ...(words.conflicts === undefined ? {} : { conflicts: words.conflicts }),
   };
 }
 

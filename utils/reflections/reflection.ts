@@ -98,6 +98,30 @@ export interface Reflection {
    * and live, encrypted, in this envelope.
    */
   sealed?: Envelope;
+  /**
+   * Sync only: answers two devices changed differently, both versions kept until the person
+   * chooses one ("edited on two devices — keep which?"). Sealed with the words under the lock.
+   */
+  conflicts?: FieldConflict[];
+}
+
+/** The same answer changed on two devices: both versions, in a fixed (sorted) order. */
+export interface FieldConflict {
+  /** `answers.<key>`. */
+  field: string;
+  versions: [string, string];
+}
+
+/** Whether `value` is a well-formed `FieldConflict` (read back from an envelope or a server). */
+export function isConflict(value: unknown): value is FieldConflict {
+  const c = value as Partial<FieldConflict> | null;
+  return (
+    typeof c?.field === 'string' &&
+    c.field.startsWith('answers.') &&
+    Array.isArray(c.versions) &&
+    c.versions.length === 2 &&
+    c.versions.every((v) => typeof v === 'string')
+  );
 }
 
 /** What the popup (or an edit form) collects before it becomes a reflection. */

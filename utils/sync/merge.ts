@@ -6,21 +6,13 @@
  * the device. Rules: a field only one side changed takes that side; each answer is its own
  * field; tags both changed are united; a follow-up check answered on either side is answered;
  * the same text changed on both sides keeps both versions (`conflicts`, for "edited on two
- * devices — keep which?"); an edit beats a delete. Every tie-break is by content, so both
+ * devices — keep which?"), and those waiting choices merge like a field too, so a choice made
+ * on one device is not undone by the other; an edit beats a delete. Every tie-break is by content, so both
  * devices reach the same record whichever merges. Pure: WebCrypto only.
  */
 import { toBase64, utf8 } from '../lock/bytes';
-import type { FollowUp, Reflection } from '../reflections/reflection';
+import type { FieldConflict, FollowUp, Reflection } from '../reflections/reflection';
 import { normalizeTags } from '../reflections/reflection';
-
-/** The same text changed on two devices: both versions, in a fixed (sorted) order. */
-export interface FieldConflict {
-  field: string;
-  versions: [string, string];
-}
-
-/** A reflection as sync keeps it: maybe with text that waits for the person to choose. */
-export type SyncedReflection = Reflection & { conflicts?: FieldConflict[] };
 
 /** Keyed hash per field path of the last version both devices had. */
 export type FieldHashes = Readonly<Record<string, string>>;
@@ -41,6 +33,7 @@ function fieldsOf(r: Reflection): Fields {
     followUps: r.followUps,
     deletedAt: r.deletedAt,
     createdAt: r.createdAt,
+    conflicts: sortedConflicts(r.conflicts ?? []),
   };
   for (const [key, text] of Object.entries(r.answers)) fields[`answers.${key}`] = text;
   return fields;
@@ -53,6 +46,12 @@ function canonical(value: unknown): string {
       ? Object.fromEntries(Object.entries(v as Fields).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   );
+}
+
+/** Each conflict once, in content order, so both devices hold (and hash) the same list. */
+function sortedConflicts(conflicts: readonly FieldConflict[]): FieldConflict[] {
+  const unique = new Map(conflicts.map((c) => [canonical(c), c]));
+  return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c);
 }
 
 /** The key the base hashes are made with: derive it from the lock's data key (HKDF), or import. */
@@ -115,6 +114,10 @@ function bothChanged(
   if (field === 'tags')
     return normalizeTags([...(mine as string[]), ...(theirs as string[])]).sort();
   if (field === 'followUps') return mergeFollowUps(mine as FollowUp[], theirs as FollowUp[]);
+  // Both sides have choices waiting (new ones, or one resolved while the other gained one).
+  if (field === 'conflicts') {
+    return sortedConflicts([...(mine as FieldConflict[]), ...(theirs as FieldConflict[])]);
+  }
   // Deleted on both: the earlier moment, so both devices agree.
   if (field === 'deletedAt' && mine !== null && theirs !== null) {
     return Math.min(mine as number, theirs as number);
@@ -127,11 +130,11 @@ function bothChanged(
  * version both had (null when unknown: a first sync, or a record both created under one id).
  */
 export async function mergeReflections(
-  mine: SyncedReflection,
-  theirs: SyncedReflection,
+  mine: Reflection,
+  theirs: Reflection,
   base: FieldHashes | null,
   key: CryptoKey,
-): Promise<SyncedReflection> {
+): Promise<Reflection> {
   const a = fieldsOf(mine);
   const b = fieldsOf(theirs);
   const conflicts: FieldConflict[] = [];
@@ -164,19 +167,15 @@ export async function mergeReflections(
   if (deletedHere !== deletedThere && (deletedHere ? editedThere : editedHere).size > 0) {
     merged.deletedAt = null;
   }
-  return assemble(mine, theirs, merged, [
-    ...(mine.conflicts ?? []),
-    ...(theirs.conflicts ?? []),
-    ...conflicts,
-  ]);
+  return assemble(mine, theirs, merged, [...(merged.conflicts as FieldConflict[]), ...conflicts]);
 }
 
 function assemble(
-  mine: SyncedReflection,
-  theirs: SyncedReflection,
+  mine: Reflection,
+  theirs: Reflection,
   fields: Fields,
   conflicts: FieldConflict[],
-): SyncedReflection {
+): Reflection {
   const [template, prompt, wording] = fields.form as [
     Reflection['template'],
     string | null,
@@ -186,10 +185,10 @@ function assemble(
   for (const [field, value] of Object.entries(fields)) {
     if (field.startsWith('answers.')) answers[field.slice('answers.'.length)] = value as string;
   }
-  const unique = new Map(conflicts.map((c) => [canonical(c), c]));
-  const kept = [...unique.values()]
-    .filter((c) => answers[c.field.slice('answers.'.length)] !== undefined)
-    .sort((x, y) => (canonical(x) < canonical(y) ? -1 : 1));
+  // A choice about an answer that is no longer there has nothing left to choose.
+  const kept = sortedConflicts(conflicts).filter(
+    (c) => answers[c.field.slice('answers.'.length)] !== undefined,
+  );
   return {
     id: mine.id,
     createdAt: fields.createdAt as number,

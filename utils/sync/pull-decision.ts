@@ -4,33 +4,27 @@
  * never by clock. Pure: WebCrypto only; the engine (utils/sync/worker/) reads and writes.
  */
 import { isRecord } from '../core/parse';
-import type { Reflection } from '../reflections/reflection';
+import { type FieldConflict, isConflict, type Reflection } from '../reflections/reflection';
 import type { SyncBase } from '../reflections/sync-rows';
 import { isTemplateId } from '../reflections/templates';
-import {
-  type FieldConflict,
-  type FieldHashes,
-  fieldHashes,
-  mergeReflections,
-  type SyncedReflection,
-} from './merge';
+import { type FieldHashes, fieldHashes, mergeReflections } from './merge';
 
 /** One reflection as the server has it: its revision and content, or null when deleted there. */
 export interface Incoming {
   id: string;
   rev: string;
-  theirs: SyncedReflection | null;
+  theirs: Reflection | null;
 }
 
 /** This device's side: the readable reflection (undefined when there is none) and its base. */
 export interface LocalSide {
-  mine: SyncedReflection | undefined;
+  mine: Reflection | undefined;
   base: SyncBase | undefined;
 }
 
 /** The outcome: the reflection to keep (null: remove it here), the new base, whether to send back. */
 export interface Decision {
-  keep: SyncedReflection | null;
+  keep: Reflection | null;
   base: SyncBase | null;
   sendBack: boolean;
   /** A live reflection here ends up deleted (counted by the mass-delete failsafe). */
@@ -47,7 +41,7 @@ const isTextMap = (v: unknown) =>
  * shape check against another build's bugs — not the import's full validation, which would
  * bring the import's messages into the background.
  */
-export function syncedReflectionOf(value: unknown, id: string): SyncedReflection | null {
+export function syncedReflectionOf(value: unknown, id: string): Reflection | null {
   if (!isRecord(value) || value.id !== id || !isTemplateId(value.template)) return null;
   const { createdAt, updatedAt, answers, tags, followUps, deletedAt } = value;
   const ok =
@@ -66,16 +60,7 @@ export function syncedReflectionOf(value: unknown, id: string): SyncedReflection
 }
 
 function conflictsOf(raw: unknown): FieldConflict[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((c: unknown) => {
-    const { field, versions } = (c ?? {}) as { field?: unknown; versions?: unknown };
-    const ok =
-      typeof field === 'string' &&
-      Array.isArray(versions) &&
-      versions.length === 2 &&
-      versions.every((t) => typeof t === 'string');
-    return ok ? [{ field, versions: [versions[0], versions[1]] as [string, string] }] : [];
-  });
+  return Array.isArray(raw) ? raw.filter(isConflict) : [];
 }
 
 /** Whether two sets of field hashes describe the same version. */
@@ -83,8 +68,6 @@ export function sameHashes(a: FieldHashes, b: FieldHashes): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
-
-const conflictsKey = (r: SyncedReflection) => JSON.stringify(r.conflicts ?? []);
 
 /** Decide what one pulled document does to this device's copy. */
 export async function decide(
@@ -120,8 +103,7 @@ export async function decide(
     };
   }
   const merged = await mergeReflections(mine, theirs, base?.hashes ?? null, hashKey);
-  const sendBack =
-    !sameHashes(await fieldHashes(merged, hashKey), theirHashes) ||
-    conflictsKey(merged) !== conflictsKey(theirs);
+  // The waiting choices are a field too, so equal hashes mean the server already has this.
+  const sendBack = !sameHashes(await fieldHashes(merged, hashKey), theirHashes);
   return { keep: merged, base: agreed, sendBack, deletesLive: live && merged.deletedAt !== null };
 }

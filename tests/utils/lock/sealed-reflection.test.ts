@@ -24,6 +24,7 @@ function withNote(n: number) {
       },
       { dueAt: r.createdAt + 3, answeredAt: null, outcome: null, note: '' },
     ],
+    conflicts: [{ field: 'answers.learned', versions: ['Kept on the laptop', 'Kept at home'] }],
   };
 }
 
@@ -44,6 +45,8 @@ describe('sealed reflections', () => {
         'failed step',
         'The on-call team',
         'half done',
+        'Kept on the laptop',
+        'Kept at home',
       ]) {
         expect(stored).not.toContain(words);
       }

@@ -6,7 +6,6 @@ import {
   fieldHashes,
   importHashKey,
   mergeReflections,
-  type SyncedReflection,
 } from '../../../utils/sync/merge';
 
 let key: CryptoKey;
@@ -42,10 +41,10 @@ const edit = (changes: Partial<Reflection>, updatedAt = 3_000): Reflection => ({
 
 /** Merged both ways round: the two devices must agree. */
 async function merged(
-  mine: SyncedReflection,
-  theirs: SyncedReflection,
+  mine: Reflection,
+  theirs: Reflection,
   hashes: FieldHashes | null,
-): Promise<SyncedReflection> {
+): Promise<Reflection> {
   const here = await mergeReflections(mine, theirs, hashes, key);
   const there = await mergeReflections(theirs, mine, hashes, key);
   expect(there).toEqual(here);
@@ -151,5 +150,48 @@ describe('merging one reflection edited on two devices', () => {
     const result = await merged(mine, base, hashes);
     expect(result.answers.extra1).toBe('A new question answered');
     expect(result.conflicts).toBeUndefined();
+  });
+
+  describe('a choice waiting on both devices', () => {
+    const waiting = edit({
+      answers: { ...base.answers, learned: 'A' },
+      conflicts: [{ field: 'answers.learned', versions: ['A', 'B'] }],
+    });
+    let agreed: FieldHashes;
+    beforeAll(async () => {
+      agreed = await fieldHashes(waiting, key);
+    });
+
+    it('made on one device is not undone by the other, which changed something else', async () => {
+      const chose = edit({ answers: { ...base.answers, learned: 'B' } }, 4_000);
+      const other = { ...waiting, tags: ['planning', 'ops', 'later'] };
+      const result = await merged(chose, other, agreed);
+      expect(result.answers.learned).toBe('B');
+      expect(result.conflicts).toBeUndefined();
+      expect(result.tags).toEqual(['later', 'ops', 'planning']);
+    });
+
+    it('kept the version already shown is still a choice made', async () => {
+      const chose = edit({ answers: { ...base.answers, learned: 'A' } }, 4_000);
+      const result = await merged(chose, waiting, agreed);
+      expect(result.conflicts).toBeUndefined();
+    });
+
+    it('stays waiting when neither device has chosen', async () => {
+      const other = { ...waiting, pinned: true };
+      const result = await merged(waiting, other, agreed);
+      expect(result.conflicts).toEqual(waiting.conflicts);
+      expect(result.pinned).toBe(true);
+    });
+
+    it('a new disagreement on another answer joins the one waiting', async () => {
+      const mine = { ...waiting, answers: { ...waiting.answers, nextTime: 'Mine' } };
+      const theirs = { ...waiting, answers: { ...waiting.answers, nextTime: 'Theirs' } };
+      const result = await merged(mine, theirs, agreed);
+      expect(result.conflicts).toEqual([
+        { field: 'answers.learned', versions: ['A', 'B'] },
+        { field: 'answers.nextTime', versions: ['Mine', 'Theirs'] },
+      ]);
+    });
   });
 });

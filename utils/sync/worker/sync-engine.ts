@@ -21,7 +21,7 @@ import {
 } from '../../reflections/sync-store';
 import type { CouchClient, ServerVersion } from '../couch-client';
 import { checkDeletes, type DeleteDecision } from '../mass-delete-failsafe';
-import { fieldHashes, type SyncedReflection } from '../merge';
+import { fieldHashes } from '../merge';
 import { decide, type Incoming, syncedReflectionOf } from '../pull-decision';
 import {
   docIdOf,
@@ -158,7 +158,7 @@ async function readLocal(run: Run, ids: string[]) {
     rows.filter((r): r is Reflection => r !== undefined),
     run.codec,
   );
-  return { rows, bases, byId: new Map(readable.map((r) => [r.id, r as SyncedReflection])) };
+  return { rows, bases, byId: new Map(readable.map((r) => [r.id, r as Reflection])) };
 }
 
 /**

@@ -16,7 +16,6 @@ import {
   queueEverything,
   readCheckpoint,
 } from '../../../../utils/reflections/sync-store';
-import type { SyncedReflection } from '../../../../utils/sync/merge';
 import { sealDoc } from '../../../../utils/sync/sync-doc';
 import { type SyncKeys, syncKeysFrom } from '../../../../utils/sync/sync-keys';
 import { SyncStopError, syncOnce } from '../../../../utils/sync/worker/sync-engine';
@@ -69,7 +68,7 @@ async function on<T>(profile: IDBFactory, work: () => Promise<T>): Promise<T> {
 
 const sync = (server: MemoryCouch, options = {}) => syncOnce(server, keys, OFF, options);
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-const journal = async () => (await allReflections()).sort(byId) as SyncedReflection[];
+const journal = async () => (await allReflections()).sort(byId) as Reflection[];
 
 describe('a first sync between two devices', () => {
   it('sends the journal as ciphertext only, and the second device gets the same journal', async () => {
@@ -151,7 +150,7 @@ describe('both devices changed the same reflection offline', () => {
       const r = await on(profile, () => getReflection('r-1'));
       expect(r?.answers).toMatchObject({ learned: 'from A', nextTime: 'from B' });
       expect(r?.tags).toEqual(['b', 'ops']);
-      expect((r as SyncedReflection).conflicts).toBeUndefined();
+      expect(r?.conflicts).toBeUndefined();
     }
     expect(await on(a, countPending)).toBe(0);
     expect(await on(b, countPending)).toBe(0);
@@ -169,7 +168,7 @@ describe('both devices changed the same reflection offline', () => {
     await on(b, () => sync(server));
     await on(a, () => sync(server));
     for (const profile of [a, b]) {
-      const r = (await on(profile, () => getReflection('r-1'))) as SyncedReflection;
+      const r = (await on(profile, () => getReflection('r-1'))) as Reflection;
       expect(r.conflicts).toEqual([{ field: 'answers.learned', versions: ['A says', 'B says'] }]);
     }
   });
