@@ -62,6 +62,28 @@ export async function syncSoon(): Promise<void> {
     await browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SOON_MINUTES });
 }
 
+/**
+ * A run with work left re-arms the soon alarm before each further step: if the browser stops
+ * the worker part-way (an MV3 worker may be stopped at any time), the alarm wakes it within
+ * half a minute and the next run carries on from the last committed page, instead of the rest
+ * waiting for the periodic alarm. Each step pushes the alarm on again, so while the run is
+ * alive it rarely rings; when it does (a step longer than the wait) its run queues behind the
+ * Web Lock and finds little or nothing to do.
+ *
+ * Only a step that said 'more' arms it, never the first: a short run must not schedule
+ * another, or every run would schedule the next one.
+ *
+ * A finished run leaves it armed: one empty run half a minute later costs a request or two.
+ * Clearing it would be worse — the alarm has one name for every reason to run soon, so a clear
+ * could drop the one `syncSoon` set for a change written after the run's last outbox read,
+ * and that change would wait for the periodic alarm. (A failed run's retry replaces it with
+ * the longer wait; a failure that is not retried gets this one more try, after a run that
+ * was making progress.)
+ */
+async function armResume(): Promise<void> {
+  await browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SOON_MINUTES });
+}
+
 /** The alarm listener's share: run on sync's alarms. */
 export async function handleSyncAlarm(name: string, now: number): Promise<void> {
   if (name === SYNC_ALARM || name === SYNC_SOON_ALARM) await runSync(now);
@@ -120,6 +142,7 @@ async function attempt(
     let report = await syncOnce(client, keys, codec, { allowDeletes, maxPages: PAGES_PER_STEP });
     let rejected = report.rejected.length;
     while (report.outcome === 'more') {
+      await armResume();
       report = await syncOnce(client, keys, codec, { allowDeletes, maxPages: PAGES_PER_STEP });
       rejected += report.rejected.length;
     }

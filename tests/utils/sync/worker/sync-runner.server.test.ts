@@ -1,6 +1,6 @@
 // @vitest-environment node
 // Node's own fetch talks to the local server; a DOM environment's would add CORS and cookies.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fromBase64 } from '../../../../utils/lock/bytes';
 import { createKeyring } from '../../../../utils/lock/keyring';
@@ -18,6 +18,7 @@ import {
 } from '../../../../utils/sync/sync-config-store';
 import { KEYRING_DOC_ID } from '../../../../utils/sync/sync-doc';
 import { syncKeysFrom } from '../../../../utils/sync/sync-keys';
+import { PUSH_BATCH } from '../../../../utils/sync/worker/sync-engine';
 import { runSync, SYNC_SOON_ALARM } from '../../../../utils/sync/worker/sync-runner';
 import { type CouchServer, startCouchServer } from '../../../helpers/couch-server';
 import { type FakeExtras, installFakeExtras } from '../../../helpers/fake-extras';
@@ -47,11 +48,11 @@ const admin = (dbUrl: string) =>
     fetch: globalThis.fetch,
   });
 
-/** A locked-and-unlocked journal with two reflections, connected to a fresh database. */
-async function connected(name: string, password = server.admin.password) {
+/** A locked-and-unlocked journal with `count` reflections, connected to a fresh database. */
+async function connected(name: string, password = server.admin.password, count = 2) {
   const dbUrl = await server.createDb(name);
   await createLock('a long passphrase', NOW, 100_000);
-  for (const n of [1, 2]) {
+  for (let n = 1; n <= count; n++) {
     await saveReflection(
       createReflection(
         { template: 'quick', answers: { learned: `lesson ${n} ${MARKER}` }, tags: [], sting: null },
@@ -81,6 +82,8 @@ describe('the background runner', () => {
     const status = await runSync(NOW);
     expect(status).toEqual({ lastSyncAt: NOW, problem: null, failures: 0, ask: null, rejected: 0 });
     expect(await countPending()).toBe(0);
+    // A run that finished in one step leaves no extra run behind.
+    expect(await fakeBrowser.alarms.get(SYNC_SOON_ALARM)).toBeUndefined();
     const raw = await fetch(`${dbUrl}/_all_docs?include_docs=true`, {
       headers: { Authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` },
     }).then((r) => r.text());
@@ -141,4 +144,61 @@ describe('the background runner', () => {
     expect((await runSync(NOW)).problem).toBe('unknown-key');
     expect(await admin(dbUrl).getDoc('r:r-1')).toBeUndefined();
   });
+
+  it('a worker stopped part-way through a long run resumes on the soon alarm, with nothing doubled or lost', async () => {
+    // Past one step's pages (1 pull + 19 pushes of 100 in the first), so the run goes on.
+    const count = 2_200;
+    const dbUrl = await connected('runner-stopped', server.admin.password, count);
+    const realFetch = globalThis.fetch;
+    const serverIds = async () => {
+      const auth = `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}`;
+      const response = await realFetch(`${dbUrl}/_all_docs`, { headers: { Authorization: auth } });
+      const { rows } = (await response.json()) as { rows: { id: string }[] };
+      return rows.map((r) => r.id).filter((id) => id.startsWith('r:'));
+    };
+    // The worker is stopped just as the server accepts the 21st batch: that answer and every
+    // request after it never come back, as in a worker the browser has stopped.
+    let batches = 0;
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const bulk = String(input).endsWith('/_bulk_docs');
+      if (bulk && batches >= 21) return new Promise<Response>(() => {});
+      const response = await realFetch(input, init);
+      if (bulk && ++batches === 21) return new Promise<Response>(() => {});
+      return response;
+    });
+    void runSync(NOW);
+    await vi.waitFor(() => expect(batches).toBe(21), { timeout: 60_000, interval: 50 });
+
+    expect(await serverIds()).toHaveLength(21 * PUSH_BATCH);
+    // The second step armed the soon alarm: the rest does not wait for the 15-minute one.
+    const soon = await fakeBrowser.alarms.get(SYNC_SOON_ALARM);
+    expect(soon?.scheduledTime).toBeGreaterThan(Date.now());
+    expect(soon?.scheduledTime).toBeLessThanOrEqual(Date.now() + 30_000);
+    // The last batch reached the server but was never settled here: still queued.
+    expect(await countPending()).toBe(count - 20 * PUSH_BATCH);
+
+    // A new worker wakes on that alarm: fresh modules, so the stopped one's lock queue and
+    // database connection are gone with it, as in the browser.
+    vi.mocked(globalThis.fetch).mockRestore();
+    vi.resetModules();
+    const woken = await import('../../../../utils/sync/worker/sync-runner');
+    const later = NOW + 30_000;
+    await woken.handleSyncAlarm(SYNC_SOON_ALARM, later);
+
+    const { readSyncStatus } = await import('../../../../utils/sync/sync-config-store');
+    expect(await readSyncStatus()).toMatchObject({ lastSyncAt: later, problem: null, rejected: 0 });
+    const store = await import('../../../../utils/reflections/sync-store');
+    expect(await store.countPending()).toBe(0);
+    const ids = await serverIds();
+    const expected = Array.from({ length: count }, (_, i) => `r-${i + 1}`);
+    expect(ids).toHaveLength(count);
+    expect(new Set(ids)).toEqual(new Set(expected.map((id) => `r:${id}`)));
+    // Every reflection is still here and reads as written (the resent batch was merged).
+    const { allReflections } = await import('../../../../utils/reflections/db-store');
+    const learned = new Map((await allReflections()).map((r) => [r.id, r.answers.learned]));
+    expect(learned.size).toBe(count);
+    for (const [n, id] of expected.entries()) {
+      expect(learned.get(id)).toBe(`lesson ${n + 1} ${MARKER}`);
+    }
+  }, 120_000);
 });
