@@ -3,120 +3,51 @@
  * stopped by its PID): a journal locked with a passphrase is connected through Data → Sync,
  * the service worker sends it, and the server's database — read through its HTTP API, as
  * anyone with access to it could — holds ciphertext only. A second profile joins that journal
- * with its passphrase (taking on the same lock), syncs and shows the same lesson. Both builds hold the host permission for 127.0.0.1 from install, as a
- * test browser cannot click a permission prompt.
+ * with its passphrase (taking on the same lock), syncs and shows the same lesson. The shared
+ * set-up (server, build with the host permission, profiles) is in sync-helpers.ts.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { type CouchServer, startCouchServer } from '../helpers/couch-server';
-import {
-  closeFirstRunTab,
-  EXTENSION_PATH,
-  expect,
-  launchWithExtension,
-  serviceWorker,
-  test,
-} from './fixtures';
+import { expect, test } from './fixtures';
 import { captureFromPopup, PASSPHRASE, section, switchLockOn } from './lock-helpers';
+import { connectSync, type SyncRig, serverContents, startSyncRig } from './sync-helpers';
 
 const MARKER = 'SYNC-MARKER-5150';
-let server: CouchServer;
-let dir: string;
-let extension: string;
-const contexts: BrowserContext[] = [];
+let rig: SyncRig;
 
 test.beforeAll(async () => {
-  server = await startCouchServer();
-  dir = mkdtempSync(join(tmpdir(), 'fail-well-sync-'));
-  extension = join(dir, 'extension');
-  cpSync(EXTENSION_PATH, extension, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(extension, 'manifest.json'), JSON.stringify(manifest));
+  rig = await startSyncRig();
 });
 
 test.afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await rig?.close();
 });
-
-/** A fresh profile with the build; its id, and a way to open its pages. */
-async function device(name: string) {
-  const context = await launchWithExtension(join(dir, name), extension);
-  contexts.push(context);
-  const worker = await serviceWorker(context);
-  await closeFirstRunTab(context);
-  const id = new URL(worker.url()).host;
-  const open = async (path: string): Promise<Page> => {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${id}/${path}`);
-    return page;
-  };
-  return { context, worker, open };
-}
-
-/**
- * Data → Sync, filled in and connected (or, with `passphrase`, joined); waits for the first
- * run to finish.
- */
-async function connectSync(options: Page, dbUrl: string, passphrase?: string): Promise<void> {
-  await section(options, 'Data');
-  const card = options.getByRole('region', { name: 'Sync between your devices' });
-  await card.getByRole('textbox', { name: 'Database address' }).fill(dbUrl);
-  await card.getByRole('textbox', { name: 'User name' }).fill(server.admin.user);
-  await card.getByLabel('Password', { exact: true }).fill(server.admin.password);
-  if (passphrase) {
-    await card.getByLabel("That journal's passphrase").fill('not the passphrase');
-    await card.getByRole('button', { name: 'Join and sync' }).click();
-    await expect(card.getByText(/doesn't open the journal on this server/)).toBeVisible();
-    await card.getByLabel("That journal's passphrase").fill(passphrase);
-    await card.getByRole('button', { name: 'Join and sync' }).click();
-  } else {
-    await card.getByRole('button', { name: 'Test and connect' }).click();
-  }
-  await expect(card.getByText(`Connected to ${dbUrl}.`)).toBeVisible();
-  await expect(card.getByText(/^Last synced /)).toBeVisible({ timeout: 30_000 });
-  await expect(card.getByRole('alert')).toHaveCount(0);
-}
-
-/** The database as anyone with access to the server reads it. */
-async function serverContents(dbUrl: string): Promise<string> {
-  const auth = Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64');
-  const response = await fetch(`${dbUrl}/_all_docs?include_docs=true`, {
-    headers: { Authorization: `Basic ${auth}`, Accept: 'application/json' },
-  });
-  return response.text();
-}
 
 test('a locked journal syncs as ciphertext, and a second profile joins with the passphrase and gets the lesson', async () => {
   test.setTimeout(120_000);
+  const { server } = rig;
   const dbUrl = await server.createDb('journal');
-  const a = await device('a');
+  const a = await rig.device('a');
   const optionsA = await a.open('options.html');
   await switchLockOn(optionsA);
   await captureFromPopup(await a.open('popup.html'), MARKER);
-  await connectSync(optionsA, dbUrl);
+  await connectSync(optionsA, server, dbUrl);
 
-  const held = await serverContents(dbUrl);
+  const held = await serverContents(server, dbUrl);
   expect(held).toContain('"r:');
   expect(held).toContain('fail-well:keyring');
   expect(held).not.toContain(MARKER);
   expect(held.toLowerCase()).not.toContain(MARKER.toLowerCase());
 
   // The second device joins with the journal's passphrase (a wrong one first, refused).
-  const b = await device('b');
+  const b = await rig.device('b');
   const optionsB = await b.open('options.html');
-  await connectSync(optionsB, dbUrl, PASSPHRASE);
+  await connectSync(optionsB, server, dbUrl, { passphrase: PASSPHRASE });
   await section(optionsB, 'Lessons');
   await expect(optionsB.getByText(`${MARKER} learned`).first()).toBeVisible();
 
   // Written on B, sent by B's worker, fetched by A's "Sync now".
   await captureFromPopup(await b.open('popup.html'), 'SECOND-5151');
   await expect
-    .poll(async () => (await serverContents(dbUrl)).match(/"_id":"r:/g)?.length ?? 0, {
+    .poll(async () => (await serverContents(server, dbUrl)).match(/"_id":"r:/g)?.length ?? 0, {
       timeout: 60_000,
     })
     .toBe(2);
@@ -124,5 +55,5 @@ test('a locked journal syncs as ciphertext, and a second profile joins with the 
   await optionsA.getByRole('button', { name: 'Sync now' }).click();
   await section(optionsA, 'Lessons');
   await expect(optionsA.getByText('SECOND-5151 learned').first()).toBeVisible({ timeout: 30_000 });
-  expect(await serverContents(dbUrl)).not.toContain('SECOND-5151');
+  expect(await serverContents(server, dbUrl)).not.toContain('SECOND-5151');
 });
