@@ -1,6 +1,6 @@
 /**
  * The review page's edits: save, pin, delete and undo, the look-back's answers, follow-up
- * answers and "told them". Each writes to the database, then puts what was stored into the
+ * answers, "told them" and which of two devices' versions to keep. Each writes to the database, then puts what was stored into the
  * in-memory copy and says so to screen readers. Apart from state.ts, which reads and keeps
  * the copy, because these only write and hand the result back.
  */
@@ -23,6 +23,7 @@ import {
   type ShareRecord,
   type Sting,
 } from '../../utils/reflections/reflection';
+import { keepVersion as keptVersion, settledByEdit } from '../../utils/reflections/two-versions';
 import { type ReviewAction, reviewAfter } from '../../utils/review/resurface';
 import { getSettings } from '../../utils/settings/settings-store';
 
@@ -64,12 +65,14 @@ export function createReviewEdits({ now, get, apply, say, error, undoable }: Edi
       const at = now();
       const saved = await updateReflection(
         id,
-        // A "next time" written or emptied by this edit plans or drops its follow-ups.
-        (r) => ({
-          ...r,
-          ...stamped,
-          followUps: replanFollowUps(r, stamped.answers.nextTime, at, plan),
-        }),
+        // A "next time" written or emptied by this edit plans or drops its follow-ups; an
+        // answer rewritten here settles its two devices' versions.
+        (r) =>
+          settledByEdit(r, {
+            ...r,
+            ...stamped,
+            followUps: replanFollowUps(r, stamped.answers.nextTime, at, plan),
+          }),
         at,
       );
       if (!saved) return t('editGone');
@@ -172,5 +175,27 @@ export function createReviewEdits({ now, get, apply, say, error, undoable }: Edi
     }
   }
 
-  return { saveEdit, togglePin, remove, undoDelete, review, answerFollowUp, setTold };
+  /** Keep one of the two versions sync kept of an answer (`field`: `answers.<key>`). */
+  async function keepVersion(id: string, field: string, text: string): Promise<void> {
+    try {
+      const saved = await updateReflection(id, (r) => keptVersion(r, field, text), now());
+      if (saved) {
+        apply(saved);
+        say(t('twoVersionsKept'));
+      }
+    } catch (e) {
+      error.value = describeDbError(e);
+    }
+  }
+
+  return {
+    saveEdit,
+    togglePin,
+    remove,
+    undoDelete,
+    review,
+    answerFollowUp,
+    setTold,
+    keepVersion,
+  };
 }

@@ -3,14 +3,18 @@
  * (and every other IndexedDB store), then all of the extension's local and session storage —
  * draft, check-ins, nudge state with its page URLs, titles and selections, the badge reminder,
  * the tabs of listed sites, the last export time —, the settings (back to their defaults, in
- * every browser that syncs them), the heartbeat in `storage.sync`, the badge, any notification still showing, and the popup's
- * start hint in this page's `localStorage`.
+ * every browser that syncs them), the heartbeat in `storage.sync`, the badge, any notification
+ * still showing, the popup's start hint in this page's `localStorage`, and sync's connection
+ * with the host permission it was given (the copy on the person's own server is theirs to
+ * delete there: this device can no longer read or reach it).
  */
 import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
 import { LOCK_HINT_KEY } from '../lock/lock-hint';
 import { deleteEverything } from '../reflections/db-bulk-store';
 import { settingsItem } from '../settings/settings-store';
+import { parseServerAddress } from '../sync/server-address';
+import { readSyncConfig } from '../sync/sync-config-store';
 import { clearHeartbeat } from './heartbeat-store';
 
 /**
@@ -25,7 +29,13 @@ const POPUP_START_KEY = 'fail-well:popup-start';
  * the extension's origin, so its start hint lives there too). Returns how many reflections
  * were removed.
  */
-export async function deleteAllData(pageStorage?: Pick<Storage, 'removeItem'>): Promise<number> {
+export function deleteAllData(pageStorage?: Pick<Storage, 'removeItem'>): Promise<number> {
+  // Not while a sync run writes: a page it pulled would bring part of the journal back.
+  return withLock('fail-well:sync', () => deleteUnderSyncLock(pageStorage));
+}
+
+async function deleteUnderSyncLock(pageStorage?: Pick<Storage, 'removeItem'>): Promise<number> {
+  const server = await readSyncConfig();
   // The reflections first: they matter most, and a failure here leaves the rest untouched
   // and is reported, so the person can try again.
   const removed = await deleteEverything();
@@ -48,5 +58,7 @@ export async function deleteAllData(pageStorage?: Pick<Storage, 'removeItem'>): 
   await Promise.all(Object.keys(shown).map((id) => browser.notifications.clear(id)));
   pageStorage?.removeItem(POPUP_START_KEY);
   pageStorage?.removeItem(LOCK_HINT_KEY);
+  const host = server && parseServerAddress(server.dbUrl);
+  if (host?.ok) await browser.permissions.remove({ origins: [host.address.permission] });
   return removed;
 }

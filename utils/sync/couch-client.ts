@@ -115,7 +115,9 @@ function serverVersion(row: Json): ServerVersion {
 /** A client for one database; requests carry the person's credentials and nothing else. */
 export function createCouchClient(options: CouchClientOptions): CouchClient {
   const { dbUrl, fetch: send } = options;
-  const rootUrl = `${new URL(dbUrl).origin}/`;
+  // The server's root is where the database sits: behind a reverse proxy's path prefix
+  // ("https://host/couch/journal") that is "https://host/couch/", not the origin.
+  const rootUrl = dbUrl.slice(0, dbUrl.lastIndexOf('/') + 1);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.user !== '' || options.password !== '') {
     headers.Authorization = basicAuth(options.user, options.password);

@@ -11,6 +11,7 @@ const CLEARS: readonly MessageKey[] = [
   'dataDeleteClearsBadge',
   'dataDeleteClearsSettings',
   'dataDeleteClearsLock',
+  'dataDeleteClearsSync',
 ];
 
 /**

@@ -12,10 +12,12 @@ import { LookBack } from '../../../components/LookBack';
 import { ReflectionCard } from '../../../components/ReflectionCard';
 import { ReflectionEditor } from '../../../components/ReflectionEditor';
 import { ShareDialog } from '../../../components/ShareDialog';
+import { TwoVersions } from '../../../components/TwoVersions';
 import { VirtualList } from '../../../components/VirtualList';
 import { formatRoute } from '../../../utils/core/route';
 import { formatNumber, plural, t } from '../../../utils/i18n/i18n';
 import type { Reflection } from '../../../utils/reflections/reflection';
+import { waitingChoices } from '../../../utils/reflections/two-versions';
 import {
   applyView,
   filterFromParams,
@@ -62,6 +64,12 @@ export function Lessons({ state }: { state: ReviewState }) {
     const now = state.now();
     return { due: nextToResurface(all, now), onThisDay: onThisDay(all, now, state.zone) };
   }, [version, phase, state]);
+
+  // Sync kept two versions of an answer: rare, but the person is asked first.
+  const waiting = useMemo(
+    () => waitingChoices(state.newestFirst()),
+    [version, phase, firstPage, state],
+  );
 
   const [selected, setSelected] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -175,6 +183,10 @@ export function Lessons({ state }: { state: ReviewState }) {
       <h2 id="list-title" class="visually-hidden">
         {t('reflectionsListLabel')}
       </h2>
+      <TwoVersions
+        waiting={waiting}
+        onKeep={(id, field, text) => void state.keepVersion(id, field, text)}
+      />
       {!searching && lookBack && (
         <LookBack
           due={lookBack.due}

@@ -101,6 +101,7 @@ describe('Data section', () => {
       'the badge and any notification still showing',
       'your settings, which go back to their defaults (in every browser that syncs them)',
       'the lock, if you set one: its keys go too, so nothing encrypted is left to open',
+      'the sync connection, if you set one up: the copy on your server stays until you delete it there',
     ]);
     const button = screen.getByRole('button', { name: 'Yes, delete it all' });
     expect(button).toHaveProperty('disabled', true);

@@ -191,4 +191,66 @@ describe('Lessons', () => {
     await waitFor(async () => expect((await getReflection('a'))?.pinned).toBe(true));
     expect(screen.getByRole('article', { name: /, pinned$/ })).toBeTruthy();
   });
+
+  describe('edited on two devices', () => {
+    const twoVersions = (id: string, hoursAgo: number, mine: string, theirs: string) => ({
+      ...make(id, hoursAgo, mine),
+      answers: { happened: `happened ${id}`, learned: mine, nextTime: `next ${id}` },
+      conflicts: [{ field: 'answers.learned', versions: [mine, theirs] as [string, string] }],
+    });
+
+    it('asks which version to keep, keeps it, and asks no more', async () => {
+      await setup([twoVersions('a', 1, 'Laptop words', 'Home words'), make('b', 2, 'Calm one')]);
+      const panel = await screen.findByRole('region', {
+        name: 'Edited on two devices — keep which?',
+      });
+      const choice = within(panel).getByRole('group', { name: /^What did I learn\?/ });
+      expect(within(choice).getByText('Laptop words')).toBeTruthy();
+      expect(within(choice).getByText('Home words')).toBeTruthy();
+      fireEvent.click(
+        within(choice).getByRole('button', {
+          name: 'Keep this version of “What did I learn?”: Home words',
+        }),
+      );
+      await waitFor(() =>
+        expect(screen.queryByRole('region', { name: /^Edited on two devices/ })).toBeNull(),
+      );
+      const stored = await getReflection('a');
+      expect(stored?.answers.learned).toBe('Home words');
+      expect(stored?.answers.nextTime).toBe('next a');
+      expect(stored?.conflicts).toBeUndefined();
+      expect(lessons()).toEqual(['Home words', 'Calm one']);
+      await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Kept\./));
+    });
+
+    it('rewriting the answer in the editor settles it; another answer edited does not', async () => {
+      await setup([twoVersions('a', 1, 'Laptop words', 'Home words')]);
+      await screen.findByRole('region', { name: /^Edited on two devices/ });
+      const edit = async (label: string, value: string) => {
+        fireEvent.click(screen.getByRole('button', { name: /^Edit reflection/ }));
+        const form = screen.getByRole('form', { name: /^Edit reflection/ });
+        fireEvent.input(within(form).getByRole('textbox', { name: label }), {
+          target: { value },
+        });
+        fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+        await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+      };
+      await edit('What happened?', 'A calmer account');
+      expect((await getReflection('a'))?.conflicts).toHaveLength(1);
+      expect(screen.getByRole('region', { name: /^Edited on two devices/ })).toBeTruthy();
+
+      await edit('What did I learn?', 'Both, really');
+      const stored = await getReflection('a');
+      expect(stored?.answers.learned).toBe('Both, really');
+      expect(stored?.conflicts).toBeUndefined();
+      expect(screen.queryByRole('region', { name: /^Edited on two devices/ })).toBeNull();
+    });
+
+    it('shows three lessons at a time and says how many more wait', async () => {
+      await setup([1, 2, 3, 4, 5].map((n) => twoVersions(`r${n}`, n, `mine ${n}`, `theirs ${n}`)));
+      const panel = await screen.findByRole('region', { name: /^Edited on two devices/ });
+      expect(within(panel).getAllByRole('group')).toHaveLength(3);
+      expect(within(panel).getByText('2 more lessons wait after these.')).toBeTruthy();
+    });
+  });
 });

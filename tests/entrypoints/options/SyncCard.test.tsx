@@ -121,6 +121,34 @@ describe('Data → Sync', () => {
     expect(await readSyncConfig()).toMatchObject({ dbUrl: ADDRESS, user: 'ada' });
   });
 
+  it('joins with the recovery key instead of the passphrase', async () => {
+    const { keyring, recoveryKey } = await createKeyring(
+      'the other passphrase',
+      Date.parse('2026-11-01T09:00:00Z'),
+      100_000,
+    );
+    serverKeyring = { _id: 'fail-well:keyring', _rev: '1-a', keyring };
+    render(<SyncCard />);
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Database address' }), {
+      target: { value: ADDRESS },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'User name' }), {
+      target: { value: 'ada' },
+    });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: PASSWORD } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use the recovery key instead' }));
+    const field = screen.getByRole('textbox', { name: 'Recovery key' });
+    fireEvent.input(field, { target: { value: 'not a key' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join and sync' }));
+    expect(await screen.findByText(/32 letters and digits/)).toBeTruthy();
+    expect(await readKeyring()).toBeNull();
+    fireEvent.input(field, { target: { value: recoveryKey } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join and sync' }));
+    expect(await screen.findByText(/Connected to/)).toBeTruthy();
+    expect((await readKeyring())?.kid).toBe(keyring.kid);
+    expect(await lockStatus()).toBe('unlocked');
+  });
+
   it('says what is wrong with the address, asks for nothing and saves nothing', async () => {
     await unlockedJournal();
     await fillIn('http://couch.example.com/journal', PASSWORD);

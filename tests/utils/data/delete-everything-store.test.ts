@@ -13,8 +13,11 @@ import { getNudgeState, nudgeStateItem } from '../../../utils/nudges/nudge-state
 import { BADGE_REMINDER_KEY } from '../../../utils/nudges/worker/reminder-delivery';
 import { siteTabsItem } from '../../../utils/nudges/worker/trigger-handlers';
 import { allReflections, saveReflection } from '../../../utils/reflections/db-store';
+import { countPending } from '../../../utils/reflections/sync-store';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
 import { getSettings, setSettings } from '../../../utils/settings/settings-store';
+import { readSyncConfig, saveSyncConfig } from '../../../utils/sync/sync-config-store';
+import { installFakeExtras } from '../../helpers/fake-extras';
 import { memoryStorage } from '../../helpers/memory-storage';
 import { richReflection } from '../../helpers/reflections';
 
@@ -80,6 +83,26 @@ describe('delete everything', () => {
     expect(await browser.action.getBadgeText({})).toBe('');
     expect(await browser.notifications.getAll()).toEqual({});
     expect(local.length).toBe(0);
+  });
+
+  it('disconnects sync and gives back its host permission, so nothing is pulled back in', async () => {
+    const extras = installFakeExtras();
+    extras.answer.grant = true;
+    await browser.permissions.request({ origins: ['https://couch.example.com/*'] });
+    await saveSyncConfig({
+      dbUrl: 'https://couch.example.com/journal',
+      user: 'ada',
+      password: { _id: 'fail-well:sync-password', v: 1, kid: 'k', iv: 'aa', ct: 'bb' },
+      paused: false,
+    } as never);
+    await saveReflection(richReflection(1));
+    expect(await countPending()).toBe(1);
+
+    await deleteAllData();
+
+    expect(await readSyncConfig()).toBeNull();
+    expect(await countPending()).toBe(0);
+    expect(extras.granted.size).toBe(0);
   });
 
   it('works on an empty profile', async () => {

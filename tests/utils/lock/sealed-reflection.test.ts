@@ -24,7 +24,12 @@ function withNote(n: number) {
       },
       { dueAt: r.createdAt + 3, answeredAt: null, outcome: null, note: '' },
     ],
-    conflicts: [{ field: 'answers.learned', versions: ['Kept on the laptop', 'Kept at home'] }],
+    conflicts: [
+      {
+        field: 'answers.learned',
+        versions: ['Kept on the laptop', 'Kept at home'] as [string, string],
+      },
+    ],
   };
 }
 

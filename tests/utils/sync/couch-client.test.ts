@@ -112,6 +112,20 @@ describe('couch client: failures', () => {
     expect((await codeOf(client.ping())).code).toBe(code);
   });
 
+  it('ping: a CouchDB behind a path prefix is asked at that prefix, not at the origin', async () => {
+    const asked: string[] = [];
+    const fetch = (async (input: RequestInfo | URL) => {
+      asked.push(String(input));
+      return String(input) === 'https://proxy.example.com/couch/'
+        ? json(ROOT)
+        : json({ error: 'not_found' }, 404);
+    }) as typeof globalThis.fetch;
+    const dbUrl = 'https://proxy.example.com/couch/journal';
+    const client = createCouchClient({ dbUrl, user: 'a', password: 'b', fetch });
+    await client.ping();
+    expect(asked).toEqual(['https://proxy.example.com/couch/']);
+  });
+
   it('ping: an HTML page at the root is not CouchDB', async () => {
     const fetch = (async () =>
       new Response('<!doctype html><p>Router login</p>')) as typeof globalThis.fetch;

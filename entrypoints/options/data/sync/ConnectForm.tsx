@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SecretField } from '../../../../components/SecretField';
+import { SecretField, SecretToggle } from '../../../../components/SecretField';
 import { t } from '../../../../utils/i18n/i18n';
 import { parseServerAddress } from '../../../../utils/sync/server-address';
 import { addressProblem } from '../../../../utils/sync/sync-messages';
@@ -8,11 +8,12 @@ import { join } from './join';
 
 /**
  * The server's address, user and password, tested before anything is kept. `join`: a device
- * without a lock joins the journal already there, with that journal's passphrase.
+ * without a lock joins the journal already there, with that journal's passphrase or recovery key.
  */
 export function ConnectForm({ mode = 'connect' }: { mode?: 'connect' | 'join' }) {
   const id = (name: string) => `sync-${mode}-${name}`;
-  const [passphrase, setPassphrase] = useState('');
+  const [secret, setSecret] = useState('');
+  const [useRecovery, setUseRecovery] = useState(false);
   const [address, setAddress] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
@@ -33,7 +34,12 @@ export function ConnectForm({ mode = 'connect' }: { mode?: 'connect' | 'join' })
     // No await before connect(): its permission prompt needs this click's gesture.
     const done =
       mode === 'join'
-        ? join(parsed.address, user.trim(), password, passphrase)
+        ? join(
+            parsed.address,
+            user.trim(),
+            password,
+            useRecovery ? { recoveryKey: secret } : { passphrase: secret },
+          )
         : connect(parsed.address, user.trim(), password);
     void done.then((words) => setProblem(words ?? '')).finally(() => setBusy(false));
   };
@@ -77,13 +83,23 @@ export function ConnectForm({ mode = 'connect' }: { mode?: 'connect' | 'join' })
         onInput={setPassword}
       />
       {mode === 'join' && (
-        <SecretField
-          id={id('passphrase')}
-          label={t('syncJoinPassphrase')}
-          value={passphrase}
-          error=""
-          onInput={setPassphrase}
-        />
+        <>
+          <SecretField
+            id={id('passphrase')}
+            recovery={useRecovery}
+            label={useRecovery ? undefined : t('syncJoinPassphrase')}
+            value={secret}
+            error=""
+            onInput={setSecret}
+          />
+          <SecretToggle
+            recovery={useRecovery}
+            onToggle={() => {
+              setUseRecovery(!useRecovery);
+              setSecret('');
+            }}
+          />
+        </>
       )}
       <button type="submit" disabled={busy}>
         {busy ? t('syncConnecting') : t(mode === 'join' ? 'syncJoin' : 'syncConnect')}
