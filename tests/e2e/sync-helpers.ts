@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import type { WxtBrowser } from 'wxt/browser';
 import { type CouchServer, startCouchServer } from '../helpers/couch-server';
 import {
   closeFirstRunTab,
@@ -18,6 +19,9 @@ import {
   serviceWorker,
 } from './fixtures';
 import { section } from './lock-helpers';
+
+// Evaluated in extension pages, where the raw `chrome` API is the global.
+declare const chrome: WxtBrowser;
 
 /** One browser profile with the extension: its context, worker, and a way to open its pages. */
 export interface Device {
