@@ -138,7 +138,11 @@ export async function runMigration(
       }
     }
     if (rewritten > 0) announceBulk();
-    if ((await pendingMigration()) === direction) await browser.storage.local.remove(MIGRATION_KEY);
+    // Records still under a former key (moved only while unlocked) keep the migration pending.
+    const formerLeft = (await browser.storage.local.get(FORMER_KEY))[FORMER_KEY] !== undefined;
+    if ((await pendingMigration()) === direction && !formerLeft) {
+      await browser.storage.local.remove(MIGRATION_KEY);
+    }
     return rewritten;
   });
 }

@@ -8,7 +8,11 @@ import {
   sealFormerKey,
 } from '../../../utils/lock/former-key';
 import { createKeyring } from '../../../utils/lock/keyring';
-import { runMigration, startMigration } from '../../../utils/lock/lock-migration-store';
+import {
+  pendingMigration,
+  runMigration,
+  startMigration,
+} from '../../../utils/lock/lock-migration-store';
 import { FORMER_KEY, readKeyring, readOpeningKeys } from '../../../utils/lock/lock-read-store';
 import { createLock, lockNow, replaceLock, unlock } from '../../../utils/lock/lock-store';
 import { replaceUnchanged, rowsAfter, rowsById } from '../../../utils/reflections/db-rows-store';
@@ -93,10 +97,14 @@ describe('moving a journal from its own lock to a joined one', () => {
     const { kid } = await join();
     await startMigration('seal');
     await lockNow(); // the browser closed before any record moved
+    // On the next start the background seals what it can while locked: these wait.
+    await runMigration('seal');
+    expect(await pendingMigration()).toBe('seal');
     await unlock({ passphrase: 'the joined passphrase' }, 6_000);
     expect((await readKeyring())?.kid).toBe(kid);
     await runMigration('seal');
     expect((await rowsAfter(null, 10)).every((r) => r.sealed?.kid === kid)).toBe(true);
+    expect(await pendingMigration()).toBeNull();
     expect(await getReflection(before[2]?.id as string)).toEqual(before[2]);
   });
 
