@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { isRecord } from '../core/parse';
 import { fromBase64 } from './bytes';
 import type { OpeningKeys, SealingKey } from './envelope';
+import { openFormerKey, parseFormerKey } from './former-key';
 import {
   importDataKey,
   type Keyring,
@@ -15,7 +16,6 @@ import {
   parseKeyring,
   sealingKeyOf,
 } from './keyring';
-import { openFormerKey, parseFormerKey } from './former-key';
 import { parseLockPrefs } from './lock-prefs';
 
 export const KEYRING_KEY = 'lock:keyring';

@@ -16,6 +16,7 @@ import { withLock } from '../core/cross-context-lock-browser';
 import { toBase64 } from './bytes';
 import { DRAFT_SESSION_KEY } from './draft-codec-store';
 import type { OpeningKeys } from './envelope';
+import { sealFormerKey } from './former-key';
 import {
   changePassphrase,
   createKeyring,
@@ -26,7 +27,6 @@ import {
 } from './keyring';
 import { LOCK_HINT_KEY } from './lock-hint';
 import { DEFAULT_LOCK_PREFS, type LockPrefs, parseLockPrefs } from './lock-prefs';
-import { sealFormerKey } from './former-key';
 import {
   FORMER_KEY,
   forgetOpeningKeys,
@@ -160,7 +160,8 @@ export async function replaceLock(
 ): Promise<void> {
   await withLock('fail-well:lock', async () => {
     const own = await readKeyring();
-    if (!own || own.kid !== mine.kid) throw new Error('This device is not unlocked with its own lock');
+    if (!own || own.kid !== mine.kid)
+      throw new Error('This device is not unlocked with its own lock');
     if (keys.kid !== keyring.kid) throw new Error("The keys are not this keyring's");
     const former = await sealFormerKey(mine, own, keys);
     // One write: the new keyring never stands without the key to what is still under the old.
