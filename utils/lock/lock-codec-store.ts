@@ -17,6 +17,14 @@ import { openReflection, sealReflection } from './sealed-reflection';
 export interface LockCodec {
   seal: SealingKey | null;
   open: OpeningKeys | null;
+  /** While records move from a former key to this one (utils/lock/former-key.ts). */
+  former?: OpeningKeys | null;
+}
+
+/** The keys that open `row`'s envelope: the current ones, or the former key's. */
+export function keysFor(row: Reflection, codec: LockCodec): OpeningKeys | null {
+  if (row.sealed && codec.former && row.sealed.kid === codec.former.kid) return codec.former;
+  return codec.open;
 }
 
 /** The lock's keys as they are now (both null when the lock is off). */
@@ -37,9 +45,10 @@ export async function storedForm(r: Reflection, codec: LockCodec): Promise<Refle
 
 /** The readable form of a stored row: opened when it can be, else as stored. */
 export async function readableForm(row: Reflection, codec: LockCodec): Promise<Reflection> {
-  if (!row.sealed || !codec.open) return row;
+  const keys = keysFor(row, codec);
+  if (!row.sealed || !keys) return row;
   try {
-    return await openReflection(row, codec.open);
+    return await openReflection(row, keys);
   } catch {
     // Changed on disk or sealed by another key: shown as "could not be read", never garbled.
     return row;

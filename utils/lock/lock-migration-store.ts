@@ -22,6 +22,7 @@ import { announceBulk } from '../reflections/db-connection-store';
 import { replaceUnchanged, rowsAfter, rowsById } from '../reflections/db-rows-store';
 import type { Reflection } from '../reflections/reflection';
 import { currentCodec, type LockCodec } from './lock-codec-store';
+import { FORMER_KEY } from './lock-read-store';
 import { openReflection, sealedToPublicKey, sealReflection } from './sealed-reflection';
 
 export const MIGRATION_KEY = 'lock:migration';
@@ -50,6 +51,10 @@ export async function startMigration(direction: MigrationDirection): Promise<voi
   await browser.storage.local.set({ [MIGRATION_KEY]: { direction } });
 }
 
+async function forgetFormerKey(): Promise<void> {
+  await withLock('fail-well:lock', () => browser.storage.local.remove(FORMER_KEY));
+}
+
 /** The record's next form on the way `direction`, or null when it is already there. */
 async function nextForm(
   row: Reflection,
@@ -65,6 +70,10 @@ async function nextForm(
     const key = codec.open ?? codec.seal;
     if (!key) throw new Error('Sealing needs the lock');
     return sealReflection(row, key);
+  }
+  // Sealed under a former key (a device that joined a synced journal): moved under this one.
+  if (codec.former && row.sealed.kid === codec.former.kid && codec.open) {
+    return sealReflection(await openReflection(row, codec.former), codec.open);
   }
   // Already sealed: rewrite one sealed to the public key once the data key is here.
   if (row.sealed.f === 'pk' && codec.open) {
@@ -87,6 +96,8 @@ export async function runMigration(
     let rewritten = 0;
     for (;;) {
       const codec = keys ?? (await currentCodec());
+      const formerKid = codec.open ? (codec.former?.kid ?? null) : null;
+      let leftUnderFormer = 0;
       let changedThisPass = 0;
       let missedThisPass = 0;
       let done = 0;
@@ -104,7 +115,9 @@ export async function runMigration(
         );
         const pairs: { was: Reflection; now: Reflection }[] = [];
         next.forEach((now, i) => {
-          if (now) pairs.push({ was: rows[i] as Reflection, now });
+          const was = rows[i] as Reflection;
+          if (now) pairs.push({ was, now });
+          else if (formerKid !== null && was.sealed?.kid === formerKid) leftUnderFormer++;
         });
         // Other pages hear of it once, at the end: a "bulk" makes a review page read the whole
         // journal again, and one per batch made sealing 100,000 take minutes, not seconds.
@@ -117,10 +130,19 @@ export async function runMigration(
         if (rows.length < BATCH) break;
       }
       rewritten += changedThisPass;
-      if (missedThisPass === 0) break;
+      if (missedThisPass === 0) {
+        // Nothing is left under the former key (utils/lock/former-key.ts): it can go. One
+        // that would not open (changed on disk) keeps it, so nothing is ever locked out.
+        if (formerKid !== null && leftUnderFormer === 0) await forgetFormerKey();
+        break;
+      }
     }
     if (rewritten > 0) announceBulk();
-    if ((await pendingMigration()) === direction) await browser.storage.local.remove(MIGRATION_KEY);
+    // Records still under a former key (moved only while unlocked) keep the migration pending.
+    const formerLeft = (await browser.storage.local.get(FORMER_KEY))[FORMER_KEY] !== undefined;
+    if ((await pendingMigration()) === direction && !formerLeft) {
+      await browser.storage.local.remove(MIGRATION_KEY);
+    }
     return rewritten;
   });
 }

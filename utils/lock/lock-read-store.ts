@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { isRecord } from '../core/parse';
 import { fromBase64 } from './bytes';
 import type { OpeningKeys, SealingKey } from './envelope';
+import { openFormerKey, parseFormerKey } from './former-key';
 import {
   importDataKey,
   type Keyring,
@@ -18,6 +19,8 @@ import {
 import { parseLockPrefs } from './lock-prefs';
 
 export const KEYRING_KEY = 'lock:keyring';
+/** A previous key whose records are being moved under this one (utils/lock/former-key.ts). */
+export const FORMER_KEY = 'lock:former';
 export const SESSION_KEY = 'lock:session';
 export const PREFS_KEY = 'lock:prefs';
 
@@ -72,6 +75,7 @@ export async function readSealingKey(): Promise<SealingKey | null> {
 /** Forget this context's copy of the reading keys (after "Lock now" here). */
 export function forgetOpeningKeys(): void {
   cached = null;
+  cachedFormer = null;
 }
 
 let cached: { session: string; keys: Promise<OpeningKeys> } | null = null;
@@ -82,14 +86,38 @@ export async function readOpeningKeys(): Promise<OpeningKeys | null> {
   return openingKeysOf(keyring, session);
 }
 
-/** Both of the lock's keys as they are now, from one read of each storage area. */
+/**
+ * The lock's keys as they are now, from one read of each storage area: to seal to, to open
+ * with while unlocked, and — while records are being moved from a former key — that one too.
+ */
 export async function readLockKeys(): Promise<{
   open: OpeningKeys | null;
   seal: SealingKey | null;
+  former: OpeningKeys | null;
 }> {
-  const [keyring, session] = await Promise.all([readKeyring(), readSession()]);
+  const [local, session] = await Promise.all([
+    browser.storage.local.get([KEYRING_KEY, FORMER_KEY]),
+    readSession(),
+  ]);
+  const keyring = parseKeyring(local[KEYRING_KEY]);
   const open = await openingKeysOf(keyring, session);
-  return { open, seal: keyring ? await sealingKeyOf(keyring) : null };
+  const former = open && local[FORMER_KEY] ? await formerKeysOf(local[FORMER_KEY], open) : null;
+  return { open, seal: keyring ? await sealingKeyOf(keyring) : null, former };
+}
+
+let cachedFormer: { id: string; keys: Promise<OpeningKeys | null> } | null = null;
+
+/** The former key's reading keys, opened once per unlock; null when it will not open. */
+function formerKeysOf(raw: unknown, current: OpeningKeys): Promise<OpeningKeys | null> {
+  const id = `${current.kid}:${JSON.stringify(raw)}`;
+  if (cachedFormer?.id !== id) {
+    const keys = (async () => {
+      const stored = parseFormerKey(raw);
+      return stored ? openFormerKey(stored, current) : null;
+    })().catch(() => null);
+    cachedFormer = { id, keys };
+  }
+  return cachedFormer.keys;
 }
 
 function openingKeysOf(

@@ -16,6 +16,7 @@ import { withLock } from '../core/cross-context-lock-browser';
 import { toBase64 } from './bytes';
 import { DRAFT_SESSION_KEY } from './draft-codec-store';
 import type { OpeningKeys } from './envelope';
+import { sealFormerKey } from './former-key';
 import {
   changePassphrase,
   createKeyring,
@@ -27,6 +28,7 @@ import {
 import { LOCK_HINT_KEY } from './lock-hint';
 import { DEFAULT_LOCK_PREFS, type LockPrefs, parseLockPrefs } from './lock-prefs';
 import {
+  FORMER_KEY,
   forgetOpeningKeys,
   KEYRING_KEY,
   type LockSession,
@@ -143,6 +145,32 @@ export async function adoptLock(keyring: Keyring, keys: OpeningKeys, now: number
   });
 }
 
+/**
+ * A device with a lock of its own joins a synced journal: that journal's keyring becomes this
+ * device's, unlocked with `keys`, and this device's own keys (`mine`, unlocked) are kept as the
+ * former key, sealed with the new one, until every record has moved under the new key
+ * (`runMigration('seal')`, which then forgets it). From now on the joined journal's passphrase
+ * opens this device.
+ */
+export async function replaceLock(
+  keyring: Keyring,
+  keys: OpeningKeys,
+  mine: OpeningKeys,
+  now: number,
+): Promise<void> {
+  await withLock('fail-well:lock', async () => {
+    const own = await readKeyring();
+    if (!own || own.kid !== mine.kid)
+      throw new Error('This device is not unlocked with its own lock');
+    if (keys.kid !== keyring.kid) throw new Error("The keys are not this keyring's");
+    const former = await sealFormerKey(mine, own, keys);
+    // One write: the new keyring never stands without the key to what is still under the old.
+    await browser.storage.local.set({ [KEYRING_KEY]: keyring, [FORMER_KEY]: former });
+    forgetOpeningKeys();
+    await startSession(keys, now);
+  });
+}
+
 /** A new passphrase for the unlocked journal: re-wraps the data key, touches no record. */
 export async function setPassphrase(keys: OpeningKeys, passphrase: string): Promise<void> {
   await withLock('fail-well:lock', async () => {
@@ -158,7 +186,7 @@ export async function setPassphrase(keys: OpeningKeys, passphrase: string): Prom
 export async function removeLock(): Promise<void> {
   await withLock('fail-well:lock', async () => {
     forgetOpeningKeys();
-    await browser.storage.local.remove([KEYRING_KEY, PREFS_KEY]);
+    await browser.storage.local.remove([KEYRING_KEY, PREFS_KEY, FORMER_KEY]);
     setLockHint(false);
     await browser.storage.session.remove([SESSION_KEY, DRAFT_SESSION_KEY]);
   });

@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SyncCard } from '../../../entrypoints/options/data/sync/SyncCard';
 import { createKeyring } from '../../../utils/lock/keyring';
-import { lockStatus, readKeyring } from '../../../utils/lock/lock-read-store';
-import { createLock } from '../../../utils/lock/lock-store';
-import { saveReflection } from '../../../utils/reflections/db-store';
+import { FORMER_KEY, lockStatus, readKeyring } from '../../../utils/lock/lock-read-store';
+import { checkSecret, createLock } from '../../../utils/lock/lock-store';
+import { rowsById } from '../../../utils/reflections/db-rows-store';
+import { getReflection, saveReflection } from '../../../utils/reflections/db-store';
 import { createReflection } from '../../../utils/reflections/reflection';
 import { countPending } from '../../../utils/reflections/sync-store';
 import { IDLE_STATUS } from '../../../utils/sync/sync-config';
@@ -147,6 +148,46 @@ describe('Data → Sync', () => {
     expect(await screen.findByText(/Connected to/)).toBeTruthy();
     expect((await readKeyring())?.kid).toBe(keyring.kid);
     expect(await lockStatus()).toBe('unlocked');
+  });
+
+  it('a device with a lock of its own joins: what it holds moves under the joined key', async () => {
+    await unlockedJournal();
+    const ownKid = (await readKeyring())?.kid;
+    const { keyring } = await createKeyring(
+      'the other passphrase',
+      Date.parse('2026-11-01T09:00:00Z'),
+      100_000,
+    );
+    serverKeyring = { _id: 'fail-well:keyring', _rev: '1-a', keyring };
+    render(<SyncCard />);
+    fireEvent.click(
+      await screen.findByRole('button', { name: /^Already syncing on another device\?/ }),
+    );
+    expect(screen.queryByRole('button', { name: 'Test and connect' })).toBeNull();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Database address' }), {
+      target: { value: ADDRESS },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'User name' }), {
+      target: { value: 'ada' },
+    });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: PASSWORD } });
+    fireEvent.input(screen.getByLabelText("That journal's passphrase"), {
+      target: { value: 'the other passphrase' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Join and sync' }));
+    expect(await screen.findByText(/Connected to/, {}, { timeout: 10_000 })).toBeTruthy();
+
+    expect((await readKeyring())?.kid).toBe(keyring.kid);
+    expect(await lockStatus()).toBe('unlocked');
+    const [row] = await rowsById(['r-1']);
+    expect(row?.sealed?.kid).toBe(keyring.kid);
+    expect(row?.sealed?.kid).not.toBe(ownKid);
+    expect((await getReflection('r-1'))?.answers.learned).toBe('lesson');
+    // Nothing is left under the old key, so it is not kept.
+    expect(await fakeBrowser.storage.local.get(FORMER_KEY)).toEqual({});
+    await expect(checkSecret({ passphrase: 'the other passphrase' })).resolves.toBeTruthy();
+    await expect(checkSecret({ passphrase: 'a long passphrase' })).rejects.toThrow();
+    expect(await countPending()).toBe(1);
   });
 
   it('says what is wrong with the address, asks for nothing and saves nothing', async () => {

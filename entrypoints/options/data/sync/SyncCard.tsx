@@ -11,11 +11,13 @@ import { SyncStatusPanel } from './SyncStatusPanel';
 /**
  * Data → Sync: connect the person's own CouchDB, then see and steer the runs the background
  * makes. Sync encrypts with the lock's key, so it asks for the lock first and for an unlocked
- * journal to set it up.
+ * journal to set it up — or for the passphrase of a journal already on the server, to join it.
  */
 export function SyncCard() {
   const [lock, setLock] = useState<LockStatus | null>(null);
   const [config, setConfig] = useState<SyncConfig | null | undefined>(undefined);
+  /** Unlocked with a lock of its own: join the journal on the server instead of starting one. */
+  const [joining, setJoining] = useState(false);
 
   useEffect(() => {
     const readLock = () => void lockStatus().then(setLock);
@@ -45,8 +47,22 @@ export function SyncCard() {
         </>
       ) : lock === 'locked' ? (
         <p>{t('syncNeedsUnlock')}</p>
+      ) : joining ? (
+        <>
+          <h4>{t('syncJoinTitle')}</h4>
+          <p class="muted">{t('syncJoinIntroOwnLock')}</p>
+          <ConnectForm mode="join" />
+          <button type="button" class="link" onClick={() => setJoining(false)}>
+            {t('syncStartInstead')}
+          </button>
+        </>
       ) : (
-        <ConnectForm />
+        <>
+          <ConnectForm />
+          <button type="button" class="link" onClick={() => setJoining(true)}>
+            {t('syncJoinInstead')}
+          </button>
+        </>
       )}
     </section>
   );

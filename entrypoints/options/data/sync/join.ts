@@ -1,15 +1,18 @@
 /**
  * A second device joining a journal that is already on the server: the host permission asked
- * for in the click, the connection tested, the server's keyring opened with the person's
- * passphrase (or its recovery key) and taken on as this device's lock (so the same keys read and seal both), then
- * connected as `connect` does. Returns what to say when it could not (nothing is kept then).
+ * for in the click, the connection tested, the server's keyring opened with that journal's
+ * passphrase (or its recovery key) and taken on as this device's lock, so the same keys read
+ * and seal on both; then connected as `connect` does. What this device already holds moves
+ * under those keys: sealed, when it had no lock, or moved from its own lock's key, which is
+ * kept (sealed with the new one) until nothing is left under it. Returns what to say when it
+ * could not (nothing is kept then).
  */
 import { t } from '../../../../utils/i18n/i18n';
 import { LockError } from '../../../../utils/lock/envelope';
 import { unlockWithPassphrase, unlockWithRecoveryKey } from '../../../../utils/lock/keyring';
 import { runMigration, startMigration } from '../../../../utils/lock/lock-migration-store';
-import { readKeyring } from '../../../../utils/lock/lock-read-store';
-import { adoptLock } from '../../../../utils/lock/lock-store';
+import { readKeyring, readOpeningKeys } from '../../../../utils/lock/lock-read-store';
+import { adoptLock, replaceLock } from '../../../../utils/lock/lock-store';
 import { SyncHttpError } from '../../../../utils/sync/couch-errors';
 import type { ServerAddress } from '../../../../utils/sync/server-address';
 import { KEYRING_DOC_ID, parseKeyringDoc, SyncDocError } from '../../../../utils/sync/sync-doc';
@@ -19,7 +22,13 @@ import { askForServer, clientFor, connectGranted } from './connect';
 /** What opens the journal on the server: its passphrase, or its recovery key. */
 export type JoinSecret = { passphrase: string } | { recoveryKey: string };
 
-/** Join the journal at `address` with its passphrase. Call straight from the click. */
+/**
+ * A popup that read this device's own lock just before the switch may still save under it:
+ * the records are moved only after that moment has passed (as switching the lock off waits).
+ */
+const SETTLE_MS = 1500;
+
+/** Join the journal at `address`. Call straight from the click. */
 export async function join(
   address: ServerAddress,
   user: string,
@@ -37,11 +46,21 @@ export async function join(
       'recoveryKey' in secret
         ? await unlockWithRecoveryKey(keyring, secret.recoveryKey)
         : await unlockWithPassphrase(keyring, secret.passphrase);
-    if (await readKeyring()) return t('syncJoinOwnLock');
-    await adoptLock(keyring, keys, Date.now());
-    // What this device already holds is sealed under the joined key, like switching it on.
-    await startMigration('seal');
-    await runMigration('seal');
+    const own = await readKeyring();
+    if (!own) {
+      await adoptLock(keyring, keys, Date.now());
+      await startMigration('seal');
+      await runMigration('seal');
+    } else if (own.kid !== keyring.kid) {
+      // Its own lock, which must be open: what it holds is read with it, then moved.
+      const mine = await readOpeningKeys();
+      if (!mine) return t('syncNeedsUnlock');
+      await replaceLock(keyring, keys, mine, Date.now());
+      await startMigration('seal');
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      await runMigration('seal');
+    }
+    // Else this device already holds that journal's lock (it joined before): just connect.
   } catch (error) {
     if (error instanceof SyncHttpError) return httpProblem(error.code);
     if (error instanceof LockError) {
