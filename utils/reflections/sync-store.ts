@@ -90,7 +90,9 @@ export async function commitPulled(
     written.push(change.id);
     writes.push(change.row ? rows.put(toStoredRow(change.row)) : rows.delete(change.id));
     writes.push(change.base ? bases.put(change.base) : bases.delete(change.id));
-    if (change.sendBack) writes.push(outbox.put(outboxEntry(change.id)));
+    // What the server holds now is this row: a change still queued for it is in there already
+    // (a batch the server took whose answer was lost), so it is not sent a second time.
+    writes.push(change.sendBack ? outbox.put(outboxEntry(change.id)) : outbox.delete(change.id));
   });
   writes.push(tx.objectStore('syncState').put({ key: CHECKPOINT, value: checkpoint }));
   await Promise.all([...writes, tx.done]);
