@@ -32,6 +32,8 @@ const EVERY_MINUTES = 15;
 const SOON_MINUTES = 0.5;
 /** Pages per syncOnce call: the run goes on, but memory and one transaction stay small. */
 const PAGES_PER_STEP = 20;
+/** Steps in one run: 100,000 records take about 60 (1,200 pages). */
+const STEPS_PER_RUN = 200;
 
 /** What the Data section sends to run sync now (optionally saying yes to the failsafe). */
 export interface SyncNowRequest {
@@ -141,7 +143,9 @@ async function attempt(
     const codec = await currentCodec();
     let report = await syncOnce(client, keys, codec, { allowDeletes, maxPages: PAGES_PER_STEP });
     let rejected = report.rejected.length;
-    while (report.outcome === 'more') {
+    // A run ends after STEPS_PER_RUN even with work left (its resume alarm is set): a server
+    // that kept answering with conflicts could otherwise hold the worker forever.
+    for (let step = 1; report.outcome === 'more' && step < STEPS_PER_RUN; step++) {
       await armResume();
       report = await syncOnce(client, keys, codec, { allowDeletes, maxPages: PAGES_PER_STEP });
       rejected += report.rejected.length;
