@@ -2,8 +2,8 @@
  * Sync at size, in real Chromium with a real server (sync-helpers.ts): a locked journal of
  * 10,000 reflections goes up whole on its first sync — every one once — and a second profile
  * that joins with the passphrase ends with the same 10,000; and a first sync whose service
- * worker the browser stops part-way carries on by itself (the soon alarm each long run
- * re-arms), with every reflection on the server once and none lost here.
+ * worker the browser stops part-way carries on by itself (the resume alarm a run keeps armed
+ * while it works), with every reflection on the server once and none lost here.
  */
 import type { WxtBrowser } from 'wxt/browser';
 import type { Reflection } from '../../utils/reflections/reflection';
@@ -129,9 +129,9 @@ test('a first sync whose service worker is stopped part-way carries on by itself
   const atStop = await serverDocCount(server, dbUrl);
   expect(atStop).toBeLessThan(count + 1);
   expect(await syncStatus(options)).not.toHaveProperty('lastSyncAt', expect.any(Number));
-  // Nobody presses anything: the soon alarm the run armed wakes the worker within half a
+  // Nobody presses anything: the resume alarm the run armed wakes the worker within half a
   // minute (not the 15-minute one), and the next run carries on from what was committed.
-  const soon = await options.evaluate(() => chrome.alarms.get('fail-well:sync-soon'));
+  const soon = await options.evaluate(() => chrome.alarms.get('fail-well:sync-resume'));
   expect(soon, 'the run left an alarm to resume it').toBeDefined();
   expect(soon?.scheduledTime).toBeLessThanOrEqual(Date.now() + 30_000);
   await expect(syncCard(options).getByText(/^Last synced /)).toBeVisible({ timeout: 120_000 });

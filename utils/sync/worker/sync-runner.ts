@@ -22,11 +22,13 @@ import {
 } from '../sync-config-store';
 import { KEYRING_DOC_ID, keyringDoc, parseKeyringDoc, SyncDocError } from '../sync-doc';
 import { syncKeysFrom } from '../sync-keys';
-import { SyncStopError, syncOnce } from './sync-engine';
+import { type RunReport, SyncStopError, syncOnce } from './sync-engine';
 
 /** The periodic run, and the one-off run soon after a change (or a retry). */
 export const SYNC_ALARM = 'fail-well:sync';
 export const SYNC_SOON_ALARM = 'fail-well:sync-soon';
+/** Armed while a run works; rings only if the worker was stopped part-way. */
+export const SYNC_RESUME_ALARM = 'fail-well:sync-resume';
 const EVERY_MINUTES = 15;
 /** Changes within this wait go out together (Chrome's shortest alarm). */
 const SOON_MINUTES = 0.5;
@@ -65,30 +67,21 @@ export async function syncSoon(): Promise<void> {
 }
 
 /**
- * A run with work left re-arms the soon alarm before each further step: if the browser stops
- * the worker part-way (an MV3 worker may be stopped at any time), the alarm wakes it within
- * half a minute and the next run carries on from the last committed page, instead of the rest
- * waiting for the periodic alarm. Each step pushes the alarm on again, so while the run is
- * alive it rarely rings; when it does (a step longer than the wait) its run queues behind the
- * Web Lock and finds little or nothing to do.
- *
- * Only a step that said 'more' arms it, never the first: a short run must not schedule
- * another, or every run would schedule the next one.
- *
- * A finished run leaves it armed: one empty run half a minute later costs a request or two.
- * Clearing it would be worse — the alarm has one name for every reason to run soon, so a clear
- * could drop the one `syncSoon` set for a change written after the run's last outbox read,
- * and that change would wait for the periodic alarm. (A failed run's retry replaces it with
- * the longer wait; a failure that is not retried gets this one more try, after a run that
- * was making progress.)
+ * A run keeps a resume alarm of its own armed while it works, pushed on before every step: if
+ * the browser stops the worker part-way (an MV3 worker may be stopped at any time, on the
+ * first step as on any), the alarm wakes it within half a minute and the next run carries on
+ * from the last committed page and the outbox, instead of the rest waiting for the periodic
+ * alarm. A run that ends clears it — unless it stopped with work left (its step limit), which
+ * is exactly when it should ring. It is apart from the soon alarm a change sets, so clearing
+ * it can never drop a change's own run.
  */
 async function armResume(): Promise<void> {
-  await browser.alarms.create(SYNC_SOON_ALARM, { delayInMinutes: SOON_MINUTES });
+  await browser.alarms.create(SYNC_RESUME_ALARM, { delayInMinutes: SOON_MINUTES });
 }
 
 /** The alarm listener's share: run on sync's alarms. */
 export async function handleSyncAlarm(name: string, now: number): Promise<void> {
-  if (name === SYNC_ALARM || name === SYNC_SOON_ALARM) await runSync(now);
+  if ([SYNC_ALARM, SYNC_SOON_ALARM, SYNC_RESUME_ALARM].includes(name)) await runSync(now);
 }
 
 /** One run, now; returns the recorded status (or the last one when nothing ran). */
@@ -100,13 +93,21 @@ export function runSync(
     const config = await readSyncConfig();
     const before = await readSyncStatus();
     if (!config || config.paused) return before;
-    const status = await attempt(config, before, now, options.allowDeletes === true);
-    await writeSyncStatus(status);
-    if (status.problem && status.failures < MAX_ATTEMPTS && retryable(status)) {
-      const wait = retryDelay(status.failures - 1, Math.random);
-      await browser.alarms.create(SYNC_SOON_ALARM, { when: now + wait });
+    let workLeft = false;
+    try {
+      const outcome = await attempt(config, before, now, options.allowDeletes === true);
+      workLeft = outcome.workLeft;
+      const { status } = outcome;
+      await writeSyncStatus(status);
+      if (status.problem && status.failures < MAX_ATTEMPTS && retryable(status)) {
+        const wait = retryDelay(status.failures - 1, Math.random);
+        await browser.alarms.create(SYNC_SOON_ALARM, { when: now + wait });
+      }
+      return status;
+    } finally {
+      // Ended here (done, failed or thrown): only a stopped worker should hear the resume.
+      if (!workLeft) await browser.alarms.clear(SYNC_RESUME_ALARM);
     }
-    return status;
   });
 }
 
@@ -119,11 +120,10 @@ async function attempt(
   before: SyncStatus,
   now: number,
   allowDeletes: boolean,
-): Promise<SyncStatus> {
-  const failed = (problem: SyncStatus['problem']): SyncStatus => ({
-    ...before,
-    problem,
-    failures: before.failures + 1,
+): Promise<{ status: SyncStatus; workLeft: boolean }> {
+  const failed = (problem: SyncStatus['problem']) => ({
+    status: { ...before, problem, failures: before.failures + 1 },
+    workLeft: false,
   });
   const [keyring, session] = await Promise.all([readKeyring(), readSession()]);
   if (!keyring || !session || session.kid !== keyring.kid) return failed('locked');
@@ -141,21 +141,25 @@ async function attempt(
     if (!onServer) await client.putDoc({ _id: KEYRING_DOC_ID, ...keyringDoc(keyring) });
     else if (parseKeyringDoc(onServer).keyring.kid !== keyring.kid) return failed('unknown-key');
     const codec = await currentCodec();
-    let report = await syncOnce(client, keys, codec, { allowDeletes, maxPages: PAGES_PER_STEP });
-    let rejected = report.rejected.length;
+    let report: RunReport | null = null;
+    let rejected = 0;
     // A run ends after STEPS_PER_RUN even with work left (its resume alarm is set): a server
     // that kept answering with conflicts could otherwise hold the worker forever.
-    for (let step = 1; report.outcome === 'more' && step < STEPS_PER_RUN; step++) {
+    for (let step = 0; step < STEPS_PER_RUN && (report?.outcome ?? 'more') === 'more'; step++) {
       await armResume();
       report = await syncOnce(client, keys, codec, { allowDeletes, maxPages: PAGES_PER_STEP });
       rejected += report.rejected.length;
     }
+    const last = report as RunReport;
     return {
-      lastSyncAt: report.outcome === 'ask' ? before.lastSyncAt : now,
-      problem: null,
-      failures: 0,
-      ask: report.ask ? { deleting: report.ask.deleting, of: report.ask.of } : null,
-      rejected,
+      status: {
+        lastSyncAt: last.outcome === 'ask' ? before.lastSyncAt : now,
+        problem: null,
+        failures: 0,
+        ask: last.ask ? { deleting: last.ask.deleting, of: last.ask.of } : null,
+        rejected,
+      },
+      workLeft: last.outcome === 'more',
     };
   } catch (error) {
     if (error instanceof SyncHttpError) return failed(error.code);

@@ -19,7 +19,11 @@ import {
 import { KEYRING_DOC_ID } from '../../../../utils/sync/sync-doc';
 import { syncKeysFrom } from '../../../../utils/sync/sync-keys';
 import { PUSH_BATCH } from '../../../../utils/sync/worker/sync-engine';
-import { runSync, SYNC_SOON_ALARM } from '../../../../utils/sync/worker/sync-runner';
+import {
+  runSync,
+  SYNC_RESUME_ALARM,
+  SYNC_SOON_ALARM,
+} from '../../../../utils/sync/worker/sync-runner';
 import { type CouchServer, startCouchServer } from '../../../helpers/couch-server';
 import { type FakeExtras, installFakeExtras } from '../../../helpers/fake-extras';
 
@@ -82,8 +86,9 @@ describe('the background runner', () => {
     const status = await runSync(NOW);
     expect(status).toEqual({ lastSyncAt: NOW, problem: null, failures: 0, ask: null, rejected: 0 });
     expect(await countPending()).toBe(0);
-    // A run that finished in one step leaves no extra run behind.
+    // A run that finished leaves no extra run behind.
     expect(await fakeBrowser.alarms.get(SYNC_SOON_ALARM)).toBeUndefined();
+    expect(await fakeBrowser.alarms.get(SYNC_RESUME_ALARM)).toBeUndefined();
     const raw = await fetch(`${dbUrl}/_all_docs?include_docs=true`, {
       headers: { Authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}` },
     }).then((r) => r.text());
@@ -115,6 +120,7 @@ describe('the background runner', () => {
     await connected('runner-password', 'not-the-password');
     expect(await runSync(NOW)).toMatchObject({ problem: 'unauthorized', failures: 1 });
     expect(await fakeBrowser.alarms.get(SYNC_SOON_ALARM)).toBeUndefined();
+    expect(await fakeBrowser.alarms.get(SYNC_RESUME_ALARM)).toBeUndefined();
     expect(await countPending()).toBe(2);
   });
 
@@ -145,9 +151,9 @@ describe('the background runner', () => {
     expect(await admin(dbUrl).getDoc('r:r-1')).toBeUndefined();
   });
 
-  it('a worker stopped part-way through a long run resumes on the soon alarm, with nothing doubled or lost', async () => {
-    // Past one step's pages (1 pull + 19 pushes of 100 in the first), so the run goes on.
+  it('a worker stopped part-way through a run resumes on its resume alarm, with nothing doubled or lost', async () => {
     const count = 2_200;
+    const STOP_AT = 5;
     const dbUrl = await connected('runner-stopped', server.admin.password, count);
     const realFetch = globalThis.fetch;
     const serverIds = async () => {
@@ -156,26 +162,26 @@ describe('the background runner', () => {
       const { rows } = (await response.json()) as { rows: { id: string }[] };
       return rows.map((r) => r.id).filter((id) => id.startsWith('r:'));
     };
-    // The worker is stopped just as the server accepts the 21st batch: that answer and every
-    // request after it never come back, as in a worker the browser has stopped.
+    // The worker is stopped just as the server accepts the 5th batch, in the run's first step:
+    // that answer and every request after it never come back, as in a stopped worker.
     let batches = 0;
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
       const bulk = String(input).endsWith('/_bulk_docs');
-      if (bulk && batches >= 21) return new Promise<Response>(() => {});
+      if (bulk && batches >= STOP_AT) return new Promise<Response>(() => {});
       const response = await realFetch(input, init);
-      if (bulk && ++batches === 21) return new Promise<Response>(() => {});
+      if (bulk && ++batches === STOP_AT) return new Promise<Response>(() => {});
       return response;
     });
     void runSync(NOW);
-    await vi.waitFor(() => expect(batches).toBe(21), { timeout: 60_000, interval: 50 });
+    await vi.waitFor(() => expect(batches).toBe(STOP_AT), { timeout: 60_000, interval: 50 });
 
-    expect(await serverIds()).toHaveLength(21 * PUSH_BATCH);
-    // The second step armed the soon alarm: the rest does not wait for the 15-minute one.
-    const soon = await fakeBrowser.alarms.get(SYNC_SOON_ALARM);
-    expect(soon?.scheduledTime).toBeGreaterThan(Date.now());
-    expect(soon?.scheduledTime).toBeLessThanOrEqual(Date.now() + 30_000);
+    expect(await serverIds()).toHaveLength(STOP_AT * PUSH_BATCH);
+    // The run armed its resume alarm: the rest does not wait for the 15-minute one.
+    const resume = await fakeBrowser.alarms.get(SYNC_RESUME_ALARM);
+    expect(resume?.scheduledTime).toBeGreaterThan(Date.now());
+    expect(resume?.scheduledTime).toBeLessThanOrEqual(Date.now() + 30_000);
     // The last batch reached the server but was never settled here: still queued.
-    expect(await countPending()).toBe(count - 20 * PUSH_BATCH);
+    expect(await countPending()).toBe(count - (STOP_AT - 1) * PUSH_BATCH);
 
     // A new worker wakes on that alarm: fresh modules, so the stopped one's lock queue and
     // database connection are gone with it, as in the browser.
@@ -183,7 +189,7 @@ describe('the background runner', () => {
     vi.resetModules();
     const woken = await import('../../../../utils/sync/worker/sync-runner');
     const later = NOW + 30_000;
-    await woken.handleSyncAlarm(SYNC_SOON_ALARM, later);
+    await woken.handleSyncAlarm(SYNC_RESUME_ALARM, later);
 
     const { readSyncStatus } = await import('../../../../utils/sync/sync-config-store');
     expect(await readSyncStatus()).toMatchObject({ lastSyncAt: later, problem: null, rejected: 0 });
