@@ -1,8 +1,9 @@
 /**
  * The review page's edits: save, pin, delete and undo, the look-back's answers, follow-up
- * answers, "told them" and which of two devices' versions to keep. Each writes to the database, then puts what was stored into the
- * in-memory copy and says so to screen readers. Apart from state.ts, which reads and keeps
- * the copy, because these only write and hand the result back.
+ * answers, "told them" and which of two devices' versions to keep. Each writes to the
+ * database, then puts what was stored into the in-memory copy and says so to screen readers.
+ * Apart from state.ts, which reads and keeps the copy, because these only write and hand the
+ * result back.
  */
 import type { Signal } from '@preact/signals';
 import { replanFollowUps } from '../../utils/follow-through/follow-up-plan';
@@ -23,7 +24,7 @@ import {
   type ShareRecord,
   type Sting,
 } from '../../utils/reflections/reflection';
-import { keepVersion as keptVersion, settledByEdit } from '../../utils/reflections/two-versions';
+import { settledByEdit, withVersionKept } from '../../utils/reflections/two-versions';
 import { type ReviewAction, reviewAfter } from '../../utils/review/resurface';
 import { getSettings } from '../../utils/settings/settings-store';
 
@@ -178,7 +179,7 @@ export function createReviewEdits({ now, get, apply, say, error, undoable }: Edi
   /** Keep one of the two versions sync kept of an answer (`field`: `answers.<key>`). */
   async function keepVersion(id: string, field: string, text: string): Promise<void> {
     try {
-      const saved = await updateReflection(id, (r) => keptVersion(r, field, text), now());
+      const saved = await updateReflection(id, (r) => withVersionKept(r, field, text), now());
       if (saved) {
         apply(saved);
         say(t('twoVersionsKept'));

@@ -17,7 +17,7 @@ function withConflicts(r: Reflection, left: FieldConflict[]): Reflection {
 }
 
 /** Keep `text` as the answer of `field`; that choice is no longer waiting. */
-export function keepVersion(r: Reflection, field: string, text: string): Reflection {
+export function withVersionKept(r: Reflection, field: string, text: string): Reflection {
   const left = (r.conflicts ?? []).filter((c) => c.field !== field);
   return withConflicts(
     { ...r, answers: { ...r.answers, [field.slice(ANSWER.length)]: text } },

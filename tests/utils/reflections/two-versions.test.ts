@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createReflection, type Reflection } from '../../../utils/reflections/reflection';
 import {
-  keepVersion,
   settledByEdit,
   waitingChoices,
+  withVersionKept,
 } from '../../../utils/reflections/two-versions';
 
 const base = createReflection(
@@ -26,10 +26,10 @@ const waiting: Reflection = {
 
 describe('two versions of an answer', () => {
   it('keeping one sets the answer and leaves the other choices waiting', () => {
-    const kept = keepVersion(waiting, 'answers.learned', 'B');
+    const kept = withVersionKept(waiting, 'answers.learned', 'B');
     expect(kept.answers).toEqual({ happened: 'h', learned: 'B', nextTime: 'X' });
     expect(kept.conflicts).toEqual([{ field: 'answers.nextTime', versions: ['X', 'Y'] }]);
-    const done = keepVersion(kept, 'answers.nextTime', 'X');
+    const done = withVersionKept(kept, 'answers.nextTime', 'X');
     expect('conflicts' in done).toBe(false);
   });
 
