@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { seedReflections } from './seed';
+import { reflection, seedReflections } from './seed';
 
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -42,9 +42,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await options.emulateMedia({ colorScheme: scheme });
     // The first-run state, then a page with reflections.
     expect(await violations(options)).toEqual([]);
-    await seedReflections(options, 40, Date.now());
+    // One lesson edited on two synced devices, so "keep which?" is scanned too.
+    const twice = {
+      ...reflection('two-versions', Date.now() - 3_600_000, { learned: 'Ask early' }),
+      conflicts: [{ field: 'answers.learned', versions: ['Ask early', 'Ask the team early'] }],
+    };
+    await seedReflections(options, 40, Date.now(), [twice]);
     await options.reload();
     await expect(options.getByRole('article').first()).toBeVisible();
+    await expect(options.getByRole('region', { name: /^Edited on two devices/ })).toBeVisible();
     const sections = await options
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('link')

@@ -209,7 +209,7 @@ describe('Lessons', () => {
       expect(within(choice).getByText('Home words')).toBeTruthy();
       fireEvent.click(
         within(choice).getByRole('button', {
-          name: 'Keep this version of “What did I learn?”: Home words',
+          name: 'Keep this one: Home words (What did I learn?)',
         }),
       );
       await waitFor(() =>
