@@ -5,13 +5,25 @@
  * anyone with access to it could — holds ciphertext only. A second profile joins that journal
  * with its passphrase (taking on the same lock), syncs and shows the same lesson. One lesson
  * edited on both before either synced merges: the field only one changed is taken, the answer
- * both changed is kept twice and the Lessons page asks which to keep. The shared
- * set-up (server, build with the host permission, profiles) is in sync-helpers.ts.
+ * both changed is kept twice and the Lessons page asks which to keep. A profile with a lock of
+ * its own joins with the recovery key, and its lessons move under the joined key and go up.
+ * The shared set-up (server, build with the host permission, profiles) is in sync-helpers.ts.
  */
 import type { Page } from '@playwright/test';
+import type { WxtBrowser } from 'wxt/browser';
 import { expect, test } from './fixtures';
 import { captureFromPopup, PASSPHRASE, section, switchLockOn } from './lock-helpers';
-import { connectSync, type SyncRig, serverContents, startSyncRig } from './sync-helpers';
+import {
+  connectSync,
+  localJournal,
+  type SyncRig,
+  serverContents,
+  startSyncRig,
+  syncCard,
+} from './sync-helpers';
+
+// Evaluated in extension pages, where the raw `chrome` API is the global.
+declare const chrome: WxtBrowser;
 
 const MARKER = 'SYNC-MARKER-5150';
 let rig: SyncRig;
@@ -132,4 +144,55 @@ test('one lesson edited on two devices: the other field merges, the same answer 
   for (const words of ['LAPTOP-WORDS', 'HOME-WORDS', 'HOME-HAPPENED', 'TWO-5152']) {
     expect(held).not.toContain(words);
   }
+});
+
+test('a device with a lock of its own joins with the recovery key, and its lessons come along', async () => {
+  test.setTimeout(150_000);
+  const { server } = rig;
+  const dbUrl = await server.createDb('own-lock');
+  const a = await rig.device('own-a');
+  const optionsA = await a.open('options.html');
+  const recoveryKey = await switchLockOn(optionsA);
+  await captureFromPopup(await a.open('popup.html'), 'FIRST-5153');
+  await connectSync(optionsA, server, dbUrl);
+
+  // C has its own lock (its own keys) and a lesson under it.
+  const c = await rig.device('own-c');
+  const optionsC = await c.open('options.html');
+  await switchLockOn(optionsC);
+  await captureFromPopup(await c.open('popup.html'), 'OWN-5154');
+  await section(optionsC, 'Data');
+  const card = syncCard(optionsC);
+  await card.getByRole('button', { name: /^Already syncing on another device\?/ }).click();
+  await card.getByRole('textbox', { name: 'Database address' }).fill(dbUrl);
+  await card.getByRole('textbox', { name: 'User name' }).fill(server.admin.user);
+  await card.getByLabel('Password', { exact: true }).fill(server.admin.password);
+  await card.getByRole('button', { name: 'Use the recovery key instead' }).click();
+  await card.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey);
+  await card.getByRole('button', { name: 'Join and sync' }).click();
+  await expect(card.getByText(`Connected to ${dbUrl}.`)).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByText(/^Last synced /)).toBeVisible({ timeout: 30_000 });
+
+  // Both lessons open on C, under the joined journal's key only.
+  await section(optionsC, 'Lessons');
+  await expect(optionsC.getByText('OWN-5154 learned').first()).toBeVisible();
+  await expect(optionsC.getByText('FIRST-5153 learned').first()).toBeVisible();
+  await expect(optionsC.getByText(/couldn't be decrypted/)).toHaveCount(0);
+  const kidOf = (page: Page) =>
+    page.evaluate(async () => {
+      const stored = await chrome.storage.local.get(['lock:keyring', 'lock:former']);
+      const keyring = stored['lock:keyring'] as { kid?: string } | undefined;
+      return { kid: keyring?.kid, former: stored['lock:former'] ?? null };
+    });
+  const [here, there] = [await kidOf(optionsC), await kidOf(optionsA)];
+  expect(here).toEqual({ kid: there.kid, former: null });
+  expect(await localJournal(optionsC)).toMatchObject({ sealed: 2, outbox: 0 });
+
+  // C's lesson reaches A, and the server never held its words.
+  await section(optionsA, 'Data');
+  await optionsA.getByRole('button', { name: 'Sync now' }).click();
+  await section(optionsA, 'Lessons');
+  await expect(optionsA.getByText('OWN-5154 learned').first()).toBeVisible({ timeout: 30_000 });
+  const held = await serverContents(server, dbUrl);
+  for (const words of ['OWN-5154', 'FIRST-5153']) expect(held).not.toContain(words);
 });
