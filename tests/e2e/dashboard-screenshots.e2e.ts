@@ -42,3 +42,27 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: join(dir, `insights-${scheme}.png`), fullPage: true });
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`"edited on two devices" looks finished in ${scheme} mode`, async ({ openPage }) => {
+    const page = await openPage('options.html');
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 900, height: 900 });
+    await expect(page.getByRole('heading', { name: 'Turn setbacks into lessons' })).toBeVisible();
+    const laptop = 'Ask for the deploy window before the release, not after.';
+    const home = 'Check the calendar with ops on Monday, and write the window into the ticket.';
+    await seedReflections(page, 20, Date.now() - 3_600_000, [
+      {
+        ...reflection('aaaaaaaa-0000-4000-8000-000000000002', Date.now() - 60_000, {
+          learned: laptop,
+        }),
+        conflicts: [{ field: 'answers.learned', versions: [laptop, home] }],
+      },
+    ]);
+    const ask = page.getByRole('region', { name: 'Edited on two devices — keep which?' });
+    await expect(
+      ask.getByRole('button', { name: `Keep this one: ${home.slice(0, 60).trimEnd()}…` }),
+    ).toBeVisible();
+    await ask.screenshot({ path: join(dir, `two-versions-${scheme}.png`) });
+  });
+}
