@@ -6,7 +6,7 @@
  * with its passphrase (taking on the same lock), syncs and shows the same lesson. Both builds hold the host permission for 127.0.0.1 from install, as a
  * test browser cannot click a permission prompt.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -20,6 +20,7 @@ import {
   test,
 } from './fixtures';
 import { captureFromPopup, PASSPHRASE, section, switchLockOn } from './lock-helpers';
+import { fillSyncCard, grantLoopbackHost } from './sync-helpers';
 
 const MARKER = 'SYNC-MARKER-5150';
 let server: CouchServer;
@@ -32,9 +33,7 @@ test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fail-well-sync-'));
   extension = join(dir, 'extension');
   cpSync(EXTENSION_PATH, extension, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(extension, 'manifest.json'), JSON.stringify(manifest));
+  grantLoopbackHost(extension);
 });
 
 test.afterAll(async () => {
@@ -63,11 +62,7 @@ async function device(name: string) {
  * run to finish.
  */
 async function connectSync(options: Page, dbUrl: string, passphrase?: string): Promise<void> {
-  await section(options, 'Data');
-  const card = options.getByRole('region', { name: 'Sync between your devices' });
-  await card.getByRole('textbox', { name: 'Database address' }).fill(dbUrl);
-  await card.getByRole('textbox', { name: 'User name' }).fill(server.admin.user);
-  await card.getByLabel('Password', { exact: true }).fill(server.admin.password);
+  const card = await fillSyncCard(options, server, dbUrl);
   if (passphrase) {
     await card.getByLabel("That journal's passphrase").fill('not the passphrase');
     await card.getByRole('button', { name: 'Join and sync' }).click();
@@ -84,9 +79,8 @@ async function connectSync(options: Page, dbUrl: string, passphrase?: string): P
 
 /** The database as anyone with access to the server reads it. */
 async function serverContents(dbUrl: string): Promise<string> {
-  const auth = Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64');
   const response = await fetch(`${dbUrl}/_all_docs?include_docs=true`, {
-    headers: { Authorization: `Basic ${auth}`, Accept: 'application/json' },
+    headers: { Authorization: server.authorization, Accept: 'application/json' },
   });
   return response.text();
 }
