@@ -227,6 +227,23 @@ function storedRows(): Promise<{ ids: string[]; clear: number }> {
   });
 }
 
+/** In a page: the ids the outbox still holds (waiting to be sent). */
+function queuedIds(): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('fail-well');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = db.transaction('outbox').objectStore('outbox').getAllKeys();
+      request.onsuccess = () => {
+        db.close();
+        resolve(request.result as string[]);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
 /**
  * Where a sync is watched from: a blank extension page (a review page reloads when the journal
  * locks), the worker's probe, and the server's document count.
@@ -332,7 +349,7 @@ async function watchSync(
         : !s.held && problem && !RETRIED.includes(problem)
           ? `status: ${problem}`
           : now - movedAt > STALL_MS
-            ? `no progress for ${STALL_MS / 60_000} minutes`
+            ? `no progress for ${Math.round(STALL_MS / 60_000)} minutes`
             : undefined;
     if (stuck === undefined) {
       await sleep(1_000);
@@ -399,21 +416,34 @@ const docCount = async (server: CouchServer, dbUrl: string) =>
   (await couch<{ doc_count: number }>(server, dbUrl)).doc_count;
 
 /**
- * The server against the journal's ids: records missing, documents that are none of them,
- * and documents past their first revision (sent more than once).
+ * The server against the journal: records missing, documents that are none of them, and
+ * documents past their first revision (sent more than once). `notDone` counts each record
+ * once that is missing or still queued (`queued`: the outbox's ids), plus the strangers.
  */
-async function checkServer(server: CouchServer, dbUrl: string, ids: readonly string[]) {
+async function checkServer(
+  server: CouchServer,
+  dbUrl: string,
+  ids: readonly string[],
+  queued: readonly string[],
+) {
   const { rows } = await couch<{ rows: { id: string; value: { rev: string } }[] }>(
     server,
     `${dbUrl}/_all_docs`,
   );
-  const expected = new Set([KEYRING_DOC_ID, ...ids.map((id) => `r:${id}`)]);
   const held = new Set(rows.map((row) => row.id));
-  let missing = 0;
-  for (const id of expected) if (!held.has(id)) missing++;
+  const expected = new Set([KEYRING_DOC_ID, ...ids.map((id) => `r:${id}`)]);
+  const missing = [...expected].filter((id) => !held.has(id));
   const unexpected = rows.filter((row) => !expected.has(row.id)).length;
   const sentTwice = rows.filter((row) => !row.value.rev.startsWith('1-')).length;
-  return { missing, unexpected, sentTwice, docCount: await docCount(server, dbUrl) };
+  const notDone = new Set([...missing, ...queued.map((id) => `r:${id}`)]).size + unexpected;
+  return {
+    missing: missing.length,
+    unexpected,
+    queued: queued.length,
+    notDone,
+    sentTwice,
+    docCount: await docCount(server, dbUrl),
+  };
 }
 
 /**
@@ -530,6 +560,7 @@ export async function firstPush(
   let rest: number;
   let alone: Watched;
   let alonePlace: Awaited<ReturnType<typeof checkServer>>;
+  let place: Awaited<ReturnType<typeof checkServer>> | null = null;
   let byHand: Watched | null = null;
   try {
     ids = await seedLockedJournal(browser, count, log);
@@ -547,8 +578,11 @@ export async function firstPush(
       clickAt = await clickedAt(page, since);
       log(`  connected; the background is sending ${n(count)}`);
       alone = await watchSync(watch, clickAt, pushed);
-      alonePlace = await checkServer(server, dbUrl, ids);
-      if (!alone.complete) byHand = await syncNowByHand(browser, watch, pushed);
+      alonePlace = await checkServer(server, dbUrl, ids, await monitor.evaluate(queuedIds));
+      if (!alone.complete) {
+        byHand = await syncNowByHand(browser, watch, pushed);
+        place = await checkServer(server, dbUrl, ids, await monitor.evaluate(queuedIds));
+      }
     } finally {
       await probe.close();
     }
@@ -557,8 +591,7 @@ export async function firstPush(
   }
 
   const final = byHand ?? alone;
-  const place = byHand ? await checkServer(server, dbUrl, ids) : alonePlace;
-  const whole = final.complete && place.missing + place.unexpected === 0;
+  const whole = final.complete && (place ?? alonePlace).notDone === 0;
   // The floor: the documents the server now holds, posted again into a fresh database.
   const { docs: held } = await readChanges(server, dbUrl);
   const floorUrl = await server.createDb(`baseline-push-${count}`);
@@ -569,7 +602,6 @@ export async function firstPush(
   const runMs = alone.runs.reduce((sum, r) => sum + r, 0);
   const sentAlone = Math.max(0, alone.serverDocs - 1);
   const problemAlone = alone.last.status?.problem ?? null;
-  const wrongAlone = alonePlace.missing + alonePlace.unexpected + alone.last.outbox;
   const rows: MetricResult[] = [
     {
       id: `sync-push-${count}`,
@@ -594,28 +626,28 @@ export async function firstPush(
     {
       id: `sync-push-complete-${count}`,
       label:
-        `First sync, push ${n(count)}: records not on the server exactly once, or still queued,` +
-        ` when it stopped by itself (doc_count ${n(alonePlace.docCount)} of ${n(count + 1)}` +
+        `First sync, push ${n(count)}: not on the server exactly once or still queued, by itself` +
+        ` (doc_count ${n(alonePlace.docCount)} of ${n(count + 1)}` +
         `${problemAlone ? `, status: ${problemAlone}` : ''})`,
       unit: 'records',
       // A status with a problem counts as one more: the run did not end well.
-      samples: [wrongAlone + (problemAlone ? 1 : 0)],
+      samples: [alonePlace.notDone + (problemAlone ? 1 : 0)],
       target: COMPLETE_TARGET,
-      details: { ...alonePlace, outboxLeft: alone.last.outbox, problem: problemAlone },
+      details: { ...alonePlace, problem: problemAlone },
     },
   ];
-  if (byHand) {
+  if (byHand && place) {
     const problem = byHand.last.status?.problem ?? null;
     rows.push({
       id: `sync-push-resumed-${count}`,
       label:
-        `First sync, push ${n(count)}, after an unlock and Sync now: records not on the server` +
-        ` exactly once, or still queued (doc_count ${n(place.docCount)}; ` +
+        `First sync, push ${n(count)}: the same after an unlock and Sync now` +
+        ` (doc_count ${n(place.docCount)}; ` +
         `${n(place.sentTwice)} sent twice${problem ? `; status: ${problem}` : ''})`,
       unit: 'records',
-      samples: [place.missing + place.unexpected + byHand.last.outbox + (problem ? 1 : 0)],
+      samples: [place.notDone + (problem ? 1 : 0)],
       target: COMPLETE_TARGET,
-      details: { ...place, outboxLeft: byHand.last.outbox, problem, stuck: byHand.stuck },
+      details: { ...place, problem, stuck: byHand.stuck },
     });
   }
   rows.push(
@@ -647,6 +679,7 @@ export async function firstPull(
   let clickAt: number;
   let rest: number;
   let stored: { ids: string[]; clear: number };
+  let queued: string[];
   try {
     const monitor = await browser.open('blank.html');
     const probe = await probeWorker(monitor);
@@ -666,6 +699,7 @@ export async function firstPull(
         return s.reflections >= count && s.outbox === 0;
       });
       stored = await monitor.evaluate(storedRows);
+      queued = await monitor.evaluate(queuedIds);
     } finally {
       await probe.close();
     }
@@ -677,8 +711,9 @@ export async function firstPull(
   const problem = last.status?.problem ?? null;
   const expected = new Set(journal.ids);
   const mine = new Set(stored.ids);
-  const missing = journal.ids.filter((id) => !mine.has(id)).length;
+  const missing = journal.ids.filter((id) => !mine.has(id));
   const extra = stored.ids.filter((id) => !expected.has(id)).length;
+  const notDone = new Set([...missing, ...queued]).size + extra;
   const ms = (last.writes.at(-1) ?? clickAt) - clickAt;
   const runMs = watched.runs.reduce((sum, r) => sum + r, 0);
   return [
@@ -705,20 +740,20 @@ export async function firstPull(
     {
       id: `sync-pull-complete-${count}`,
       label:
-        `Second profile, pull ${n(count)}: records not stored exactly once, or still queued` +
+        `Second profile, pull ${n(count)}: not stored exactly once or still queued` +
         ` (${n(stored.ids.length)} stored` +
         `${stored.clear ? `, ${n(stored.clear)} in the clear` : ''}` +
         `${problem ? `, status: ${problem}` : ''})`,
       unit: 'records',
       // A status with a problem counts as one more: the run did not end well.
-      samples: [missing + extra + last.outbox + stored.clear + (problem ? 1 : 0)],
+      samples: [notDone + stored.clear + (problem ? 1 : 0)],
       target: COMPLETE_TARGET,
       details: {
         stored: stored.ids.length,
-        missing,
+        missing: missing.length,
         unexpected: extra,
+        queued: queued.length,
         storedInTheClear: stored.clear,
-        outboxLeft: last.outbox,
         problem,
         rejected: last.status?.rejected ?? null,
       },
