@@ -88,6 +88,9 @@ export function syncTimeTarget(count: number): Target {
   return { max: count * 3, on: 'value' };
 }
 
+/** The same rate per batch of 100 while a run sends (3 ms a record). */
+export const RATE_TARGET: Target = { max: 300, on: 'value' };
+
 /** Chrome's limit on one event: a run past it is stopped (here by the bench, see above). */
 export const RUN_TARGET: Target = { max: EVENT_LIMIT_MS, on: 'max' };
 
@@ -95,10 +98,11 @@ export const RUN_TARGET: Target = { max: EVENT_LIMIT_MS, on: 'max' };
 export const COMPLETE_TARGET: Target = { max: 0, on: 'value' };
 
 /**
- * The worker's heap peak at any size. The engine holds one pull page (500 documents, ~1 MB
- * of JSON opened) or one push batch (100) at a time, so its heap should not grow with the
- * journal: 100,000 records held at once would be 200 MB and more. 32 MB leaves room for
- * what V8 collects lazily on top of the worker's few MB at rest.
+ * The worker's heap after a forced GC (as the memory rows measure pages), its peak at any
+ * size. The engine holds one pull page (500 documents, ~1 MB of JSON, opened) or one push
+ * batch (100) at a time, so what it keeps should not grow with the journal: 100,000 records
+ * held at once would be 200 MB and more. 32 MB is room for a few pages in flight on top of
+ * the worker's ~1 MB at rest.
  */
 export const HEAP_TARGET: Target = { max: 32, on: 'max' };
 
@@ -267,7 +271,10 @@ interface Watched {
   cutOff: number;
   /** Times the worker stopped (the bench's own stops included). */
   workerStops: number;
+  /** The largest heap seen (read every second, garbage included). */
   peakHeap: number;
+  /** The largest heap after a forced GC (every 10 s of a run): what the worker really holds. */
+  peakLiveHeap: number;
   heapSamples: number;
   /** When the first run was seen holding the lock (epoch ms, to the second). */
   firstRunAt: number | null;
@@ -294,6 +301,8 @@ async function watchSync(
   let cutting = false;
   let cutOff = 0;
   let peakHeap = 0;
+  let peakLiveHeap = 0;
+  let collectedAt = 0;
   let heapSamples = 0;
   let progress = '';
   let movedAt = Date.now();
@@ -323,9 +332,14 @@ async function watchSync(
       stopsSeen = probe.stops();
       log(`  the service worker stopped (${stopsSeen - stopsBefore}×); outbox ${n(s.outbox)}`);
     }
-    const heap = await probe.heapMB();
+    // A full GC at a run's first sample and every 10 s of it: a few ms of the worker's time,
+    // and the heap it really keeps (the samples in between count its garbage too).
+    const collect = s.held && now - collectedAt >= 10_000;
+    if (collect) collectedAt = now;
+    const heap = await probe.heapMB({ collect });
     if (heap !== null) {
       peakHeap = Math.max(peakHeap, heap);
+      if (collect) peakLiveHeap = Math.max(peakLiveHeap, heap);
       heapSamples++;
     }
     const docs = await watch.serverDocs();
@@ -338,7 +352,8 @@ async function watchSync(
       loggedAt = now;
       log(
         `  outbox ${n(s.outbox)}, stored ${n(s.reflections)}, server ${n(docs)}, ` +
-          `runs ${runs.length + (runStart === null ? 0 : 1)}, heap peak ${peakHeap.toFixed(1)} MB`,
+          `runs ${runs.length + (runStart === null ? 0 : 1)}, heap peak ${peakHeap.toFixed(1)} MB ` +
+          `(${peakLiveHeap.toFixed(1)} MB after GC)`,
       );
     }
     const fresh = s.writes.some((at) => at > since);
@@ -365,6 +380,7 @@ async function watchSync(
       cutOff,
       workerStops: probe.stops() - stopsBefore,
       peakHeap,
+      peakLiveHeap,
       heapSamples,
       firstRunAt,
       serverDocs: docs,
@@ -491,21 +507,41 @@ async function deleteDb(server: CouchServer, dbUrl: string): Promise<void> {
   await fetch(dbUrl, { method: 'DELETE', headers: { Authorization: server.authorization } });
 }
 
-/** Rows common to push and pull: the longest run and the worker's heap. */
-function runAndHeapRows(
+/**
+ * Rows common to push and pull: the worker's rate while a run is sending (ms per 100 records,
+ * defined whether or not the sync finished by itself), the longest run, and the worker's heap.
+ * `moved`: records the runs sent or stored; `floorPer100`: the bare server's time per 100.
+ */
+function workerRows(
   id: string,
   what: string,
   count: number,
   watched: readonly Watched[],
+  moved: number,
+  floorPer100: number,
   restHeap: number,
 ): MetricResult[] {
   const runs = watched.flatMap((w) => w.runs);
+  const runMs = runs.reduce((sum, r) => sum + r, 0);
   const cutOff = watched.reduce((sum, w) => sum + w.cutOff, 0);
   const workerStops = watched.reduce((sum, w) => sum + w.workerStops, 0);
   const heapSamples = watched.reduce((sum, w) => sum + w.heapSamples, 0);
   const peakHeap = Math.max(0, ...watched.map((w) => w.peakHeap));
+  const peakLive = Math.max(0, ...watched.map((w) => w.peakLiveHeap));
   const stops = workerStops > 0 ? `; worker stopped ${workerStops}× (${cutOff} at 5 min)` : '';
+  const per100 = moved > 0 ? (runMs / moved) * 100 : null;
   return [
+    {
+      id: `${id}-rate-${count}`,
+      label:
+        `${what}: time per 100 records while the worker runs, ${n(count)}` +
+        (per100 === null ? '' : ` (${n(perSecond(moved, runMs))} records/s)`),
+      unit: 'ms',
+      samples: per100 === null ? [] : [per100],
+      baseline: { label: 'bare server', samples: per100 === null ? [] : [floorPer100] },
+      target: RATE_TARGET,
+      details: { records: moved, runMs, baselineRecordsPerSecond: perSecond(100, floorPer100) },
+    },
     {
       id: `${id}-run-${count}`,
       label: `${what}: longest single run (one event), ${n(count)}; ${runs.length} run(s)${stops}`,
@@ -516,12 +552,14 @@ function runAndHeapRows(
     },
     {
       id: `${id}-heap-${count}`,
-      label: `${what}: service worker JS heap, peak while syncing, ${n(count)}`,
+      label:
+        `${what}: service worker JS heap after GC, peak while syncing, ${n(count)}` +
+        ` (${peakHeap.toFixed(1)} MB with garbage)`,
       unit: 'MB',
-      samples: heapSamples ? [peakHeap] : [],
+      samples: peakLive > 0 ? [peakLive] : [],
       baseline: { label: 'worker at rest', samples: [restHeap] },
       target: HEAP_TARGET,
-      details: { heapSamples },
+      details: { peakWithGarbageMB: peakHeap, heapSamples },
     },
   ];
 }
@@ -650,15 +688,10 @@ export async function firstPush(
       details: { ...place, problem, stuck: byHand.stuck },
     });
   }
-  rows.push(
-    ...runAndHeapRows(
-      'sync-push',
-      'First sync, push',
-      count,
-      byHand ? [alone, byHand] : [alone],
-      rest,
-    ),
-  );
+  const phases = byHand ? [alone, byHand] : [alone];
+  const sent = Math.max(0, (place ?? alonePlace).docCount - 1);
+  const floorPer100 = (floor / Math.max(1, held.length)) * 100;
+  rows.push(...workerRows('sync-push', 'First sync, push', count, phases, sent, floorPer100, rest));
   return { rows, journal: whole ? { dbUrl, ids } : null };
 }
 
@@ -758,6 +791,14 @@ export async function firstPull(
         rejected: last.status?.rejected ?? null,
       },
     },
-    ...runAndHeapRows('sync-pull', 'Second profile, pull', count, [watched], rest),
+    ...workerRows(
+      'sync-pull',
+      'Second profile, pull',
+      count,
+      [watched],
+      stored.ids.length,
+      (floor / count) * 100,
+      rest,
+    ),
   ];
 }
