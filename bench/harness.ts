@@ -14,6 +14,7 @@ import {
   launchWithExtension,
   serviceWorker,
 } from '../tests/e2e/fixtures';
+import { grantLoopbackHost } from '../tests/e2e/sync-helpers';
 
 /** The baseline page: only an input, no script, same extension origin. Never shipped. */
 export const BLANK_HTML = `<!DOCTYPE html>
@@ -139,12 +140,19 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/** Copy the build, add blank.html, launch Chromium with it through the e2e launcher. */
-export async function startBrowser(): Promise<BenchBrowser> {
+/**
+ * Copy the build, add blank.html, launch Chromium with it through the e2e launcher. With
+ * `loopbackHost`, the copy holds the host permission for 127.0.0.1 (a sync server run here)
+ * from install, as the sync e2e's does: a test browser cannot click a permission prompt.
+ */
+export async function startBrowser(
+  options: { loopbackHost?: boolean } = {},
+): Promise<BenchBrowser> {
   const extension = mkdtempSync(join(tmpdir(), 'fail-well-bench-ext-'));
   const profile = mkdtempSync(join(tmpdir(), 'fail-well-bench-profile-'));
   cpSync(EXTENSION_PATH, extension, { recursive: true });
   writeFileSync(join(extension, 'blank.html'), BLANK_HTML);
+  if (options.loopbackHost) grantLoopbackHost(extension);
   const context = await launchWithExtension(profile, extension);
   await context.addInitScript(recorder);
   const worker = await serviceWorker(context);
@@ -267,4 +275,97 @@ export async function heapMB(page: Page): Promise<number> {
   const used = metrics.find((m) => m.name === 'JSHeapUsedSize');
   if (!used) throw new Error('The browser did not report JSHeapUsedSize.');
   return used.value / 1_048_576;
+}
+
+/** The extension's service worker, watched over the DevTools protocol from one of its pages. */
+export interface WorkerProbe {
+  /** V8 heap in use (MB) now, after a full GC with `collect`; null while no worker runs. */
+  heapMB(options?: { collect?: boolean }): Promise<number | null>;
+  /** Stop the worker as Chrome does (idle, or one event running too long); a due alarm wakes it. */
+  stop(): Promise<void>;
+  /** How many times the worker was seen stopping since the probe started. */
+  stops(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Watch the service worker of `page`'s extension. Its heap is read through a DevTools session
+ * of its own on the worker's target (Playwright hands out CDP sessions for pages only: the
+ * worker's is attached with `Target.attachToTarget` and its messages relayed through the
+ * page's session). The session outlives a stop and a restart of the worker; a command sent
+ * while it is stopped waits, unanswered, until something else wakes it (seen here: it does not
+ * wake it), so the heap is asked for only while the ServiceWorker domain says it runs.
+ * `Runtime.getHeapUsage` gives the worker's `JSHeapUsedSize` (a worker has no `Performance`).
+ */
+export async function probeWorker(page: Page): Promise<WorkerProbe> {
+  // `URL.origin` is "null" for chrome-extension: URLs; the host is the extension's id.
+  const origin = `chrome-extension://${new URL(page.url()).host}/`;
+  const cdp = await page.context().newCDPSession(page);
+  let stops = 0;
+  let status = 'running';
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) {
+      if (!version.scriptURL.startsWith(origin)) continue;
+      if (version.runningStatus === 'stopped' && status !== 'stopped') stops++;
+      status = version.runningStatus;
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(origin));
+  if (!target) throw new Error('The extension has no service worker running.');
+  const { sessionId } = await cdp.send('Target.attachToTarget', {
+    targetId: target.targetId,
+    flatten: false,
+  });
+
+  let nextId = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown };
+    const answer = message.id === undefined ? undefined : pending.get(message.id);
+    if (message.id === undefined || !answer) return;
+    pending.delete(message.id);
+    answer(message.result ?? null);
+  });
+
+  /** One command to the worker; null when it is not answered within 5 s (stopped meanwhile). */
+  function call<T>(method: string): Promise<T | null> {
+    const id = ++nextId;
+    return new Promise<T | null>((resolve) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(null);
+      }, 5_000);
+      pending.set(id, (result) => {
+        clearTimeout(timer);
+        resolve(result as T);
+      });
+      cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
+        .catch(() => {
+          clearTimeout(timer);
+          pending.delete(id);
+          resolve(null);
+        });
+    });
+  }
+
+  return {
+    async heapMB(options = {}) {
+      if (status !== 'running') return null;
+      if (options.collect) await call('HeapProfiler.collectGarbage');
+      const usage = await call<{ usedSize: number }>('Runtime.getHeapUsage');
+      return usage ? usage.usedSize / 1_048_576 : null;
+    },
+    async stop() {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    },
+    stops: () => stops,
+    async close() {
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      await cdp.detach().catch(() => undefined);
+    },
+  };
 }

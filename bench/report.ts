@@ -4,7 +4,8 @@
  */
 import { median, p95, pairedRatios, summarize } from './stats';
 
-export type Unit = 'ms' | 'B' | 'MB';
+/** `records`: a count of records (what a completeness check found wrong). */
+export type Unit = 'ms' | 'B' | 'MB' | 'records';
 
 /**
  * A limit on the metric's median value (`value`), its 95th percentile (`p95`), its largest
@@ -28,6 +29,8 @@ export interface MetricResult {
   unavailable?: string;
   /** Set when the measurement itself broke. */
   error?: string;
+  /** What else the measurement found (counts, checks), kept beside the samples in results.json. */
+  details?: Record<string, number | string | boolean | null>;
 }
 
 /** A timing row with no samples yet, and its target when the metric has one. */
@@ -72,6 +75,7 @@ export function verdict(result: MetricResult): Verdict {
 export function formatValue(value: number, unit: Unit): string {
   if (unit === 'B') return `${Math.round(value).toLocaleString('en-US')} B`;
   if (unit === 'MB') return `${value.toFixed(1)} MB`;
+  if (unit === 'records') return `${Math.round(value).toLocaleString('en-US')} records`;
   if (value >= 100) return `${Math.round(value).toLocaleString('en-US')} ms`;
   if (value >= 10) return `${value.toFixed(1)} ms`;
   return `${value.toFixed(2)} ms`;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { WxtBrowser } from 'wxt/browser';
 import { switchLockOn } from '../tests/e2e/lock-helpers';
 import { generateReflections, writeReflections } from '../tests/e2e/seed';
+import { startCouchServer } from '../tests/helpers/couch-server';
 import { ensureFreshBuild } from './build';
 import { type BenchBrowser, clearReflections, startBrowser } from './harness';
 import { dashboardReady } from './metrics/dashboard-ready';
@@ -22,6 +23,7 @@ import { popupReady } from './metrics/popup-ready';
 import { save } from './metrics/save';
 import { search, searchWhileBuilding } from './metrics/search';
 import { sizes } from './metrics/sizes';
+import { firstPull, firstPush, type SyncedJournal } from './metrics/sync';
 import { type MetricResult, ratioSummary, table, verdict } from './report';
 import { summarize } from './stats';
 
@@ -43,6 +45,7 @@ const plan = quick
       dataReps: 2,
       lockCounts: [1_000],
       unlockReps: 2,
+      syncCount: 1_000,
     }
   : {
       counts: [1_000, 10_000, 100_000],
@@ -53,6 +56,7 @@ const plan = quick
       dataReps: 5,
       lockCounts: [10_000, 100_000],
       unlockReps: 5,
+      syncCount: 100_000,
     };
 /** Whether any metric of an area (ids starting with `prefix`) is to run. */
 const wanted = (prefix: string) =>
@@ -170,6 +174,39 @@ async function measureLock(browser: BenchBrowser): Promise<void> {
   await control.close();
 }
 
+/**
+ * Sync's first run (bench/metrics/sync.ts), last, with a pouchdb-server of its own and a
+ * browser for each profile: a locked journal's push, then a second profile's pull of it. One
+ * timed run each: a first sync happens once per journal.
+ */
+async function measureSync(): Promise<void> {
+  const count = plan.syncCount;
+  const n = count.toLocaleString('en-US');
+  const server = await startCouchServer();
+  try {
+    let journal: SyncedJournal | null = null;
+    await step(`sync-push-${count}`, `First sync, push ${n}`, async () => {
+      const pushed = await firstPush(server, count, log);
+      journal = pushed.journal;
+      return pushed.rows;
+    });
+    await step(`sync-pull-${count}`, `First sync, pull ${n} into a second profile`, async () => {
+      if (!journal) {
+        return {
+          id: `sync-pull-${count}`,
+          label: `Second profile joins, first pull ${n}`,
+          unit: 'ms',
+          samples: [],
+          unavailable: 'needs a complete push in the same run',
+        };
+      }
+      return firstPull(server, journal, log);
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   log(`${quick ? 'Quick' : 'Full'} run. Build: ${ensureFreshBuild()}`);
@@ -181,7 +218,8 @@ async function main(): Promise<void> {
     browser = await startBrowser();
     browserVersion = browser.version;
     log(`Browser: ${browserVersion}`);
-    if (only === null || only.some((p) => !p.startsWith('lock') && !p.startsWith('importers'))) {
+    const ownBrowser = ['lock', 'importers', 'sync'];
+    if (only === null || only.some((p) => !ownBrowser.some((area) => p.startsWith(area)))) {
       await measureInBrowser(browser, scratch);
     }
     if (wanted('importers')) {
@@ -197,6 +235,12 @@ async function main(): Promise<void> {
       await browser.close();
       browser = await startBrowser();
       await measureLock(browser);
+    }
+    if (wanted('sync')) {
+      // Browsers of their own, with the host permission for the local server.
+      await browser.close();
+      browser = null;
+      await measureSync();
     }
   } catch (error) {
     broken++;

@@ -61,6 +61,7 @@ describe('formatValue', () => {
     [1234.4, 'ms', '1,234 ms'],
     [15360, 'B', '15,360 B'],
     [2.345, 'MB', '2.3 MB'],
+    [1200, 'records', '1,200 records'],
   ])('%d %s → %s', (value, unit, expected) => {
     expect(formatValue(value, unit)).toBe(expected);
   });

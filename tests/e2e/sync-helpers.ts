@@ -3,12 +3,12 @@
  * and stopped by its PID), a copy of the build that holds the host permission for 127.0.0.1
  * from install (a test browser cannot click a permission prompt), fresh profiles with it, the
  * Data → Sync card filled in, and the server's database read over HTTP as anyone with access
- * to it could.
+ * to it could. The sync benchmark (bench/metrics/sync.ts) uses the build copy and the card.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import type { BrowserContext, CDPSession, Locator, Page, Worker } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
 import { type CouchServer, startCouchServer } from '../helpers/couch-server';
 import {
@@ -37,15 +37,21 @@ export interface SyncRig {
   close(): Promise<void>;
 }
 
+/** Give the build copied to `extensionDir` the host permission for any port of 127.0.0.1. */
+export function grantLoopbackHost(extensionDir: string): void {
+  const file = join(extensionDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
 /** Start the server and copy the build with the host permission (call in `beforeAll`). */
 export async function startSyncRig(): Promise<SyncRig> {
   const server = await startCouchServer();
   const dir = mkdtempSync(join(tmpdir(), 'fail-well-sync-'));
   const extension = join(dir, 'extension');
   cpSync(EXTENSION_PATH, extension, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(extension, 'manifest.json'), JSON.stringify(manifest));
+  grantLoopbackHost(extension);
   const contexts: BrowserContext[] = [];
 
   return {
@@ -76,6 +82,20 @@ export function syncCard(options: Page) {
   return options.getByRole('region', { name: 'Sync between your devices' });
 }
 
+/** Data → Sync, with the database's address and the server admin's name and password filled in. */
+export async function fillSyncCard(
+  options: Page,
+  server: CouchServer,
+  dbUrl: string,
+): Promise<Locator> {
+  await section(options, 'Data');
+  const card = syncCard(options);
+  await card.getByRole('textbox', { name: 'Database address' }).fill(dbUrl);
+  await card.getByRole('textbox', { name: 'User name' }).fill(server.admin.user);
+  await card.getByLabel('Password', { exact: true }).fill(server.admin.password);
+  return card;
+}
+
 /**
  * Data → Sync, filled in and connected (or, with `passphrase`, joined, a wrong one refused
  * first). With `waitForRun` (the default) it waits up to `timeout` ms for the first run to
@@ -87,11 +107,7 @@ export async function connectSync(
   dbUrl: string,
   { passphrase, waitForRun = true, timeout = 30_000 }: ConnectOptions = {},
 ): Promise<void> {
-  await section(options, 'Data');
-  const card = syncCard(options);
-  await card.getByRole('textbox', { name: 'Database address' }).fill(dbUrl);
-  await card.getByRole('textbox', { name: 'User name' }).fill(server.admin.user);
-  await card.getByLabel('Password', { exact: true }).fill(server.admin.password);
+  const card = await fillSyncCard(options, server, dbUrl);
   if (passphrase) {
     await card.getByLabel("That journal's passphrase").fill('not the passphrase');
     await card.getByRole('button', { name: 'Join and sync' }).click();

@@ -15,6 +15,7 @@ import { expect, test } from './fixtures';
 import { captureFromPopup, PASSPHRASE, section, switchLockOn } from './lock-helpers';
 import {
   connectSync,
+  fillSyncCard,
   localJournal,
   type SyncRig,
   serverContents,
@@ -162,11 +163,10 @@ test('a device with a lock of its own joins with the recovery key, and its lesso
   await switchLockOn(optionsC);
   await captureFromPopup(await c.open('popup.html'), 'OWN-5154');
   await section(optionsC, 'Data');
-  const card = syncCard(optionsC);
-  await card.getByRole('button', { name: /^Already syncing on another device\?/ }).click();
-  await card.getByRole('textbox', { name: 'Database address' }).fill(dbUrl);
-  await card.getByRole('textbox', { name: 'User name' }).fill(server.admin.user);
-  await card.getByLabel('Password', { exact: true }).fill(server.admin.password);
+  await syncCard(optionsC)
+    .getByRole('button', { name: /^Already syncing on another device\?/ })
+    .click();
+  const card = await fillSyncCard(optionsC, server, dbUrl);
   await card.getByRole('button', { name: 'Use the recovery key instead' }).click();
   await card.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey);
   await card.getByRole('button', { name: 'Join and sync' }).click();

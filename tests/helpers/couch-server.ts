@@ -19,6 +19,8 @@ export interface CouchServer {
   url: string;
   origin: string;
   admin: { user: string; password: string };
+  /** The admin's `Authorization` header, for reading the server as anyone with access would. */
+  authorization: string;
   /** Create a database as the admin; its URL without a trailing slash. */
   createDb(name: string): Promise<string>;
   stop(): Promise<void>;
@@ -99,6 +101,7 @@ export async function startCouchServer(): Promise<CouchServer> {
       url,
       origin,
       admin,
+      authorization: authOf(admin.user, admin.password),
       // As the admin: once an admin exists, pouchdb-server crashes on an anonymous PUT /db.
       async createDb(name) {
         const dbUrl = `${url}${encodeURIComponent(name)}`;
