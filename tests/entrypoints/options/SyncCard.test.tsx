@@ -10,11 +10,12 @@ import { checkSecret, createLock } from '../../../utils/lock/lock-store';
 import { rowsById } from '../../../utils/reflections/db-rows-store';
 import { getReflection, saveReflection } from '../../../utils/reflections/db-store';
 import { createReflection } from '../../../utils/reflections/reflection';
-import { countPending } from '../../../utils/reflections/sync-store';
+import { countPending, forgetSync } from '../../../utils/reflections/sync-store';
 import { IDLE_STATUS } from '../../../utils/sync/sync-config';
 import {
   readSyncConfig,
   saveSyncConfig,
+  watchSyncConfig,
   writeSyncStatus,
 } from '../../../utils/sync/sync-config-store';
 import { type FakeExtras, installFakeExtras } from '../../helpers/fake-extras';
@@ -226,6 +227,31 @@ describe('Data → Sync', () => {
       expect(sent).toContainEqual({ type: 'fail-well:sync-now', allowDeletes: false }),
     );
     expect(await countPending()).toBe(1);
+  });
+
+  it('counts as connected only once the whole journal is queued (a tab closed sooner sends nothing short)', async () => {
+    await unlockedJournal();
+    for (let n = 2; n <= 400; n++) {
+      await saveReflection(
+        createReflection(
+          { template: 'quick', answers: { learned: `lesson ${n}` }, tags: [], sting: null },
+          `r-${n}`,
+          Date.parse('2026-11-02T09:00:00Z') + n,
+        ),
+      );
+    }
+    // An outbox emptied as if a sync had sent it all: connecting must queue it again.
+    await forgetSync();
+    expect(await countPending()).toBe(0);
+    const queuedWhenConnected: number[] = [];
+    const stop = watchSyncConfig((config) => {
+      if (config) void countPending().then((n) => queuedWhenConnected.push(n));
+    });
+    await fillIn(ADDRESS, PASSWORD);
+    expect(await screen.findByText(/Connected to/)).toBeTruthy();
+    await waitFor(() => expect(queuedWhenConnected).toHaveLength(1));
+    stop();
+    expect(queuedWhenConnected).toEqual([400]);
   });
 
   it('shows the last run in plain words, asks before a mass delete, pauses and disconnects', async () => {

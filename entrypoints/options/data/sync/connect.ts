@@ -65,13 +65,16 @@ export async function connectGranted(
   const session = await readSession();
   if (!session) return t('syncNeedsUnlock');
   const keys = await syncKeysFrom(fromBase64(session.dataKey), session.kid);
+  // The journal is queued before sync counts as connected: a tab closed while 100,000
+  // entries are written (about 20 s) leaves it not connected, to try again, never connected
+  // with nothing to send.
+  await queueEverything();
   await saveSyncConfig({
     dbUrl: address.dbUrl,
     user,
     password: await sealPassword(password, keys),
     paused: false,
   });
-  await queueEverything();
   void requestSync();
   return null;
 }
