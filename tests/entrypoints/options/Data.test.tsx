@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { BackupReminder } from '../../../components/BackupReminder';
 import { Data } from '../../../entrypoints/options/sections/Data';
@@ -15,6 +15,17 @@ import { allReflections } from '../../../utils/reflections/db-store';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
 import { getSettings, setSettings } from '../../../utils/settings/settings-store';
 import { richReflection, SETTINGS } from '../../helpers/reflections';
+
+// The section loads its cards lazily. Loaded once here, so an import still on its way when a
+// test ends cannot land after the environment is gone (an unhandled error on a slow machine).
+beforeAll(() =>
+  Promise.all([
+    import('../../../entrypoints/options/data/AutoBackups'),
+    import('../../../entrypoints/options/data/RescueOffer'),
+    import('../../../entrypoints/options/data/sync/SyncCard'),
+    import('../../../entrypoints/options/data/importers/Importers'),
+  ]),
+);
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupProblem } from '../../../entrypoints/options/data/OpenBackup';
 import { Data } from '../../../entrypoints/options/sections/Data';
 import { lastExportItem } from '../../../utils/data/storage-status-store';
@@ -16,6 +16,17 @@ const PASSPHRASE = 'river stones at dawn';
 const MARKER = 'QUOKKA-41';
 // Fewer PBKDF2 rounds than the product's 600,000: the keyring records them, so checks match.
 const FAST = 100_000;
+
+// The section loads its cards lazily. Loaded once here, so an import still on its way when a
+// test ends cannot land after the environment is gone (an unhandled error on a slow machine).
+beforeAll(() =>
+  Promise.all([
+    import('../../../entrypoints/options/data/AutoBackups'),
+    import('../../../entrypoints/options/data/RescueOffer'),
+    import('../../../entrypoints/options/data/sync/SyncCard'),
+    import('../../../entrypoints/options/data/importers/Importers'),
+  ]),
+);
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Preferences } from '../../../../entrypoints/options/sections/Preferences';
 import { parseTemplates } from '../../../../utils/reflections/own-templates';
@@ -9,6 +9,11 @@ import { knowTemplates } from '../../../../utils/reflections/own-templates-read-
 import { QUOTA_BYTES_PER_ITEM, syncItemBytes } from '../../../../utils/settings/settings-quota';
 import { getSettings, setSettings } from '../../../../utils/settings/settings-store';
 import { useLanguage } from '../../../i18n-fake';
+
+// The section loads its Templates card lazily. Loaded once here, so an import still on its way
+// when a test ends cannot land after the environment is gone (an unhandled error that fails
+// the run on a slow machine).
+beforeAll(() => import('../../../../entrypoints/options/sections/templates/TemplatesCard'));
 
 afterEach(() => {
   cleanup();
