@@ -126,6 +126,11 @@ test('the static field asks the question and wears the theme the next popup open
     'Expected a quiet deploy',
   );
   await expect(second.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The hint is written by a chunk loaded after the mount: wait for it, as a person's popup
+  // open for more than an instant would (CI once closed this one first, under load).
+  await expect
+    .poll(() => second.evaluate(() => localStorage.getItem('fail-well:popup-start')))
+    .toContain('"theme":"dark"');
   await second.close({ runBeforeUnload: true });
 
   // The theme the second popup read is remembered for the third's first paint.
