@@ -21,6 +21,8 @@ import { parseLockPrefs } from './lock-prefs';
 export const KEYRING_KEY = 'lock:keyring';
 /** A previous key whose records are being moved under this one (utils/lock/former-key.ts). */
 export const FORMER_KEY = 'lock:former';
+/** The journal's keys before its key was changed (utils/lock/past-keys.ts). */
+export const PAST_KEYS_KEY = 'lock:past';
 export const SESSION_KEY = 'lock:session';
 export const PREFS_KEY = 'lock:prefs';
 

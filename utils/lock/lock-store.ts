@@ -8,15 +8,17 @@
  *   extension's own pages and worker, and is gone when the browser closes: that is the
  *   lock-on-close. The key is never written to `storage.local` or IndexedDB.
  * - `storage.local` `lock:prefs` — auto-lock time and the notification privacy switch.
+ * - `storage.local` `lock:former` — while records move from a previous key to this one.
+ * - `storage.local` `lock:past` — the journal's keys before its key was changed, for good.
  *
- * Changes to the lock happen under the `fail-well:lock` cross-context lock.
+ * Changes to the lock happen under the `fail-well:lock` cross-context lock. Replacing the
+ * keyring (a join, a key change) is in utils/lock/key-switch-store.ts, which the popup never loads.
  */
 import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
 import { toBase64 } from './bytes';
 import { DRAFT_SESSION_KEY } from './draft-codec-store';
 import type { OpeningKeys } from './envelope';
-import { sealFormerKey } from './former-key';
 import {
   changePassphrase,
   createKeyring,
@@ -32,12 +34,14 @@ import {
   forgetOpeningKeys,
   KEYRING_KEY,
   type LockSession,
+  PAST_KEYS_KEY,
   PREFS_KEY,
   parseSession,
   readKeyring,
   readSession,
   SESSION_KEY,
 } from './lock-read-store';
+import type { PastKey } from './past-keys';
 
 /** Tell a closing popup, which cannot wait for storage, whether drafts must be sealed. */
 function setLockHint(on: boolean): void {
@@ -47,7 +51,8 @@ function setLockHint(on: boolean): void {
   else localStorage.removeItem(LOCK_HINT_KEY);
 }
 
-async function startSession(keys: OpeningKeys, now: number): Promise<void> {
+/** Unlock this browser session with `keys` (lock changes only, under `fail-well:lock`). */
+export async function startSession(keys: OpeningKeys, now: number): Promise<void> {
   const session: LockSession = {
     kid: keys.kid,
     dataKey: toBase64(await exportDataKey(keys.dataKey)),
@@ -135,38 +140,21 @@ export async function createLock(
  * stored, and this session unlocked with `keys` the person's passphrase opened. Like
  * `createLock`, sealing what is already here is the migration's job, started by the caller.
  */
-export async function adoptLock(keyring: Keyring, keys: OpeningKeys, now: number): Promise<void> {
+export async function adoptLock(
+  keyring: Keyring,
+  keys: OpeningKeys,
+  now: number,
+  past: readonly PastKey[] = [],
+): Promise<void> {
   await withLock('fail-well:lock', async () => {
     if (await readKeyring()) throw new Error('The journal is already locked');
     if (keys.kid !== keyring.kid) throw new Error("The keys are not this keyring's");
     setLockHint(true);
-    await browser.storage.local.set({ [KEYRING_KEY]: keyring, [PREFS_KEY]: DEFAULT_LOCK_PREFS });
-    await startSession(keys, now);
-  });
-}
-
-/**
- * A device with a lock of its own joins a synced journal: that journal's keyring becomes this
- * device's, unlocked with `keys`, and this device's own keys (`mine`, unlocked) are kept as the
- * former key, sealed with the new one, until every record has moved under the new key
- * (`runMigration('seal')`, which then forgets it). From now on the joined journal's passphrase
- * opens this device.
- */
-export async function replaceLock(
-  keyring: Keyring,
-  keys: OpeningKeys,
-  mine: OpeningKeys,
-  now: number,
-): Promise<void> {
-  await withLock('fail-well:lock', async () => {
-    const own = await readKeyring();
-    if (!own || own.kid !== mine.kid)
-      throw new Error('This device is not unlocked with its own lock');
-    if (keys.kid !== keyring.kid) throw new Error("The keys are not this keyring's");
-    const former = await sealFormerKey(mine, own, keys);
-    // One write: the new keyring never stands without the key to what is still under the old.
-    await browser.storage.local.set({ [KEYRING_KEY]: keyring, [FORMER_KEY]: former });
-    forgetOpeningKeys();
+    await browser.storage.local.set({
+      [KEYRING_KEY]: keyring,
+      [PREFS_KEY]: DEFAULT_LOCK_PREFS,
+      [PAST_KEYS_KEY]: past,
+    });
     await startSession(keys, now);
   });
 }
@@ -186,7 +174,7 @@ export async function setPassphrase(keys: OpeningKeys, passphrase: string): Prom
 export async function removeLock(): Promise<void> {
   await withLock('fail-well:lock', async () => {
     forgetOpeningKeys();
-    await browser.storage.local.remove([KEYRING_KEY, PREFS_KEY, FORMER_KEY]);
+    await browser.storage.local.remove([KEYRING_KEY, PREFS_KEY, FORMER_KEY, PAST_KEYS_KEY]);
     setLockHint(false);
     await browser.storage.session.remove([SESSION_KEY, DRAFT_SESSION_KEY]);
   });

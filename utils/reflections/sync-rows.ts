@@ -20,6 +20,8 @@ export interface SyncBase {
   rev: string;
   /** Keyed hash per field of that version (utils/sync/merge.ts `fieldHashes`). */
   hashes: Record<string, string>;
+  /** The key id whose hash key made `hashes`, when not the current key (made before a change). */
+  hashKid?: string;
 }
 
 /** Sync's own small state, by key (the pull checkpoint is `checkpoint`). */

@@ -22,6 +22,30 @@ export async function queueEverything(): Promise<number> {
   return ids.length;
 }
 
+/**
+ * After the journal's key changed from `formerKid`: the merge bases made until now say their
+ * hashes came from that key's hash key (the merge compares with them through it, so a change
+ * made on either side before the switch still merges as it would have), and with `queueAll`
+ * every reflection is queued to go up again under the new key — the device that changed it
+ * does that; one that follows gets the new documents by pulling. One transaction.
+ */
+export async function rekeySync(formerKid: string, queueAll: boolean): Promise<void> {
+  const db = await connect();
+  const tx = db.transaction(['reflections', 'outbox', 'syncBase'], 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  if (queueAll) {
+    const outbox = tx.objectStore('outbox');
+    const ids = await tx.objectStore('reflections').getAllKeys();
+    for (const id of ids) writes.push(outbox.put(outboxEntry(id)));
+  }
+  let cursor = await tx.objectStore('syncBase').openCursor();
+  while (cursor) {
+    if (!cursor.value.hashKid) writes.push(cursor.update({ ...cursor.value, hashKid: formerKid }));
+    cursor = await cursor.continue();
+  }
+  await Promise.all([...writes, tx.done]);
+}
+
 /** Up to `limit` changes waiting to be sent, in id order, after `afterId` when given. */
 export async function pendingChanges(
   limit: number,

@@ -14,12 +14,16 @@ export interface Incoming {
   id: string;
   rev: string;
   theirs: Reflection | null;
+  /** Sealed under one of the journal's earlier keys: it goes back up under the current one. */
+  stale?: boolean;
 }
 
 /** This device's side: the readable reflection (undefined when there is none) and its base. */
 export interface LocalSide {
   mine: Reflection | undefined;
   base: SyncBase | undefined;
+  /** The key `base.hashes` were made with, when not the current one (before a key change). */
+  baseHashKey?: CryptoKey;
 }
 
 /** The outcome: the reflection to keep (null: remove it here), the new base, whether to send back. */
@@ -77,11 +81,12 @@ export async function decide(
 ): Promise<Decision> {
   const { id, rev, theirs } = incoming;
   const { mine, base } = local;
+  const baseKey = local.baseHashKey ?? hashKey;
   const live = mine !== undefined && mine.deletedAt === null;
   const unchangedHere =
     mine !== undefined &&
     base !== undefined &&
-    sameHashes(await fieldHashes(mine, hashKey), base.hashes);
+    sameHashes(await fieldHashes(mine, baseKey), base.hashes);
 
   if (theirs === null) {
     // Removed on the server. Ours goes too if it is the version the server removed; an edit
@@ -102,7 +107,7 @@ export async function decide(
       deletesLive: live && theirs.deletedAt !== null,
     };
   }
-  const merged = await mergeReflections(mine, theirs, base?.hashes ?? null, hashKey);
+  const merged = await mergeReflections(mine, theirs, base?.hashes ?? null, baseKey);
   // The waiting choices are a field too, so equal hashes mean the server already has this.
   const sendBack = !sameHashes(await fieldHashes(merged, hashKey), theirHashes);
   return { keep: merged, base: agreed, sendBack, deletesLive: live && merged.deletedAt !== null };

@@ -56,7 +56,7 @@ export function sealPassword(password: string, keys: SyncKeys): Promise<SyncConf
 /** The password in the clear, for one run; throws SyncDocError when it cannot be opened. */
 export async function openPassword(config: SyncConfig, keys: SyncKeys): Promise<string> {
   const opened = await openDoc(config.password, (kid) =>
-    kid === keys.kid ? keys.docKey : undefined,
+    kid === keys.kid ? keys.docKey : keys.past?.get(kid)?.docKey,
   );
   return !opened.deleted && typeof opened.value === 'string' ? opened.value : '';
 }

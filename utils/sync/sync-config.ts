@@ -21,6 +21,7 @@ export interface SyncConfig {
 export type SyncProblem =
   | SyncHttpErrorCode
   | 'unknown-key'
+  | 'key-changed'
   | 'unsupported'
   | 'locked'
   | 'no-permission';

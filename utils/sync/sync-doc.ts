@@ -11,6 +11,7 @@
 import { fromBase64, fromUtf8, randomBytes, toBase64, utf8 } from '../lock/bytes';
 import { LockError } from '../lock/envelope';
 import { type Keyring, parseKeyring } from '../lock/keyring';
+import { type PastKey, parsePastKeys } from '../lock/past-keys';
 
 export const SYNC_DOC_VERSION = 1;
 /** The server's copy of the lock's keyring (wrapped keys only), for a second device. */
@@ -181,21 +182,38 @@ export async function openDoc(
   }
 }
 
-/** The keyring as a server document: wrapped keys and the public key only, never a key in the clear. */
-export function keyringDoc(keyring: Keyring, rev?: string): Record<string, unknown> {
-  return { _id: KEYRING_DOC_ID, ...(rev ? { _rev: rev } : {}), keyring };
+/**
+ * The keyring as a server document: wrapped keys and the public key only, never a key in the
+ * clear, and the journal's earlier keys sealed with the current one (utils/lock/past-keys.ts),
+ * so a document still under an earlier key opens, and a device on that key learns it changed.
+ */
+export function keyringDoc(
+  keyring: Keyring,
+  past: readonly PastKey[] = [],
+  rev?: string,
+): Record<string, unknown> {
+  return { _id: KEYRING_DOC_ID, ...(rev ? { _rev: rev } : {}), keyring, past };
+}
+
+/** What the server's keyring document holds. */
+export interface ServerKeyring {
+  keyring: Keyring;
+  past: PastKey[];
+  rev?: string;
 }
 
 /** The keyring a server document holds, checked like the stored one; `malformed` otherwise. */
-export function parseKeyringDoc(raw: unknown): { keyring: Keyring; rev?: string } {
+export function parseKeyringDoc(raw: unknown): ServerKeyring {
   if (!isObject(raw) || raw._id !== KEYRING_DOC_ID) throw new SyncDocError('malformed');
   let keyring: Keyring | null;
+  let past: PastKey[];
   try {
     keyring = parseKeyring(raw.keyring);
+    past = parsePastKeys(raw.past);
   } catch (error) {
     const newer = error instanceof LockError && error.code === 'unsupported';
     throw new SyncDocError(newer ? 'unsupported' : 'malformed', KEYRING_DOC_ID, error);
   }
   if (!keyring) throw new SyncDocError('malformed', KEYRING_DOC_ID);
-  return { keyring, ...(isText(raw._rev) ? { rev: raw._rev } : {}) };
+  return { keyring, past, ...(isText(raw._rev) ? { rev: raw._rev } : {}) };
 }

@@ -12,7 +12,12 @@ export interface SyncKeys {
   kid: string;
   docKey: CryptoKey;
   hashKey: CryptoKey;
+  /** The journal's earlier keys' sync keys, by key id (after "Change the journal's key"). */
+  past?: ReadonlyMap<string, PastSyncKeys>;
 }
+
+/** An earlier key's: to open what is still under it, and to compare with bases hashed with it. */
+export type PastSyncKeys = Pick<SyncKeys, 'docKey' | 'hashKey'>;
 
 // Labels bound into the derivation: changing one changes every key (a new format version).
 const DOC_INFO = 'fail-well/sync-doc/v1';

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { SecretField } from '../../../components/SecretField';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
 import { LockError } from '../../../utils/lock/envelope';
+import { changeKey, KeyMoveUnderWay } from '../../../utils/lock/key-switch-store';
 import { startMigration, turnOff } from '../../../utils/lock/lock-migration-store';
 import {
   AUTO_LOCK_CHOICES,
@@ -22,6 +24,9 @@ import type { LockView } from './lock-view';
 import { NewPassphrase } from './NewPassphrase';
 import { RecoveryKeySheet } from './RecoveryKeySheet';
 
+/** As after a join: a popup that read the old key a moment ago may still save under it. */
+const MOVE_SETTLE_MS = 1500;
+
 const AUTO_LOCK_LABEL: Record<AutoLockMinutes, MessageKey> = {
   5: 'lockAuto5',
   15: 'lockAuto15',
@@ -39,7 +44,7 @@ const AUTO_LOCK_LABEL: Record<AutoLockMinutes, MessageKey> = {
 export function LockCard({ lock }: { lock: LockView }) {
   const status = lock.status.value;
   const progress = lock.progress.value;
-  const [step, setStep] = useState<'idle' | 'create' | 'change' | 'off'>('idle');
+  const [step, setStep] = useState<'idle' | 'create' | 'change' | 'key' | 'off'>('idle');
   const [recovery, setRecovery] = useState<{ key: string; at: number } | null>(null);
   const [prefs, setPrefs] = useState<LockPrefs | null>(null);
   const [note, setNote] = useState('');
@@ -148,6 +153,9 @@ export function LockCard({ lock }: { lock: LockView }) {
             <button type="button" onClick={() => setStep(step === 'change' ? 'idle' : 'change')}>
               {t('lockChangePassphrase')}
             </button>
+            <button type="button" onClick={() => setStep(step === 'key' ? 'idle' : 'key')}>
+              {t('lockChangeKey')}
+            </button>
             <button type="button" onClick={() => setStep(step === 'off' ? 'idle' : 'off')}>
               {t('lockTurnOff')}
             </button>
@@ -165,6 +173,16 @@ export function LockCard({ lock }: { lock: LockView }) {
               }}
             />
           )}
+          {step === 'key' && (
+            <ChangeKey
+              lock={lock}
+              onChanged={(key, at) => {
+                setRecovery({ key, at });
+                setStep('idle');
+                setNote(t('lockKeyChanged'));
+              }}
+            />
+          )}
           {step === 'off' && <TurnOff lock={lock} onDone={() => setStep('idle')} />}
           <p role="status" class="muted">
             {note}
@@ -172,6 +190,59 @@ export function LockCard({ lock }: { lock: LockView }) {
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * A new key asks for the passphrase once more. The records then move under it in the
+ * background of this page (the seal migration, with its progress), and a connected sync server
+ * is told at once.
+ */
+function ChangeKey({
+  lock,
+  onChanged,
+}: {
+  lock: LockView;
+  onChanged: (recoveryKey: string, at: number) => void;
+}) {
+  const [passphrase, setPassphraseText] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      const at = Date.now();
+      const { recoveryKey } = await changeKey(passphrase, at);
+      await startMigration('seal');
+      onChanged(recoveryKey, at);
+      // A popup that read the old key just before the change may still save under it.
+      await new Promise((resolve) => setTimeout(resolve, MOVE_SETTLE_MS));
+      await lock.resume();
+      // The background tells the sync server, if one is connected (it ignores this otherwise).
+      void browser.runtime.sendMessage({ type: 'fail-well:sync-now' }).catch(() => undefined);
+    } catch (failure) {
+      if (failure instanceof LockError) setError(t('unlockWrong'));
+      else setError(t(failure instanceof KeyMoveUnderWay ? 'lockChangeKeyWait' : 'unlockBroken'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit}>
+      <p class="muted small">{t('lockChangeKeyHint')}</p>
+      <SecretField
+        id="lock-key-secret"
+        label={t('lockCurrentPassphrase')}
+        value={passphrase}
+        error={error}
+        onInput={setPassphraseText}
+      />
+      <button type="submit" disabled={busy || passphrase === ''}>
+        {busy ? t('lockWorking') : t('lockChangeKeyConfirm')}
+      </button>
+    </form>
   );
 }
 

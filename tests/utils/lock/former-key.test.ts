@@ -7,6 +7,7 @@ import {
   parseFormerKey,
   sealFormerKey,
 } from '../../../utils/lock/former-key';
+import { replaceLock } from '../../../utils/lock/key-switch-store';
 import { createKeyring } from '../../../utils/lock/keyring';
 import {
   pendingMigration,
@@ -14,7 +15,7 @@ import {
   startMigration,
 } from '../../../utils/lock/lock-migration-store';
 import { FORMER_KEY, readKeyring, readOpeningKeys } from '../../../utils/lock/lock-read-store';
-import { createLock, lockNow, replaceLock, unlock } from '../../../utils/lock/lock-store';
+import { createLock, lockNow, unlock } from '../../../utils/lock/lock-store';
 import { replaceUnchanged, rowsAfter, rowsById } from '../../../utils/reflections/db-rows-store';
 import { getReflection, saveReflection } from '../../../utils/reflections/db-store';
 import type { Reflection } from '../../../utils/reflections/reflection';

@@ -136,7 +136,7 @@ describe('a reflection on the sync server', () => {
 describe('the keyring on the sync server', () => {
   it('lets a second device unlock with the same passphrase, and holds no key in the clear', async () => {
     const { keyring, keys } = await createKeyring('correct horse', 1, 100_000);
-    const doc = JSON.parse(JSON.stringify(keyringDoc(keyring, '1-a')));
+    const doc = JSON.parse(JSON.stringify(keyringDoc(keyring, [], '1-a')));
     const { keyring: fetched, rev } = parseKeyringDoc(doc);
     expect(rev).toBe('1-a');
     const opened = await unlockWithPassphrase(fetched, 'correct horse');

@@ -9,6 +9,7 @@
 import type { LockCodec } from '../../lock/lock-codec-store';
 import { readableRows, storedForm } from '../../lock/lock-codec-store';
 import type { Reflection } from '../../reflections/reflection';
+import type { SyncBase } from '../../reflections/sync-rows';
 import {
   commitPulled,
   countLive,
@@ -22,7 +23,7 @@ import {
 import type { CouchClient, ServerVersion } from '../couch-client';
 import { checkDeletes, type DeleteDecision } from '../mass-delete-failsafe';
 import { fieldHashes } from '../merge';
-import { decide, type Incoming, syncedReflectionOf } from '../pull-decision';
+import { decide, type Incoming, type LocalSide, syncedReflectionOf } from '../pull-decision';
 import {
   docIdOf,
   openDoc,
@@ -60,7 +61,7 @@ export interface RunReport {
 
 /**
  * A document sealed under a key this device does not hold, or in a newer format: the run
- * stops before anything of its page is written (a wrong journal, or a rotation not seen yet).
+ * stops before anything of its page is written (a wrong journal, or a key change not seen yet).
  */
 export class SyncStopError extends Error {
   override name = 'SyncStopError';
@@ -129,7 +130,8 @@ function serverDoc(id: string, version: ServerVersion): unknown {
 
 /** Open the documents that are reflections; refuse tampered ones, stop at a foreign key. */
 async function openAll(run: Run, docs: unknown[]): Promise<Incoming[]> {
-  const keyFor = (kid: string) => (kid === run.keys.kid ? run.keys.docKey : undefined);
+  const keyFor = (kid: string) =>
+    kid === run.keys.kid ? run.keys.docKey : run.keys.past?.get(kid)?.docKey;
   const incoming: Incoming[] = [];
   for (const doc of docs) {
     const docId = (doc as { _id?: unknown } | undefined)?._id;
@@ -139,7 +141,8 @@ async function openAll(run: Run, docs: unknown[]): Promise<Incoming[]> {
       const opened = await openDoc(doc, keyFor);
       const theirs = opened.deleted ? null : syncedReflectionOf(opened.value, id);
       if (!opened.deleted && theirs === null) throw new SyncDocError('malformed', opened.id);
-      incoming.push({ id, rev: opened.rev ?? '', theirs });
+      const stale = !opened.deleted && (doc as { kid?: unknown }).kid !== run.keys.kid;
+      incoming.push({ id, rev: opened.rev ?? '', theirs, stale });
     } catch (error) {
       if (!(error instanceof SyncDocError)) throw error;
       if (error.code === 'unknown-key' || error.code === 'unsupported') {
@@ -162,6 +165,17 @@ async function readLocal(run: Run, ids: string[]) {
 }
 
 /**
+ * A base as the merge compares with it: hashed with the current key, or — made before the
+ * journal's key changed — with that earlier key's hash key; without its hashes when that key
+ * is not known here (the merge then keeps both versions wherever the two differ).
+ */
+function baseOf(run: Run, base: SyncBase | undefined): Pick<LocalSide, 'base' | 'baseHashKey'> {
+  if (!base?.hashKid) return { base };
+  const past = run.keys.past?.get(base.hashKid);
+  return past ? { base, baseHashKey: past.hashKey } : { base: { ...base, hashes: {} } };
+}
+
+/**
  * Decide and commit one page with `checkpoint`; false when the failsafe stopped it (nothing of
  * the page written, the checkpoint where it was).
  */
@@ -178,14 +192,15 @@ async function apply(run: Run, incoming: Incoming[], checkpoint: string): Promis
     if (bases[i]?.rev === item.rev) continue;
     // A row this context cannot open (sealed by a key it lacks) is left for a later run.
     if (mine?.sealed) continue;
-    const decision = await decide(item, { mine, base: bases[i] }, run.keys.hashKey);
+    const decision = await decide(item, { mine, ...baseOf(run, bases[i]) }, run.keys.hashKey);
     if (decision.deletesLive) deletes++;
     changes.push({
       id: item.id,
       expected: rows[i],
       row: decision.keep && (await storedForm(decision.keep, run.codec)),
       base: decision.base,
-      sendBack: decision.sendBack,
+      // Still under an earlier key on the server: sent again, so it ends under the current one.
+      sendBack: decision.sendBack || (item.stale === true && decision.keep !== null),
     });
   }
   if (deletes > 0 && !run.options.allowDeletes) {

@@ -8,8 +8,13 @@
 import { browser } from 'wxt/browser';
 import { withLock } from '../../core/cross-context-lock-browser';
 import { fromBase64 } from '../../lock/bytes';
+import { LockError } from '../../lock/envelope';
+import { readPastKeys } from '../../lock/key-switch-store';
+import { importDataKey, type Keyring } from '../../lock/keyring';
 import { currentCodec } from '../../lock/lock-codec-store';
 import { readKeyring, readSession } from '../../lock/lock-read-store';
+import { isPastKey, openPastKeys, type PastKey } from '../../lock/past-keys';
+import { rekeySync } from '../../reflections/sync-store';
 import { MAX_ATTEMPTS, retryDelay, SyncHttpError } from '../couch-errors';
 import { parseServerAddress } from '../server-address';
 import { serverClient } from '../server-client';
@@ -18,10 +23,12 @@ import {
   openPassword,
   readSyncConfig,
   readSyncStatus,
+  saveSyncConfig,
+  sealPassword,
   writeSyncStatus,
 } from '../sync-config-store';
 import { KEYRING_DOC_ID, keyringDoc, parseKeyringDoc, SyncDocError } from '../sync-doc';
-import { syncKeysFrom } from '../sync-keys';
+import { type PastSyncKeys, syncKeysFrom } from '../sync-keys';
 import { type RunReport, SyncStopError, syncOnce } from './sync-engine';
 
 /** The periodic run, and the one-off run soon after a change (or a retry). */
@@ -135,13 +142,26 @@ async function attempt(
     return failed('no-permission');
   }
   try {
-    const keys = await syncKeysFrom(fromBase64(session.dataKey), session.kid);
-    const client = serverClient(config.dbUrl, config.user, await openPassword(config, keys));
-    // The keyring goes up once, so a second device unlocks with the same passphrase; a
-    // database holding another journal's keyring is never written to.
-    const onServer = await client.getDoc(KEYRING_DOC_ID);
-    if (!onServer) await client.putDoc({ _id: KEYRING_DOC_ID, ...keyringDoc(keyring) });
-    else if (parseKeyringDoc(onServer).keyring.kid !== keyring.kid) return failed('unknown-key');
+    const raw = fromBase64(session.dataKey);
+    const past = await readPastKeys();
+    const current = { kid: session.kid, dataKey: await importDataKey(raw) };
+    let keys = {
+      ...(await syncKeysFrom(raw, session.kid)),
+      past: await pastSyncKeys(past, current),
+    };
+    const password = await openPassword(config, keys);
+    if (config.password.kid !== keys.kid) {
+      // Stored before the journal's key changed: sealed again under the current one.
+      await saveSyncConfig({ ...config, password: await sealPassword(password, keys) });
+    }
+    const client = serverClient(config.dbUrl, config.user, password);
+    const agreed = await agreeOnKeyring(client, keyring, past);
+    if (agreed.problem) return failed(agreed.problem);
+    // Earlier keys the server knows of and this device did not (it joined before a change).
+    keys = {
+      ...keys,
+      past: new Map([...(await pastSyncKeys(agreed.past, current)), ...keys.past]),
+    };
     const codec = await currentCodec();
     let report: RunReport | null = null;
     let rejected = 0;
@@ -176,6 +196,48 @@ async function attempt(
     if (error instanceof SyncStopError) return failed(error.code);
     if (error instanceof SyncDocError)
       return failed(error.code === 'unsupported' ? 'unsupported' : 'unknown-key');
+    if (error instanceof LockError) return failed('unknown-key');
     throw error;
   }
+}
+
+/** Sync's keys for the journal's earlier keys, by key id. */
+async function pastSyncKeys(
+  past: readonly PastKey[],
+  current: { kid: string; dataKey: CryptoKey },
+): Promise<Map<string, PastSyncKeys>> {
+  const opened = await openPastKeys(past, current);
+  return new Map(
+    await Promise.all(opened.map(async (p) => [p.kid, await syncKeysFrom(p.raw, p.kid)] as const)),
+  );
+}
+
+/**
+ * Make sure the server's keyring is this device's, so a second device unlocks with the same
+ * passphrase. It goes up on the first run. A database holding another journal's keyring is
+ * never written to. One holding this journal's keyring from before "Change the journal's key"
+ * on this device gets the new one (with the earlier keys), once every record here is queued to
+ * go up again under it; one holding a newer keyring that replaced this device's asks for the
+ * passphrase (`key-changed`). Returns the server's earlier keys.
+ */
+async function agreeOnKeyring(
+  client: ReturnType<typeof serverClient>,
+  keyring: Keyring,
+  past: PastKey[],
+): Promise<{ problem?: 'unknown-key' | 'key-changed'; past: PastKey[] }> {
+  const onServer = await client.getDoc(KEYRING_DOC_ID);
+  if (!onServer) {
+    await client.putDoc(keyringDoc(keyring, past) as { _id: string });
+    return { past };
+  }
+  const theirs = parseKeyringDoc(onServer);
+  if (theirs.keyring.kid === keyring.kid) return { past: theirs.past };
+  if (isPastKey(past, theirs.keyring.kid)) {
+    // Re-keyed before the server hears of the key: a worker stopped between the two does this
+    // again on the next run (bases already marked keep their mark).
+    await rekeySync(theirs.keyring.kid, true);
+    await client.putDoc(keyringDoc(keyring, past, theirs.rev) as { _id: string });
+    return { past };
+  }
+  return { problem: isPastKey(theirs.past, keyring.kid) ? 'key-changed' : 'unknown-key', past: [] };
 }

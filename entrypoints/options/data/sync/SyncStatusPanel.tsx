@@ -19,11 +19,13 @@ import {
 } from '../../../../utils/sync/sync-config-store';
 import { httpProblem } from '../../../../utils/sync/sync-http-messages';
 import { requestSync } from './connect';
+import { KeyChangedForm } from './KeyChangedForm';
 
 const OWN_PROBLEMS: Partial<Record<SyncProblem, MessageKey>> = {
   locked: 'syncProblemLocked',
   'no-permission': 'syncProblemPermission',
   'unknown-key': 'syncProblemUnknownKey',
+  'key-changed': 'syncProblemKeyChanged',
   unsupported: 'syncProblemUnsupported',
 };
 
@@ -84,6 +86,7 @@ export function SyncStatusPanel({ config, unlocked }: { config: SyncConfig; unlo
           {problemText(status.problem)}
         </p>
       )}
+      {status.problem === 'key-changed' && unlocked && <KeyChangedForm config={config} />}
       {status.ask && (
         <div class="sync-ask" role="alert">
           <p>{t('syncAskDeletes', status.ask.deleting, status.ask.of)}</p>

@@ -9,10 +9,11 @@
  */
 import { t } from '../../../../utils/i18n/i18n';
 import { LockError } from '../../../../utils/lock/envelope';
+import { replaceLock } from '../../../../utils/lock/key-switch-store';
 import { unlockWithPassphrase, unlockWithRecoveryKey } from '../../../../utils/lock/keyring';
 import { runMigration, startMigration } from '../../../../utils/lock/lock-migration-store';
 import { readKeyring, readOpeningKeys } from '../../../../utils/lock/lock-read-store';
-import { adoptLock, replaceLock } from '../../../../utils/lock/lock-store';
+import { adoptLock } from '../../../../utils/lock/lock-store';
 import { SyncHttpError } from '../../../../utils/sync/couch-errors';
 import type { ServerAddress } from '../../../../utils/sync/server-address';
 import { KEYRING_DOC_ID, parseKeyringDoc, SyncDocError } from '../../../../utils/sync/sync-doc';
@@ -26,7 +27,7 @@ export type JoinSecret = { passphrase: string } | { recoveryKey: string };
  * A popup that read this device's own lock just before the switch may still save under it:
  * the records are moved only after that moment has passed (as switching the lock off waits).
  */
-const SETTLE_MS = 1500;
+export const SETTLE_MS = 1500;
 
 /** Join the journal at `address`. Call straight from the click. */
 export async function join(
@@ -41,21 +42,21 @@ export async function join(
     await client.testConnection();
     const onServer = await client.getDoc(KEYRING_DOC_ID);
     if (!onServer) return t('syncJoinNothingThere');
-    const { keyring } = parseKeyringDoc(onServer);
+    const { keyring, past } = parseKeyringDoc(onServer);
     const keys =
       'recoveryKey' in secret
         ? await unlockWithRecoveryKey(keyring, secret.recoveryKey)
         : await unlockWithPassphrase(keyring, secret.passphrase);
     const own = await readKeyring();
     if (!own) {
-      await adoptLock(keyring, keys, Date.now());
+      await adoptLock(keyring, keys, Date.now(), past);
       await startMigration('seal');
       await runMigration('seal');
     } else if (own.kid !== keyring.kid) {
       // Its own lock, which must be open: what it holds is read with it, then moved.
       const mine = await readOpeningKeys();
       if (!mine) return t('syncNeedsUnlock');
-      await replaceLock(keyring, keys, mine, Date.now());
+      await replaceLock(keyring, keys, mine, Date.now(), past);
       await startMigration('seal');
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       await runMigration('seal');
