@@ -7,6 +7,8 @@
  * edited on both before either synced merges: the field only one changed is taken, the answer
  * both changed is kept twice and the Lessons page asks which to keep. A profile with a lock of
  * its own joins with the recovery key, and its lessons move under the joined key and go up.
+ * The journal's key changed on one profile moves the server and, after its passphrase, the
+ * other profile to the new key.
  * The shared set-up (server, build with the host permission, profiles) is in sync-helpers.ts.
  */
 import type { Page } from '@playwright/test';
@@ -19,6 +21,7 @@ import {
   localJournal,
   type SyncRig,
   serverContents,
+  serverGet,
   startSyncRig,
   syncCard,
 } from './sync-helpers';
@@ -195,4 +198,80 @@ test('a device with a lock of its own joins with the recovery key, and its lesso
   await expect(optionsA.getByText('OWN-5154 learned').first()).toBeVisible({ timeout: 30_000 });
   const held = await serverContents(server, dbUrl);
   for (const words of ['OWN-5154', 'FIRST-5153']) expect(held).not.toContain(words);
+});
+
+test("the journal's key changed on one device: the server and the other device move to the new key", async () => {
+  test.setTimeout(180_000);
+  const { server } = rig;
+  const dbUrl = await server.createDb('key-change');
+  const a = await rig.device('key-a');
+  const optionsA = await a.open('options.html');
+  const oldRecovery = await switchLockOn(optionsA);
+  await captureFromPopup(await a.open('popup.html'), 'KEYED-5155');
+  await connectSync(optionsA, server, dbUrl);
+  const b = await rig.device('key-b');
+  const optionsB = await b.open('options.html');
+  await connectSync(optionsB, server, dbUrl, { passphrase: PASSPHRASE });
+  const kidOf = (page: Page) =>
+    page.evaluate(async () => {
+      const { 'lock:keyring': keyring } = await chrome.storage.local.get('lock:keyring');
+      return (keyring as { kid: string }).kid;
+    });
+  const oldKid = await kidOf(optionsA);
+
+  // Preferences → the lock card → "Change the journal's key", a wrong passphrase refused first.
+  await section(optionsA, 'Preferences');
+  const card = optionsA.getByRole('region', { name: 'Lock my journal' });
+  await card.getByRole('button', { name: "Change the journal's key" }).click();
+  await card.getByLabel('Current passphrase').fill('not the passphrase');
+  await card.getByRole('button', { name: 'Change the key' }).click();
+  await expect(card.getByText("That passphrase doesn't open the journal.")).toBeVisible();
+  await card.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await card.getByRole('button', { name: 'Change the key' }).click();
+  const sheet = card.getByRole('region', { name: 'Your recovery key' });
+  await expect(sheet).toBeVisible({ timeout: 15_000 });
+  const newRecovery = (await sheet.locator('code').textContent()) ?? '';
+  expect(newRecovery).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+  expect(newRecovery).not.toBe(oldRecovery);
+  await sheet.getByRole('button', { name: "I've kept it safe" }).click();
+  await expect(card.getByText(/the journal has a new key/)).toBeVisible();
+  const newKid = await kidOf(optionsA);
+  expect(newKid).not.toBe(oldKid);
+
+  // A's worker tells the server and sends the lesson again under the new key.
+  type Docs = { rows: { id: string; doc: { kid?: string; keyring?: { kid: string } } }[] };
+  const kidsOnServer = async () => {
+    const { rows } = await serverGet<Docs>(server, `${dbUrl}/_all_docs?include_docs=true`);
+    return rows.map((r) => r.doc.keyring?.kid ?? r.doc.kid);
+  };
+  await expect.poll(kidsOnServer, { timeout: 60_000 }).toEqual([newKid, newKid]);
+  expect(await localJournal(optionsA)).toMatchObject({ sealed: 1, outbox: 0 });
+  expect(await serverContents(server, dbUrl)).not.toContain('KEYED-5155');
+
+  // B, still on the old key, is asked for the journal's passphrase and goes on with it.
+  await section(optionsB, 'Data');
+  const syncB = syncCard(optionsB);
+  await syncB.getByRole('button', { name: 'Sync now' }).click();
+  await expect(syncB.getByText(/key was changed on another device/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await syncB.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await syncB.getByRole('button', { name: 'Keep syncing' }).click();
+  await expect(syncB.getByText(/key was changed on another device/)).toHaveCount(0, {
+    timeout: 30_000,
+  });
+  await expect(syncB.getByRole('alert')).toHaveCount(0);
+  expect(await kidOf(optionsB)).toBe(newKid);
+  await section(optionsB, 'Lessons');
+  await expect(optionsB.getByText('KEYED-5155 learned').first()).toBeVisible();
+  await expect(optionsB.getByText(/couldn't be decrypted/)).toHaveCount(0);
+
+  // Written on B after the switch: it reaches A under the new key, as ciphertext.
+  await captureFromPopup(await b.open('popup.html'), 'AFTER-5156');
+  await expect.poll(kidsOnServer, { timeout: 60_000 }).toEqual([newKid, newKid, newKid]);
+  await syncNow(optionsA);
+  await section(optionsA, 'Lessons');
+  await expect(optionsA.getByText('AFTER-5156 learned').first()).toBeVisible({ timeout: 30_000 });
+  const held = await serverContents(server, dbUrl);
+  for (const words of ['KEYED-5155', 'AFTER-5156']) expect(held).not.toContain(words);
 });
