@@ -28,7 +28,7 @@ import {
 import { backupLogItem, readAutoBackup, readBackupLog } from '../../data/auto-backup-store';
 import { refreshHeartbeat } from '../../data/heartbeat-store';
 import { t } from '../../i18n/i18n';
-import { readKeyring } from '../../lock/lock-read-store';
+import { FORMER_KEY, readKeyring } from '../../lock/lock-read-store';
 import { journalSummary } from '../../reflections/db-summary-store';
 import { readTemplatePrefs } from '../../reflections/own-templates-read-store';
 import { getSettings } from '../../settings/settings-store';
@@ -64,6 +64,8 @@ export type BackupOutcome =
   | 'unchanged'
   | 'empty'
   | 'running'
+  /** Records are moving to a new key: a file now would hold rows its keyring cannot open. */
+  | 'moving'
   | 'written'
   | { failed: BackupFailure };
 
@@ -73,6 +75,9 @@ export function handleBackupAlarm(name: string, now = Date.now()): Promise<Backu
   // A one-off ring (a missed alarm re-created, a test) must not end the periodic check.
   return runBackupCheck(now).finally(ensureBackupCheck);
 }
+
+/** How long a backup waits for records moving to a new key (utils/lock/former-key.ts). */
+const MAX_MOVE_WAIT_MS = 3 * 24 * 60 * 60_000;
 
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -111,11 +116,16 @@ async function check(now: number, timeZone: string): Promise<BackupOutcome> {
   if (!backupDueNow(settings, newest?.at ?? null, now, timeZone)) {
     return settings.enabled ? 'not-due' : 'off';
   }
-  const [summary, checkins, keyring] = await Promise.all([
+  const [summary, checkins, keyring, moving] = await Promise.all([
     journalSummary(),
     loadCheckins(),
     readKeyring(),
+    browser.storage.local.get(FORMER_KEY).then((stored) => stored[FORMER_KEY] !== undefined),
   ]);
+  // The file's one keyring opens rows under the current key only: wait for the next check,
+  // while the move takes its usual seconds — not for ever, if a row that will not open keeps
+  // the former key (it would not open from any file either).
+  if (moving && newest && now - newest.at < MAX_MOVE_WAIT_MS) return 'moving';
   const fingerprint: JournalFingerprint = {
     ...summary,
     checkins: checkins.length,

@@ -126,6 +126,22 @@ describe('automatic backups in the worker', () => {
     });
   });
 
+  it('waits while records move to a new key, but not for more than three days', async () => {
+    const { onDisk } = fakeDownloads();
+    await switchOn();
+    await saveReflection(richReflection(1));
+    expect(await runBackupCheck(T0, 'UTC')).toBe('written');
+    await saveReflection(richReflection(2));
+    // A key change or a join left a former key: its rows would not open from the file.
+    await fakeBrowser.storage.local.set({ 'lock:former': { v: 1 } });
+    expect(await runBackupCheck(T0 + DAY, 'UTC')).toBe('moving');
+    expect(onDisk.size).toBe(1);
+    expect(await runBackupCheck(T0 + 3 * DAY, 'UTC')).toBe('written');
+    await saveReflection(richReflection(3));
+    await fakeBrowser.storage.local.remove('lock:former');
+    expect(await runBackupCheck(T0 + 4 * DAY, 'UTC')).toBe('written');
+  });
+
   it('names the file by the day in the person’s zone', async () => {
     const { onDisk } = fakeDownloads();
     await switchOn();
