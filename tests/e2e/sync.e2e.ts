@@ -11,6 +11,7 @@
  * other profile to the new key.
  * The shared set-up (server, build with the host permission, profiles) is in sync-helpers.ts.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { WxtBrowser } from 'wxt/browser';
 import { expect, test } from './fixtures';
@@ -76,6 +77,14 @@ test('a locked journal syncs as ciphertext, and a second profile joins with the 
   await expect(optionsA.getByText('SECOND-5151 learned').first()).toBeVisible({ timeout: 30_000 });
   expect(await serverContents(server, dbUrl)).not.toContain('SECOND-5151');
 });
+
+/** What axe finds on the page as it is (the forms this file opens are scanned nowhere else). */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
+}
 
 /** Edit the one lesson on the Lessons page: `answers` by question. */
 async function editLesson(options: Page, answers: Record<string, string>): Promise<void> {
@@ -226,6 +235,7 @@ test("the journal's key changed on one device: the server and the other device m
   await card.getByLabel('Current passphrase').fill('not the passphrase');
   await card.getByRole('button', { name: 'Change the key' }).click();
   await expect(card.getByText("That passphrase doesn't open the journal.")).toBeVisible();
+  expect(await violations(optionsA)).toEqual([]);
   await card.getByLabel('Current passphrase').fill(PASSPHRASE);
   await card.getByRole('button', { name: 'Change the key' }).click();
   const sheet = card.getByRole('region', { name: 'Your recovery key' });
@@ -255,6 +265,7 @@ test("the journal's key changed on one device: the server and the other device m
   await expect(syncB.getByText(/key was changed on another device/)).toBeVisible({
     timeout: 30_000,
   });
+  expect(await violations(optionsB)).toEqual([]);
   await syncB.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await syncB.getByRole('button', { name: 'Keep syncing' }).click();
   await expect(syncB.getByText(/key was changed on another device/)).toHaveCount(0, {
