@@ -1,4 +1,6 @@
+import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n/i18n';
+import type { Secret } from '../utils/lock/lock-store';
 
 /**
  * The secret that opens the journal or one of its backups: the passphrase, or the recovery
@@ -61,4 +63,25 @@ export function SecretToggle({ recovery, onToggle }: { recovery: boolean; onTogg
       {t(recovery ? 'unlockUsePassphrase' : 'unlockUseRecovery')}
     </button>
   );
+}
+
+/**
+ * The state behind a `SecretField` and its `SecretToggle`: what is typed, which of the two it
+ * is, and the secret as the lock takes it. Switching starts the field afresh (a passphrase is
+ * never left in the recovery key's plain-text field); `onSwitch` clears what the form said.
+ */
+export function useSecretChoice(onSwitch?: () => void) {
+  const [text, setText] = useState('');
+  const [recovery, setRecovery] = useState(false);
+  return {
+    text,
+    setText,
+    recovery,
+    secret: (): Secret => (recovery ? { recoveryKey: text } : { passphrase: text }),
+    toggle: () => {
+      setRecovery(!recovery);
+      setText('');
+      onSwitch?.();
+    },
+  };
 }

@@ -7,6 +7,7 @@
 import { t } from '../i18n/i18n';
 import { ENCRYPTED_BACKUP_FORMAT, isEncryptedBackup } from '../lock/encrypted-backup';
 import { openAnyBackup } from '../lock/encrypted-backup-parts';
+import type { Secret } from '../lock/lock-store';
 import { type CheckOptions, checkImport, type ImportCheck } from './import';
 import { importSizeProblem, MAX_IMPORT_BYTES } from './import-guard';
 
@@ -20,9 +21,6 @@ const SNIFF_BYTES = 512;
 
 /** A chosen file: a checked export, or an encrypted backup that needs its secret first. */
 export type ChosenFile = ImportCheck | { ok: 'encrypted'; backup: unknown };
-
-/** A passphrase or a recovery key, as typed. */
-export type BackupSecret = { passphrase: string } | { recoveryKey: string };
 
 async function textOf(file: Blob): Promise<string | null> {
   try {
@@ -74,7 +72,7 @@ export async function readChosenFile(
  */
 export async function openEncryptedFile(
   backup: unknown,
-  secret: BackupSecret,
+  secret: Secret,
   now: number,
   options: CheckOptions = {},
 ): Promise<ImportCheck> {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { SecretField, SecretToggle } from '../../../components/SecretField';
+import { SecretField, SecretToggle, useSecretChoice } from '../../../components/SecretField';
 import { loadCheckins } from '../../../utils/capture/checkin-store';
 import { localZone } from '../../../utils/core/calendar';
 import type { ExportKind } from '../../../utils/data/export';
@@ -48,9 +48,9 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
   const [lockOn, setLockOn] = useState(false);
   const [encrypt, setEncrypt] = useState(true);
   // The passphrase, or the recovery key for someone who has only that.
-  const [secret, setSecret] = useState('');
-  const [useRecovery, setUseRecovery] = useState(false);
   const [secretError, setSecretError] = useState('');
+  const choice = useSecretChoice(() => setSecretError(''));
+  const useRecovery = choice.recovery;
   useEffect(() => {
     const read = () => void lockStatus().then((status) => setLockOn(status !== 'off'));
     read();
@@ -69,7 +69,7 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
       const sealIt = kind === 'json' && !plainAsked && (await lockStatus()) !== 'off';
       if (plainAsked) {
         try {
-          await checkSecret(useRecovery ? { recoveryKey: secret } : { passphrase: secret });
+          await checkSecret(choice.secret());
         } catch (error) {
           if (!(error instanceof LockError)) throw error;
           // Said at the field, which keeps what was typed to correct.
@@ -77,7 +77,7 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
           setPhase({ name: 'idle' });
           return;
         }
-        setSecret('');
+        choice.setText('');
         setSecretError('');
       }
       const result = await buildExport(
@@ -191,18 +191,11 @@ export function ExportData({ params = {} }: { params?: Readonly<Record<string, s
             id="export-secret"
             recovery={useRecovery}
             label={t(useRecovery ? 'dataExportPlainRecovery' : 'dataExportPlainPassphrase')}
-            value={secret}
+            value={choice.text}
             error={secretError}
-            onInput={setSecret}
+            onInput={choice.setText}
           />
-          <SecretToggle
-            recovery={useRecovery}
-            onToggle={() => {
-              setUseRecovery(!useRecovery);
-              setSecret('');
-              setSecretError('');
-            }}
-          />
+          <SecretToggle recovery={useRecovery} onToggle={choice.toggle} />
         </div>
       )}
       {phase.name === 'busy' ? (

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { SecretField, SecretToggle } from '../../../components/SecretField';
-import type { BackupSecret } from '../../../utils/data/import-file';
+import { SecretField, SecretToggle, useSecretChoice } from '../../../components/SecretField';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
 import type { LockErrorCode } from '../../../utils/lock/envelope';
+import type { Secret } from '../../../utils/lock/lock-store';
 import { parseRecoveryKey } from '../../../utils/lock/recovery-key';
 
 /**
@@ -30,26 +30,28 @@ export function OpenBackup({
 }: {
   error: string;
   busy: boolean;
-  onSubmit: (secret: BackupSecret) => void;
+  onSubmit: (secret: Secret) => void;
   onCancel: () => void;
 }) {
-  const [useRecovery, setUseRecovery] = useState(false);
-  const [secret, setSecret] = useState('');
   const [typo, setTypo] = useState('');
   // The last try's message belongs to the kind of secret it was tried with.
   const [switched, setSwitched] = useState(false);
+  const choice = useSecretChoice(() => {
+    setTypo('');
+    setSwitched(true);
+  });
   const shown = typo || (switched ? '' : error);
 
   const submit = (event: Event) => {
     event.preventDefault();
     // A key that cannot be one is said at once; nothing is tried with it.
-    if (useRecovery && !parseRecoveryKey(secret)) {
+    if (choice.recovery && !parseRecoveryKey(choice.text)) {
       setTypo(t('unlockRecoveryMalformed'));
       return;
     }
     setTypo('');
     setSwitched(false);
-    onSubmit(useRecovery ? { recoveryKey: secret } : { passphrase: secret });
+    onSubmit(choice.secret());
   };
 
   return (
@@ -57,26 +59,18 @@ export function OpenBackup({
       <p id="backup-secret-intro">{t('dataImportEncrypted')}</p>
       <SecretField
         id="backup-secret"
-        recovery={useRecovery}
-        value={secret}
+        recovery={choice.recovery}
+        value={choice.text}
         error={shown}
         disabled={busy}
         autoFocus
-        onInput={setSecret}
+        onInput={choice.setText}
       />
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy || secret === ''}>
+        <button type="submit" class="primary" disabled={busy || choice.text === ''}>
           {t(busy ? 'dataImportOpening' : 'dataImportOpen')}
         </button>
-        <SecretToggle
-          recovery={useRecovery}
-          onToggle={() => {
-            setUseRecovery(!useRecovery);
-            setSecret('');
-            setTypo('');
-            setSwitched(true);
-          }}
-        />
+        <SecretToggle recovery={choice.recovery} onToggle={choice.toggle} />
         <button type="button" onClick={onCancel}>
           {t('dataCancel')}
         </button>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SecretField, SecretToggle } from '../../../components/SecretField';
+import { SecretField, SecretToggle, useSecretChoice } from '../../../components/SecretField';
 import { t } from '../../../utils/i18n/i18n';
 import { LockError, type OpeningKeys } from '../../../utils/lock/envelope';
 import { checkSecret, resetPassphrase, unlock } from '../../../utils/lock/lock-store';
@@ -11,10 +11,10 @@ import { NewPassphrase } from './NewPassphrase';
  * is asked for a new passphrase, since the old one is what they lost.
  */
 export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
-  const [useRecovery, setUseRecovery] = useState(false);
-  const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const choice = useSecretChoice(() => setError(''));
+  const useRecovery = choice.recovery;
   const [recovered, setRecovered] = useState<OpeningKeys | null>(null);
 
   if (recovered) {
@@ -40,9 +40,9 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
     try {
       if (useRecovery) {
         // Checked only: the journal opens once the new passphrase is set.
-        setRecovered(await checkSecret({ recoveryKey: secret }));
+        setRecovered(await checkSecret(choice.secret()));
       } else {
-        await unlock({ passphrase: secret }, Date.now());
+        await unlock(choice.secret(), Date.now());
         onUnlocked();
       }
     } catch (failure) {
@@ -67,23 +67,16 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
         <SecretField
           id="unlock-secret"
           recovery={useRecovery}
-          value={secret}
+          value={choice.text}
           error={error}
           autoFocus
-          onInput={setSecret}
+          onInput={choice.setText}
         />
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy || secret === ''}>
+          <button type="submit" class="primary" disabled={busy || choice.text === ''}>
             {t(busy ? 'unlockBusy' : 'unlockButton')}
           </button>
-          <SecretToggle
-            recovery={useRecovery}
-            onToggle={() => {
-              setUseRecovery(!useRecovery);
-              setSecret('');
-              setError('');
-            }}
-          />
+          <SecretToggle recovery={useRecovery} onToggle={choice.toggle} />
         </div>
       </form>
     </section>

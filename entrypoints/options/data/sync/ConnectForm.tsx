@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SecretField, SecretToggle } from '../../../../components/SecretField';
+import { SecretField, SecretToggle, useSecretChoice } from '../../../../components/SecretField';
 import { t } from '../../../../utils/i18n/i18n';
 import { parseServerAddress } from '../../../../utils/sync/server-address';
 import { addressProblem } from '../../../../utils/sync/sync-messages';
@@ -12,8 +12,7 @@ import { join } from './join';
  */
 export function ConnectForm({ mode = 'connect' }: { mode?: 'connect' | 'join' }) {
   const id = (name: string) => `sync-${mode}-${name}`;
-  const [secret, setSecret] = useState('');
-  const [useRecovery, setUseRecovery] = useState(false);
+  const choice = useSecretChoice();
   const [address, setAddress] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
@@ -34,12 +33,7 @@ export function ConnectForm({ mode = 'connect' }: { mode?: 'connect' | 'join' })
     // No await before connect(): its permission prompt needs this click's gesture.
     const done =
       mode === 'join'
-        ? join(
-            parsed.address,
-            user.trim(),
-            password,
-            useRecovery ? { recoveryKey: secret } : { passphrase: secret },
-          )
+        ? join(parsed.address, user.trim(), password, choice.secret())
         : connect(parsed.address, user.trim(), password);
     void done.then((words) => setProblem(words ?? '')).finally(() => setBusy(false));
   };
@@ -86,19 +80,13 @@ export function ConnectForm({ mode = 'connect' }: { mode?: 'connect' | 'join' })
         <>
           <SecretField
             id={id('passphrase')}
-            recovery={useRecovery}
-            label={useRecovery ? undefined : t('syncJoinPassphrase')}
-            value={secret}
+            recovery={choice.recovery}
+            label={choice.recovery ? undefined : t('syncJoinPassphrase')}
+            value={choice.text}
             error=""
-            onInput={setSecret}
+            onInput={choice.setText}
           />
-          <SecretToggle
-            recovery={useRecovery}
-            onToggle={() => {
-              setUseRecovery(!useRecovery);
-              setSecret('');
-            }}
-          />
+          <SecretToggle recovery={choice.recovery} onToggle={choice.toggle} />
         </>
       )}
       <button type="submit" disabled={busy}>

@@ -15,6 +15,7 @@ import { replaceLock } from '../../../../utils/lock/key-switch-store';
 import { unlockWithPassphrase, unlockWithRecoveryKey } from '../../../../utils/lock/keyring';
 import { runMigration, startMigration } from '../../../../utils/lock/lock-migration-store';
 import { readOpeningKeys, readSession } from '../../../../utils/lock/lock-read-store';
+import type { Secret } from '../../../../utils/lock/lock-store';
 import { isPastKey } from '../../../../utils/lock/past-keys';
 import { rekeySync } from '../../../../utils/reflections/sync-store';
 import { SyncHttpError } from '../../../../utils/sync/couch-errors';
@@ -25,13 +26,10 @@ import { KEYRING_DOC_ID, parseKeyringDoc, SyncDocError } from '../../../../utils
 import { httpProblem } from '../../../../utils/sync/sync-http-messages';
 import { syncKeysFrom } from '../../../../utils/sync/sync-keys';
 import { clientFor, requestSync } from './connect';
-import { type JoinSecret, SETTLE_MS } from './join';
+import { SETTLE_MS } from './join';
 
 /** Take on the key the journal on `config`'s server was changed to. */
-export async function followKeyChange(
-  config: SyncConfig,
-  secret: JoinSecret,
-): Promise<string | null> {
+export async function followKeyChange(config: SyncConfig, secret: Secret): Promise<string | null> {
   const address = parseServerAddress(config.dbUrl);
   const [mine, session] = await Promise.all([readOpeningKeys(), readSession()]);
   if (!address.ok || !mine || !session) return t('syncNeedsUnlock');

@@ -13,15 +13,12 @@ import { replaceLock } from '../../../../utils/lock/key-switch-store';
 import { unlockWithPassphrase, unlockWithRecoveryKey } from '../../../../utils/lock/keyring';
 import { runMigration, startMigration } from '../../../../utils/lock/lock-migration-store';
 import { readKeyring, readOpeningKeys } from '../../../../utils/lock/lock-read-store';
-import { adoptLock } from '../../../../utils/lock/lock-store';
+import { adoptLock, type Secret } from '../../../../utils/lock/lock-store';
 import { SyncHttpError } from '../../../../utils/sync/couch-errors';
 import type { ServerAddress } from '../../../../utils/sync/server-address';
 import { KEYRING_DOC_ID, parseKeyringDoc, SyncDocError } from '../../../../utils/sync/sync-doc';
 import { httpProblem } from '../../../../utils/sync/sync-http-messages';
 import { askForServer, clientFor, connectGranted } from './connect';
-
-/** What opens the journal on the server: its passphrase, or its recovery key. */
-export type JoinSecret = { passphrase: string } | { recoveryKey: string };
 
 /**
  * A popup that read this device's own lock just before the switch may still save under it:
@@ -34,7 +31,7 @@ export async function join(
   address: ServerAddress,
   user: string,
   password: string,
-  secret: JoinSecret,
+  secret: Secret,
 ): Promise<string | null> {
   if (!(await askForServer(address))) return t('syncRefused');
   try {
