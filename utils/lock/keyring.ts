@@ -222,6 +222,16 @@ export async function unlockWithRecoveryKey(keyring: Keyring, text: string): Pro
   return openingKeysFrom(keyring, await importDataKey(raw));
 }
 
+/** A passphrase or the recovery key, as the person typed it. */
+export type Secret = { passphrase: string } | { recoveryKey: string };
+
+/** The reading keys for either secret; `LockError` when it does not open `keyring`. */
+export function unlockWith(keyring: Keyring, secret: Secret): Promise<OpeningKeys> {
+  return 'passphrase' in secret
+    ? unlockWithPassphrase(keyring, secret.passphrase)
+    : unlockWithRecoveryKey(keyring, secret.recoveryKey);
+}
+
 /** The same keyring with the data key wrapped for a new passphrase (nothing else changes). */
 export async function changePassphrase(
   keyring: Keyring,

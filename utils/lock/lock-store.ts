@@ -24,8 +24,8 @@ import {
   createKeyring,
   exportDataKey,
   type Keyring,
-  unlockWithPassphrase,
-  unlockWithRecoveryKey,
+  type Secret,
+  unlockWith,
 } from './keyring';
 import { LOCK_HINT_KEY } from './lock-hint';
 import { DEFAULT_LOCK_PREFS, type LockPrefs, parseLockPrefs } from './lock-prefs';
@@ -61,16 +61,13 @@ export async function startSession(keys: OpeningKeys, now: number): Promise<void
   await browser.storage.session.set({ [SESSION_KEY]: session });
 }
 
-/** A passphrase or the recovery key, as the person typed it. */
-export type Secret = { passphrase: string } | { recoveryKey: string };
+export type { Secret } from './keyring';
 
 /** The reading keys for `secret`, without unlocking anything; `LockError` when it does not match. */
 export async function checkSecret(secret: Secret): Promise<OpeningKeys> {
   const keyring = await readKeyring();
   if (!keyring) throw new Error('The journal has no lock');
-  return 'passphrase' in secret
-    ? unlockWithPassphrase(keyring, secret.passphrase)
-    : unlockWithRecoveryKey(keyring, secret.recoveryKey);
+  return unlockWith(keyring, secret);
 }
 
 /** Unlock for this browser session; throws `LockError` when the secret does not match. */

@@ -194,16 +194,21 @@ export function LockCard({ lock }: { lock: LockView }) {
 }
 
 /**
- * A new key asks for the passphrase once more. The records then move under it in the
- * background of this page (the seal migration, with its progress), and a connected sync server
- * is told at once.
+ * The steps that ask for the passphrase once more: a hint, the field and one button. A wrong
+ * passphrase (a `LockError`) changes nothing and says so; `problemOf` words anything else.
  */
-function ChangeKey({
-  lock,
-  onChanged,
+function PassphraseStep({
+  id,
+  hint,
+  submitLabel,
+  onConfirm,
+  problemOf = () => 'unlockBroken',
 }: {
-  lock: LockView;
-  onChanged: (recoveryKey: string, at: number) => void;
+  id: string;
+  hint: string;
+  submitLabel: string;
+  onConfirm: (passphrase: string) => Promise<void>;
+  problemOf?: (failure: unknown) => MessageKey;
 }) {
   const [passphrase, setPassphraseText] = useState('');
   const [error, setError] = useState('');
@@ -213,75 +218,80 @@ function ChangeKey({
     setBusy(true);
     setError('');
     try {
-      const at = Date.now();
-      const { recoveryKey } = await changeKey(passphrase, at);
-      await startMigration('seal');
-      onChanged(recoveryKey, at);
-      // A popup that read the old key just before the change may still save under it.
-      await new Promise((resolve) => setTimeout(resolve, MOVE_SETTLE_MS));
-      await lock.resume();
-      // The background tells the sync server, if one is connected (it ignores this otherwise).
-      void browser.runtime.sendMessage({ type: 'fail-well:sync-now' }).catch(() => undefined);
+      await onConfirm(passphrase);
     } catch (failure) {
-      if (failure instanceof LockError) setError(t('unlockWrong'));
-      else setError(t(failure instanceof KeyMoveUnderWay ? 'lockChangeKeyWait' : 'unlockBroken'));
+      setError(t(failure instanceof LockError ? 'unlockWrong' : problemOf(failure)));
     } finally {
       setBusy(false);
     }
   };
   return (
     <form onSubmit={submit}>
-      <p class="muted small">{t('lockChangeKeyHint')}</p>
+      <p class="muted small">{hint}</p>
       <SecretField
-        id="lock-key-secret"
+        id={id}
         label={t('lockCurrentPassphrase')}
         value={passphrase}
         error={error}
         onInput={setPassphraseText}
       />
       <button type="submit" disabled={busy || passphrase === ''}>
-        {busy ? t('lockWorking') : t('lockChangeKeyConfirm')}
+        {busy ? t('lockWorking') : submitLabel}
       </button>
     </form>
   );
 }
 
+/**
+ * A new key: the records then move under it on this page (the seal migration, with its
+ * progress), and a connected sync server is told at once.
+ */
+function ChangeKey({
+  lock,
+  onChanged,
+}: {
+  lock: LockView;
+  onChanged: (recoveryKey: string, at: number) => void;
+}) {
+  return (
+    <PassphraseStep
+      id="lock-key-secret"
+      hint={t('lockChangeKeyHint')}
+      submitLabel={t('lockChangeKeyConfirm')}
+      problemOf={(failure) =>
+        failure instanceof KeyMoveUnderWay ? 'lockChangeKeyWait' : 'unlockBroken'
+      }
+      onConfirm={async (passphrase) => {
+        const at = Date.now();
+        const { recoveryKey } = await changeKey(passphrase, at);
+        await startMigration('seal');
+        onChanged(recoveryKey, at);
+        // A popup that read the old key just before the change may still save under it.
+        await new Promise((resolve) => setTimeout(resolve, MOVE_SETTLE_MS));
+        await lock.resume();
+        // The background tells the sync server, if one is connected (it ignores this otherwise).
+        void browser.runtime.sendMessage({ type: 'fail-well:sync-now' }).catch(() => undefined);
+      }}
+    />
+  );
+}
+
 /** Switching off asks for the passphrase once more: it decrypts everything. */
 function TurnOff({ lock, onDone }: { lock: LockView; onDone: () => void }) {
-  const [passphrase, setPassphraseText] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError('');
-    try {
-      const keys = await unlock({ passphrase }, Date.now());
-      await turnOff({ open: keys, seal: null }, removeLock, (p) => {
-        lock.progress.value = p;
-      });
-      lock.progress.value = null;
-      await lock.refresh();
-      onDone();
-    } catch (failure) {
-      setError(t(failure instanceof LockError ? 'unlockWrong' : 'unlockBroken'));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <form onSubmit={submit}>
-      <p class="muted small">{t('lockTurnOffHint')}</p>
-      <SecretField
-        id="lock-off-secret"
-        label={t('lockCurrentPassphrase')}
-        value={passphrase}
-        error={error}
-        onInput={setPassphraseText}
-      />
-      <button type="submit" disabled={busy || passphrase === ''}>
-        {busy ? t('lockWorking') : t('lockTurnOffConfirm')}
-      </button>
-    </form>
+    <PassphraseStep
+      id="lock-off-secret"
+      hint={t('lockTurnOffHint')}
+      submitLabel={t('lockTurnOffConfirm')}
+      onConfirm={async (passphrase) => {
+        const keys = await unlock({ passphrase }, Date.now());
+        await turnOff({ open: keys, seal: null }, removeLock, (p) => {
+          lock.progress.value = p;
+        });
+        lock.progress.value = null;
+        await lock.refresh();
+        onDone();
+      }}
+    />
   );
 }

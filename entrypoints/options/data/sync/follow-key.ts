@@ -10,23 +10,18 @@
 import { withLock } from '../../../../utils/core/cross-context-lock-browser';
 import { t } from '../../../../utils/i18n/i18n';
 import { fromBase64 } from '../../../../utils/lock/bytes';
-import { LockError } from '../../../../utils/lock/envelope';
 import { replaceLock } from '../../../../utils/lock/key-switch-store';
-import { unlockWithPassphrase, unlockWithRecoveryKey } from '../../../../utils/lock/keyring';
-import { runMigration, startMigration } from '../../../../utils/lock/lock-migration-store';
+import { type Secret, unlockWith } from '../../../../utils/lock/keyring';
 import { readOpeningKeys, readSession } from '../../../../utils/lock/lock-read-store';
-import type { Secret } from '../../../../utils/lock/lock-store';
 import { isPastKey } from '../../../../utils/lock/past-keys';
 import { rekeySync } from '../../../../utils/reflections/sync-store';
-import { SyncHttpError } from '../../../../utils/sync/couch-errors';
 import { parseServerAddress } from '../../../../utils/sync/server-address';
 import type { SyncConfig } from '../../../../utils/sync/sync-config';
 import { openPassword } from '../../../../utils/sync/sync-config-store';
-import { KEYRING_DOC_ID, parseKeyringDoc, SyncDocError } from '../../../../utils/sync/sync-doc';
-import { httpProblem } from '../../../../utils/sync/sync-http-messages';
+import { KEYRING_DOC_ID, parseKeyringDoc } from '../../../../utils/sync/sync-doc';
 import { syncKeysFrom } from '../../../../utils/sync/sync-keys';
 import { clientFor, requestSync } from './connect';
-import { SETTLE_MS } from './join';
+import { joinProblem, moveUnderNewKey } from './join';
 
 /** Take on the key the journal on `config`'s server was changed to. */
 export async function followKeyChange(config: SyncConfig, secret: Secret): Promise<string | null> {
@@ -40,27 +35,15 @@ export async function followKeyChange(config: SyncConfig, secret: Secret): Promi
     const theirs = onServer && parseKeyringDoc(onServer);
     // Not a change of this journal's key: another journal, which this device never joins here.
     if (!theirs || !isPastKey(theirs.past, mine.kid)) return t('syncProblemUnknownKey');
-    const next =
-      'recoveryKey' in secret
-        ? await unlockWithRecoveryKey(theirs.keyring, secret.recoveryKey)
-        : await unlockWithPassphrase(theirs.keyring, secret.passphrase);
+    const next = await unlockWith(theirs.keyring, secret);
     await withLock('fail-well:sync', async () => {
       await replaceLock(theirs.keyring, next, mine, Date.now(), theirs.past);
       await rekeySync(mine.kid, false);
     });
   } catch (error) {
-    if (error instanceof SyncHttpError) return httpProblem(error.code);
-    if (error instanceof LockError) {
-      if (!('recoveryKey' in secret)) return t('syncJoinWrongPassphrase');
-      return t(error.code === 'malformed' ? 'unlockRecoveryMalformed' : 'unlockRecoveryWrong');
-    }
-    if (error instanceof SyncDocError) return t('syncProblemUnsupported');
-    throw error;
+    return joinProblem(error, secret);
   }
-  await startMigration('seal');
-  // A popup that read the old key just before the switch may still save under it.
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  await runMigration('seal');
+  await moveUnderNewKey();
   await requestSync();
   return null;
 }

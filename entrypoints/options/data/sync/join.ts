@@ -10,10 +10,10 @@
 import { t } from '../../../../utils/i18n/i18n';
 import { LockError } from '../../../../utils/lock/envelope';
 import { replaceLock } from '../../../../utils/lock/key-switch-store';
-import { unlockWithPassphrase, unlockWithRecoveryKey } from '../../../../utils/lock/keyring';
+import { type Secret, unlockWith } from '../../../../utils/lock/keyring';
 import { runMigration, startMigration } from '../../../../utils/lock/lock-migration-store';
 import { readKeyring, readOpeningKeys } from '../../../../utils/lock/lock-read-store';
-import { adoptLock, type Secret } from '../../../../utils/lock/lock-store';
+import { adoptLock } from '../../../../utils/lock/lock-store';
 import { SyncHttpError } from '../../../../utils/sync/couch-errors';
 import type { ServerAddress } from '../../../../utils/sync/server-address';
 import { KEYRING_DOC_ID, parseKeyringDoc, SyncDocError } from '../../../../utils/sync/sync-doc';
@@ -24,7 +24,25 @@ import { askForServer, clientFor, connectGranted } from './connect';
  * A popup that read this device's own lock just before the switch may still save under it:
  * the records are moved only after that moment has passed (as switching the lock off waits).
  */
-export const SETTLE_MS = 1500;
+const SETTLE_MS = 1500;
+
+/** Move what this device holds under the key it just took on (after the settle). */
+export async function moveUnderNewKey(): Promise<void> {
+  await startMigration('seal');
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  await runMigration('seal');
+}
+
+/** What to say when the server or the secret refused a join (or a key change taken on). */
+export function joinProblem(error: unknown, secret: Secret): string {
+  if (error instanceof SyncHttpError) return httpProblem(error.code);
+  if (error instanceof LockError) {
+    if (!('recoveryKey' in secret)) return t('syncJoinWrongPassphrase');
+    return t(error.code === 'malformed' ? 'unlockRecoveryMalformed' : 'unlockRecoveryWrong');
+  }
+  if (error instanceof SyncDocError) return t('syncProblemUnsupported');
+  throw error;
+}
 
 /** Join the journal at `address`. Call straight from the click. */
 export async function join(
@@ -40,10 +58,7 @@ export async function join(
     const onServer = await client.getDoc(KEYRING_DOC_ID);
     if (!onServer) return t('syncJoinNothingThere');
     const { keyring, past } = parseKeyringDoc(onServer);
-    const keys =
-      'recoveryKey' in secret
-        ? await unlockWithRecoveryKey(keyring, secret.recoveryKey)
-        : await unlockWithPassphrase(keyring, secret.passphrase);
+    const keys = await unlockWith(keyring, secret);
     const own = await readKeyring();
     if (!own) {
       await adoptLock(keyring, keys, Date.now(), past);
@@ -54,19 +69,11 @@ export async function join(
       const mine = await readOpeningKeys();
       if (!mine) return t('syncNeedsUnlock');
       await replaceLock(keyring, keys, mine, Date.now(), past);
-      await startMigration('seal');
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      await runMigration('seal');
+      await moveUnderNewKey();
     }
     // Else this device already holds that journal's lock (it joined before): just connect.
   } catch (error) {
-    if (error instanceof SyncHttpError) return httpProblem(error.code);
-    if (error instanceof LockError) {
-      if (!('recoveryKey' in secret)) return t('syncJoinWrongPassphrase');
-      return t(error.code === 'malformed' ? 'unlockRecoveryMalformed' : 'unlockRecoveryWrong');
-    }
-    if (error instanceof SyncDocError) return t('syncProblemUnsupported');
-    throw error;
+    return joinProblem(error, secret);
   }
   return connectGranted(address, user, password);
 }
