@@ -138,6 +138,32 @@ export const ReflectionSchema = v.object({
     say('importShouldBeObject'),
   ),
   deletedAt: v.nullable(epoch),
+  // Both versions of an answer edited on two synced devices, while the choice waits: a backup
+  // restored then still offers both.
+  conflicts: v.optional(
+    v.pipe(
+      v.array(
+        v.object(
+          {
+            field: v.pipe(
+              v.string(say('importShouldBeConflict')),
+              v.check(
+                (field) => field.startsWith('answers.') && v.is(answerKey, field.slice(8)),
+                say('importShouldBeConflict'),
+              ),
+            ),
+            versions: v.tuple(
+              [text(LIMITS.answerChars), text(LIMITS.answerChars)],
+              say('importShouldBeConflict'),
+            ),
+          },
+          say('importShouldBeConflict'),
+        ),
+        say('importShouldBeList'),
+      ),
+      v.maxLength(30, say('importTooManyAnswers', 30)),
+    ),
+  ),
 });
 
 /** A record as the schema hands it back, before it is rebuilt. */
@@ -247,5 +273,14 @@ export function rebuild(r: CheckedReflection): Reflection {
     pinned: r.pinned,
     review: { count: r.review.count, nextDueAt: r.review.nextDueAt, retired: r.review.retired },
     deletedAt: r.deletedAt,
+    // Kept only for an answer still there: a choice about a missing one has nothing to choose.
+    ...conflictsOf(r),
   };
+}
+
+function conflictsOf(r: CheckedReflection): Pick<Reflection, 'conflicts'> {
+  const kept = (r.conflicts ?? [])
+    .filter((c) => Object.hasOwn(r.answers, c.field.slice('answers.'.length)))
+    .map((c) => ({ field: c.field, versions: [c.versions[0], c.versions[1]] as [string, string] }));
+  return kept.length > 0 ? { conflicts: kept } : {};
 }

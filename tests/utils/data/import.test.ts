@@ -164,6 +164,38 @@ describe('checking an import file', () => {
     expect((await checkImport(file([edge]), NOW, { pause: instant })).ok).toBe(true);
   });
 
+  it('keeps both versions of an answer edited on two devices, and says what is wrong with a broken pair', async () => {
+    const versions = ['Ask early', 'Ask the team early'];
+    const twice = {
+      ...ok,
+      answers: { learned: 'Ask early' },
+      conflicts: [
+        { field: 'answers.learned', versions },
+        // About an answer the record does not have: nothing left to choose, so dropped.
+        { field: 'answers.gone', versions },
+      ],
+    };
+    const result = await checkImport(file([twice]), NOW, { pause: instant });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.file.reflections[0]?.conflicts).toEqual([{ field: 'answers.learned', versions }]);
+    // An export of it reads back the same.
+    const exported = exportToString(
+      jsonWriter({ exportedAt: NOW, settings: SETTINGS }),
+      result.file.reflections,
+    );
+    const again = await checkImport(exported, NOW, { pause: instant });
+    expect(again.ok && again.file.reflections[0]?.conflicts).toEqual([
+      { field: 'answers.learned', versions },
+    ]);
+    for (const broken of [
+      { field: 'tags', versions },
+      { field: 'answers.learned', versions: ['only one'] },
+      { field: 'answers.learned', versions: [1, 2] },
+    ]) {
+      expect(await failure(file([{ ...twice, conflicts: [broken] }]))).toMatch(/conflicts/);
+    }
+  });
+
   it('builds fresh objects: unknown fields are dropped, prototypes are plain', async () => {
     const extra = { ...ok, sneaky: 'x', context: { ...(ok.context as object), more: 1 } };
     const result = await checkImport(file([extra]), NOW, { pause: instant });
