@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SecretField } from '../../../components/SecretField';
+import { resealDraft } from '../../../utils/capture/draft-write-store';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
 import { LockError } from '../../../utils/lock/envelope';
 import { changeKey, KeyMoveUnderWay } from '../../../utils/lock/key-switch-store';
@@ -268,6 +269,7 @@ function ChangeKey({
         onChanged(recoveryKey, at);
         // A popup that read the old key just before the change may still save under it.
         await new Promise((resolve) => setTimeout(resolve, MOVE_SETTLE_MS));
+        await resealDraft();
         await lock.resume();
         // The background tells the sync server, if one is connected (it ignores this otherwise).
         void browser.runtime.sendMessage({ type: 'fail-well:sync-now' }).catch(() => undefined);

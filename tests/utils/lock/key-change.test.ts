@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { emptyDraft } from '../../../utils/capture/draft';
+import { DRAFT_KEY } from '../../../utils/capture/draft-store';
+import { resealDraft } from '../../../utils/capture/draft-write-store';
+import { fromStoredDraft, toStoredDraft } from '../../../utils/lock/draft-codec-store';
 import { LockError } from '../../../utils/lock/envelope';
 import { changeKey, KeyMoveUnderWay, readPastKeys } from '../../../utils/lock/key-switch-store';
 import {
@@ -9,7 +13,7 @@ import {
 } from '../../../utils/lock/keyring';
 import { runMigration, startMigration } from '../../../utils/lock/lock-migration-store';
 import { FORMER_KEY, readKeyring, readOpeningKeys } from '../../../utils/lock/lock-read-store';
-import { createLock, lockNow } from '../../../utils/lock/lock-store';
+import { createLock, lockNow, unlock } from '../../../utils/lock/lock-store';
 import {
   isPastKey,
   openPastKeys,
@@ -133,5 +137,26 @@ describe("changing the journal's key", () => {
     await changeKey(PASSPHRASE, 5_000);
     expect(await readPastKeys()).toHaveLength(2);
     expect(await getReflection(richReflection(1).id)).toEqual(richReflection(1));
+  });
+
+  it('keeps a draft written before the change readable after the browser restarts', async () => {
+    await createLock(PASSPHRASE, 1_000, FAST);
+    const draft = {
+      ...emptyDraft('quick', 1_000),
+      answers: { happened: 'OTTER-42' },
+      rev: 3,
+      writer: 'p',
+    };
+    await fakeBrowser.storage.local.set({ [DRAFT_KEY]: await toStoredDraft(draft) });
+    await changeKey(PASSPHRASE, 2_000);
+    await startMigration('seal');
+    await runMigration('seal');
+    await resealDraft();
+    // A restart: the session's keys go; the passphrase opens the new key only.
+    await fakeBrowser.storage.session.clear();
+    await unlock({ passphrase: PASSPHRASE }, 3_000);
+    const stored = (await fakeBrowser.storage.local.get(DRAFT_KEY))[DRAFT_KEY];
+    expect(JSON.stringify(stored)).not.toContain('OTTER-42');
+    expect(await fromStoredDraft(stored)).toEqual(draft);
   });
 });

@@ -7,6 +7,7 @@
  * kept (sealed with the new one) until nothing is left under it. Returns what to say when it
  * could not (nothing is kept then).
  */
+import { resealDraft } from '../../../../utils/capture/draft-write-store';
 import { t } from '../../../../utils/i18n/i18n';
 import { LockError } from '../../../../utils/lock/envelope';
 import { replaceLock } from '../../../../utils/lock/key-switch-store';
@@ -30,6 +31,7 @@ const SETTLE_MS = 1500;
 export async function moveUnderNewKey(): Promise<void> {
   await startMigration('seal');
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  await resealDraft();
   await runMigration('seal');
 }
 
