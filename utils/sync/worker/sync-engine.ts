@@ -47,6 +47,8 @@ export interface RunOptions {
   allowDeletes?: boolean;
   /** Pages (pull or push) one run may do before it yields; the next run carries on. */
   maxPages?: number;
+  /** Asked before each page: false once the caller's time is up (the run then yields too). */
+  inTime?: () => boolean;
 }
 
 export interface RunReport {
@@ -94,7 +96,8 @@ export async function syncOnce(
 }
 
 function outOfPages(run: Run): boolean {
-  if (run.options.maxPages === undefined || run.pages < run.options.maxPages) return false;
+  const { maxPages, inTime } = run.options;
+  if ((maxPages === undefined || run.pages < maxPages) && (inTime?.() ?? true)) return false;
   run.report.outcome = 'more';
   return true;
 }

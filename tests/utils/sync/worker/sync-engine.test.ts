@@ -112,6 +112,25 @@ describe('a first sync between two devices', () => {
       expect(await countPending()).toBe(0);
     });
   });
+
+  it('yields between pages once the caller says its time is up', async () => {
+    const [a, b] = [device(), device()];
+    const server = memoryCouch();
+    await on(a, async () => {
+      for (let n = 1; n <= 1_100; n++) await saveReflection(reflection(n));
+      await queueEverything();
+      await sync(server);
+    });
+    await on(b, async () => {
+      // Time for one page: the run yields before the second, with the first committed.
+      let pages = 0;
+      const report = await sync(server, { inTime: () => pages++ < 1 });
+      expect(report).toMatchObject({ outcome: 'more', pulled: 500 });
+      expect(await readCheckpoint()).toBe(String(500));
+      expect(await sync(server)).toMatchObject({ outcome: 'done', pulled: 600 });
+      expect((await journal()).length).toBe(1_100);
+    });
+  });
 });
 
 describe('both devices changed the same reflection offline', () => {
