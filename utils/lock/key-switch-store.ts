@@ -21,6 +21,14 @@ import {
 import { startSession } from './lock-store';
 import { type PastKey, parsePastKeys, pastKeysAfterChange } from './past-keys';
 
+/** A keyring switch refused: records are still moving from the previous one. */
+export class KeyMoveUnderWay extends Error {
+  override name = 'KeyMoveUnderWay';
+  constructor() {
+    super('The journal is still moving to its last key');
+  }
+}
+
 /** The journal's earlier keys, sealed with the current one ([] when it never changed). */
 export async function readPastKeys(): Promise<PastKey[]> {
   return parsePastKeys((await browser.storage.local.get(PAST_KEYS_KEY))[PAST_KEYS_KEY]);
@@ -54,7 +62,9 @@ export async function replaceLock(
 /**
  * The switch both a join and a key change make: `next` becomes the keyring, and the one it
  * replaces is kept as the former key until its records have moved. One write, so the new
- * keyring never stands without the key to what is still under the old.
+ * keyring never stands without the key to what is still under the old. Refused while an
+ * earlier switch is still moving records: there is room for one former key, and replacing it
+ * would leave what is under it with a key nobody holds.
  */
 async function switchKeyring(
   own: Keyring,
@@ -64,6 +74,7 @@ async function switchKeyring(
   past: readonly PastKey[],
   now: number,
 ): Promise<void> {
+  if ((await browser.storage.local.get(FORMER_KEY))[FORMER_KEY]) throw new KeyMoveUnderWay();
   const former = await sealFormerKey(mine, own, keys);
   await browser.storage.local.set({
     [KEYRING_KEY]: next,
@@ -72,14 +83,6 @@ async function switchKeyring(
   });
   forgetOpeningKeys();
   await startSession(keys, now);
-}
-
-/** A key change refused: records are still moving from the previous one. */
-export class KeyMoveUnderWay extends Error {
-  override name = 'KeyMoveUnderWay';
-  constructor() {
-    super('The journal is still moving to its last key');
-  }
 }
 
 /**
@@ -99,6 +102,7 @@ export async function changeKey(
     const own = await readKeyring();
     if (!own) throw new Error('The journal has no lock');
     if ((await browser.storage.local.get(FORMER_KEY))[FORMER_KEY]) throw new KeyMoveUnderWay();
+    // Checked before the slow part too: no passphrase derivation for a change that cannot be.
     const mine = await unlockWithPassphrase(own, passphrase);
     const made = await createKeyring(passphrase, now, own.byPassphrase.iterations);
     const past = await pastKeysAfterChange(await readPastKeys(), mine, made.keys);

@@ -191,7 +191,7 @@ export function keyringDoc(
   keyring: Keyring,
   past: readonly PastKey[] = [],
   rev?: string,
-): Record<string, unknown> {
+): { _id: string } & Record<string, unknown> {
   return { _id: KEYRING_DOC_ID, ...(rev ? { _rev: rev } : {}), keyring, past };
 }
 

@@ -7,7 +7,7 @@ import {
   parseFormerKey,
   sealFormerKey,
 } from '../../../utils/lock/former-key';
-import { replaceLock } from '../../../utils/lock/key-switch-store';
+import { KeyMoveUnderWay, replaceLock } from '../../../utils/lock/key-switch-store';
 import { createKeyring } from '../../../utils/lock/keyring';
 import {
   pendingMigration,
@@ -107,6 +107,22 @@ describe('moving a journal from its own lock to a joined one', () => {
     expect((await rowsAfter(null, 10)).every((r) => r.sealed?.kid === kid)).toBe(true);
     expect(await pendingMigration()).toBeNull();
     expect(await getReflection(before[2]?.id as string)).toEqual(before[2]);
+  });
+
+  it('refuses a second switch while the first is still moving records', async () => {
+    await ownJournal(2);
+    await join();
+    const own = await readOpeningKeys();
+    const third = await createKeyring('a third journal', 7_000, FAST);
+    if (!own) throw new Error('not unlocked');
+    await expect(replaceLock(third.keyring, third.keys, own, 8_000)).rejects.toBeInstanceOf(
+      KeyMoveUnderWay,
+    );
+    expect((await readKeyring())?.kid).toBe(own.kid);
+    await startMigration('seal');
+    await runMigration('seal');
+    await replaceLock(third.keyring, third.keys, own, 9_000);
+    expect((await readKeyring())?.kid).toBe(third.keyring.kid);
   });
 
   it('keeps the former key while a record under it would not open', async () => {

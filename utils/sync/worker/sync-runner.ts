@@ -28,7 +28,7 @@ import {
   writeSyncStatus,
 } from '../sync-config-store';
 import { KEYRING_DOC_ID, keyringDoc, parseKeyringDoc, SyncDocError } from '../sync-doc';
-import { type PastSyncKeys, syncKeysFrom } from '../sync-keys';
+import { type PastSyncKeys, type SyncKeys, syncKeysFrom } from '../sync-keys';
 import { type RunReport, SyncStopError, syncOnce } from './sync-engine';
 
 /** The periodic run, and the one-off run soon after a change (or a retry). */
@@ -150,10 +150,7 @@ async function attempt(
       past: await pastSyncKeys(past, current),
     };
     const password = await openPassword(config, keys);
-    if (config.password.kid !== keys.kid) {
-      // Stored before the journal's key changed: sealed again under the current one.
-      await saveSyncConfig({ ...config, password: await sealPassword(password, keys) });
-    }
+    if (config.password.kid !== keys.kid) await resealPassword(config, password, keys);
     const client = serverClient(config.dbUrl, config.user, password);
     const agreed = await agreeOnKeyring(client, keyring, past);
     if (agreed.problem) return failed(agreed.problem);
@@ -208,6 +205,19 @@ async function attempt(
   }
 }
 
+/**
+ * The password, stored before the journal's key changed, sealed again under the current key —
+ * only if the stored connection is still the one this run read: a disconnect (or a new server)
+ * meanwhile is never undone by writing the old connection back.
+ */
+async function resealPassword(read: SyncConfig, password: string, keys: SyncKeys): Promise<void> {
+  const sealed = await sealPassword(password, keys);
+  const now = await readSyncConfig();
+  if (now?.dbUrl === read.dbUrl && now.password.ct === read.password.ct) {
+    await saveSyncConfig({ ...now, password: sealed });
+  }
+}
+
 /** Sync's keys for the journal's earlier keys, by key id. */
 async function pastSyncKeys(
   past: readonly PastKey[],
@@ -234,7 +244,7 @@ async function agreeOnKeyring(
 ): Promise<{ problem?: 'unknown-key' | 'key-changed'; past: PastKey[] }> {
   const onServer = await client.getDoc(KEYRING_DOC_ID);
   if (!onServer) {
-    await client.putDoc(keyringDoc(keyring, past) as { _id: string });
+    await client.putDoc(keyringDoc(keyring, past));
     return { past };
   }
   const theirs = parseKeyringDoc(onServer);
@@ -243,7 +253,7 @@ async function agreeOnKeyring(
     // Re-keyed before the server hears of the key: a worker stopped between the two does this
     // again on the next run (bases already marked keep their mark).
     await rekeySync(theirs.keyring.kid, true);
-    await client.putDoc(keyringDoc(keyring, past, theirs.rev) as { _id: string });
+    await client.putDoc(keyringDoc(keyring, past, theirs.rev));
     return { past };
   }
   return { problem: isPastKey(theirs.past, keyring.kid) ? 'key-changed' : 'unknown-key', past: [] };

@@ -10,7 +10,7 @@
 import { resealDraft } from '../../../../utils/capture/draft-write-store';
 import { t } from '../../../../utils/i18n/i18n';
 import { LockError } from '../../../../utils/lock/envelope';
-import { replaceLock } from '../../../../utils/lock/key-switch-store';
+import { KeyMoveUnderWay, replaceLock } from '../../../../utils/lock/key-switch-store';
 import { type Secret, unlockWith } from '../../../../utils/lock/keyring';
 import { runMigration, startMigration } from '../../../../utils/lock/lock-migration-store';
 import { readKeyring, readOpeningKeys } from '../../../../utils/lock/lock-read-store';
@@ -43,6 +43,7 @@ export function joinProblem(error: unknown, secret: Secret): string {
     return t(error.code === 'malformed' ? 'unlockRecoveryMalformed' : 'unlockRecoveryWrong');
   }
   if (error instanceof SyncDocError) return t('syncProblemUnsupported');
+  if (error instanceof KeyMoveUnderWay) return t('lockChangeKeyWait');
   throw error;
 }
 
