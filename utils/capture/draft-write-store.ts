@@ -13,7 +13,6 @@ import {
   parkLockedDraft,
   toStoredDraft,
 } from '../lock/draft-codec-store';
-import { isSealedDraft } from '../lock/sealed-draft';
 import { type Draft, parseDraft } from './draft';
 import { DRAFT_KEY } from './draft-store';
 
@@ -30,29 +29,6 @@ export async function readStoredDraft(): Promise<unknown> {
   await parkLockedDraft(raw);
   await browser.storage.local.remove(DRAFT_KEY);
   return { cleared: true, rev: revOf(raw), writer: writerOf(raw) };
-}
-
-/**
- * After the journal's keyring changed (a key change, a join): the stored draft sealed again to
- * the new key. Its copy under the session's draft key opens it until the browser closes; the
- * one to the old public key would open for nobody after that. Same revision and writer, so no
- * merge sees a change. A draft this context cannot open stays as it is.
- */
-export function resealDraft(): Promise<void> {
-  return withLock('fail-well:draft', async () => {
-    const raw = (await browser.storage.local.get(DRAFT_KEY))[DRAFT_KEY];
-    if (!isSealedDraft(raw)) return;
-    const opened = await fromStoredDraft(raw);
-    if (opened === LOCKED_DRAFT || !isRecord(opened) || typeof opened.updatedAt !== 'number')
-      return;
-    const draft = {
-      ...opened,
-      rev: revOf(raw),
-      writer: writerOf(raw),
-      updatedAt: opened.updatedAt,
-    };
-    await browser.storage.local.set({ [DRAFT_KEY]: await toStoredDraft(draft) });
-  });
 }
 
 /** The revision of a stored draft (or of the mark a saved one left); 0 for none. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SecretField } from '../../../components/SecretField';
-import { resealDraft } from '../../../utils/capture/draft-write-store';
+import { resealDraft } from '../../../utils/capture/draft-reseal-store';
 import { type MessageKey, t } from '../../../utils/i18n/i18n';
 import { LockError } from '../../../utils/lock/envelope';
 import { changeKey, KeyMoveUnderWay } from '../../../utils/lock/key-switch-store';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyDraft } from '../../../utils/capture/draft';
+import { resealDraft } from '../../../utils/capture/draft-reseal-store';
 import { DRAFT_KEY } from '../../../utils/capture/draft-store';
-import { resealDraft } from '../../../utils/capture/draft-write-store';
 import { fromStoredDraft, toStoredDraft } from '../../../utils/lock/draft-codec-store';
 import { LockError } from '../../../utils/lock/envelope';
 import { changeKey, KeyMoveUnderWay, readPastKeys } from '../../../utils/lock/key-switch-store';

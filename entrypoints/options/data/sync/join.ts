@@ -7,7 +7,7 @@
  * kept (sealed with the new one) until nothing is left under it. Returns what to say when it
  * could not (nothing is kept then).
  */
-import { resealDraft } from '../../../../utils/capture/draft-write-store';
+import { resealDraft } from '../../../../utils/capture/draft-reseal-store';
 import { t } from '../../../../utils/i18n/i18n';
 import { LockError } from '../../../../utils/lock/envelope';
 import { KeyMoveUnderWay, replaceLock } from '../../../../utils/lock/key-switch-store';
