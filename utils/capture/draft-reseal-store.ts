@@ -6,7 +6,12 @@
 import { browser } from 'wxt/browser';
 import { withLock } from '../core/cross-context-lock-browser';
 import { isRecord } from '../core/parse';
-import { fromStoredDraft, LOCKED_DRAFT, toStoredDraft } from '../lock/draft-codec-store';
+import {
+  fromStoredDraft,
+  LOCKED_DRAFT,
+  toStoredDraft,
+  WAITING_DRAFTS_KEY,
+} from '../lock/draft-codec-store';
 import { isSealedDraft } from '../lock/sealed-draft';
 
 /**
@@ -18,18 +23,28 @@ import { isSealedDraft } from '../lock/sealed-draft';
 const DRAFT_KEY = 'draft';
 
 /**
- * After the journal's keyring changed (a key change, a join): the stored draft sealed again to
- * the new key. Its copy under the session's draft key opens it until the browser closes; the
- * one to the old public key would open for nobody after that. Same revision and writer, so no
- * merge sees a change. A draft this context cannot open stays as it is.
+ * After the journal's keyring changed (a key change, a join), while the former key is still
+ * held: the stored draft, and the drafts waiting for an unlock, sealed again to the new key.
+ * The draft's copy under the session's draft key opens it until the browser closes; a copy
+ * sealed to the old public key would open for nobody once the former key is forgotten. Same
+ * revision and writer, so no merge sees a change. A draft nothing here opens stays as it is.
  */
 export function resealDraft(): Promise<void> {
   return withLock('fail-well:draft', async () => {
-    const raw = (await browser.storage.local.get(DRAFT_KEY))[DRAFT_KEY];
-    if (!isSealedDraft(raw)) return;
-    const opened = await fromStoredDraft(raw);
-    if (opened === LOCKED_DRAFT || !isRecord(opened)) return;
-    const draft = { ...opened, rev: raw.rev, writer: raw.writer, updatedAt: raw.updatedAt };
-    await browser.storage.local.set({ [DRAFT_KEY]: await toStoredDraft(draft) });
+    const stored = await browser.storage.local.get([DRAFT_KEY, WAITING_DRAFTS_KEY]);
+    const [draft, waiting] = [stored[DRAFT_KEY], stored[WAITING_DRAFTS_KEY]];
+    const changes: Record<string, unknown> = {};
+    if (isSealedDraft(draft)) changes[DRAFT_KEY] = await resealed(draft);
+    if (Array.isArray(waiting))
+      changes[WAITING_DRAFTS_KEY] = await Promise.all(waiting.map(resealed));
+    if (Object.keys(changes).length > 0) await browser.storage.local.set(changes);
   });
+}
+
+/** `raw` sealed to the current key when it can be opened here, else as it was. */
+async function resealed(raw: unknown): Promise<unknown> {
+  if (!isSealedDraft(raw)) return raw;
+  const opened = await fromStoredDraft(raw);
+  if (opened === LOCKED_DRAFT || !isRecord(opened)) return raw;
+  return toStoredDraft({ ...opened, rev: raw.rev, writer: raw.writer, updatedAt: raw.updatedAt });
 }

@@ -40,6 +40,8 @@ export interface SealedDraft {
 export interface DraftKeys {
   seal: SealingKey | null;
   open: OpeningKeys | null;
+  /** While records move from a former key (utils/lock/former-key.ts): a draft sealed to it. */
+  former?: OpeningKeys | null;
   /** This browser session's draft key; null after a lock forgot it. */
   session: CryptoKey | null;
 }
@@ -90,11 +92,12 @@ export async function openDraft(stored: SealedDraft, keys: DraftKeys): Promise<u
       // A session key from before a lock: try the journal's key below.
     }
   }
-  if (keys.open) {
+  for (const journal of [keys.open, keys.former]) {
+    if (!journal) continue;
     try {
-      return await openEnvelope(keys.open, PLACE, parseEnvelope(pk));
+      return await openEnvelope(journal, PLACE, parseEnvelope(pk));
     } catch {
-      return null;
+      // Sealed to another key: the former one, if there is one, is tried next.
     }
   }
   return null;

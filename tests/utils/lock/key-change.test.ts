@@ -3,7 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyDraft } from '../../../utils/capture/draft';
 import { resealDraft } from '../../../utils/capture/draft-reseal-store';
 import { DRAFT_KEY } from '../../../utils/capture/draft-store';
-import { fromStoredDraft, toStoredDraft } from '../../../utils/lock/draft-codec-store';
+import {
+  fromStoredDraft,
+  takeWaitingDrafts,
+  toStoredDraft,
+  WAITING_DRAFTS_KEY,
+} from '../../../utils/lock/draft-codec-store';
 import { LockError } from '../../../utils/lock/envelope';
 import { changeKey, KeyMoveUnderWay, readPastKeys } from '../../../utils/lock/key-switch-store';
 import {
@@ -158,5 +163,26 @@ describe("changing the journal's key", () => {
     const stored = (await fakeBrowser.storage.local.get(DRAFT_KEY))[DRAFT_KEY];
     expect(JSON.stringify(stored)).not.toContain('OTTER-42');
     expect(await fromStoredDraft(stored)).toEqual(draft);
+  });
+
+  it('keeps a draft waiting for an unlock readable too: it was sealed to the old key only', async () => {
+    await createLock(PASSPHRASE, 1_000, FAST);
+    const draft = {
+      ...emptyDraft('quick', 1_000),
+      answers: { happened: 'HERON-7' },
+      rev: 2,
+      writer: 'w',
+    };
+    // Sealed while locked after a restart (no session key), then set aside by a new draft.
+    await lockNow();
+    await fakeBrowser.storage.local.set({ [WAITING_DRAFTS_KEY]: [await toStoredDraft(draft)] });
+    await fakeBrowser.storage.session.clear(); // the browser restarts: the draft's session key goes
+    await unlock({ passphrase: PASSPHRASE }, 2_000);
+    await changeKey(PASSPHRASE, 3_000);
+    await resealDraft();
+    await startMigration('seal');
+    await runMigration('seal');
+    expect(await fakeBrowser.storage.local.get(FORMER_KEY)).toEqual({});
+    expect(await takeWaitingDrafts()).toEqual([draft]);
   });
 });
