@@ -19,21 +19,12 @@ import { createLock, lockNow, unlock } from '../../../utils/lock/lock-store';
 import { replaceUnchanged, rowsAfter, rowsById } from '../../../utils/reflections/db-rows-store';
 import { getReflection, saveReflection } from '../../../utils/reflections/db-store';
 import type { Reflection } from '../../../utils/reflections/reflection';
+import { codeOf } from '../../helpers/lock-errors';
 import { richReflection } from '../../helpers/reflections';
 
 const FAST = 100_000;
 const mine = createKeyring('my own passphrase', 1_000, FAST);
 const joined = createKeyring('the joined passphrase', 2_000, FAST);
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LockError) return error.code;
-    throw error;
-  }
-  return 'opened';
-}
 
 describe('the former key', () => {
   it('opens with the current keys only, to the former keys', async () => {

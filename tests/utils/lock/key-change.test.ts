@@ -28,20 +28,11 @@ import {
 } from '../../../utils/lock/past-keys';
 import { rowsAfter } from '../../../utils/reflections/db-rows-store';
 import { getReflection, saveReflection } from '../../../utils/reflections/db-store';
+import { codeOf } from '../../helpers/lock-errors';
 import { richReflection } from '../../helpers/reflections';
 
 const FAST = 100_000;
 const PASSPHRASE = 'a passphrase we keep';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LockError) return error.code;
-    throw error;
-  }
-  return 'opened';
-}
 
 describe("the journal's past keys", () => {
   it('open with the current key only, through any number of changes', async () => {
